@@ -1,0 +1,150 @@
+package dev.statecraft.compiler.aws;
+
+import static dev.statecraft.compiler.aws.Jsonata.ADDITIVE;
+import static dev.statecraft.compiler.aws.Jsonata.ATOM;
+import static dev.statecraft.compiler.aws.Jsonata.COMPARISON;
+import static dev.statecraft.compiler.aws.Jsonata.CONDITIONAL;
+import static dev.statecraft.compiler.aws.JsonataRenderer.combine;
+
+import dev.statecraft.compiler.ir.Expr;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The supported library methods in JSONata. Where JSONata's function differs from Java's method
+ * (a {@code $split} that keeps trailing empty strings, a {@code $trim} that also collapses inner
+ * spaces, sequences of one that collapse to a value), the rendering restores Java's result.
+ */
+final class JsonataBuiltins {
+  private final JsonataRenderer renderer;
+
+  JsonataBuiltins(JsonataRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  Jsonata render(Expr.Call c) {
+    List<Expr> args = c.arguments();
+    Jsonata a = args.isEmpty() ? null : renderer.render(args.get(0));
+    Jsonata b = args.size() > 1 ? renderer.render(args.get(1)) : null;
+    return switch (c.builtin()) {
+      case EQUALS -> JsonataRenderer.infix("=", COMPARISON, a, b);
+      case STRING_LENGTH -> fn("$length", a);
+      case STRING_IS_EMPTY -> combine("$length(" + a.text() + ") = 0", COMPARISON, a);
+      case STRING_CONTAINS -> fn("$contains", a, b);
+      case STRING_STARTS_WITH ->
+          combine("$substring(" + a.text() + ", 0, $length(" + b.text() + ")) = " + b.at(COMPARISON + 1), COMPARISON, a, b);
+      case STRING_ENDS_WITH ->
+          combine(
+              "($__s := " + a.text() + "; $__p := " + b.text()
+                  + "; $length($__p) <= $length($__s) and $substring($__s, $length($__s) - $length($__p)) = $__p)",
+              ATOM,
+              a,
+              b);
+      case STRING_TO_UPPER_CASE -> fn("$uppercase", a);
+      case STRING_TO_LOWER_CASE -> fn("$lowercase", a);
+      case STRING_TRIM -> combine("$replace(" + a.text() + ", /^\\s+|\\s+$/, '')", ATOM, a);
+      case STRING_SUBSTRING -> substring(a, b, args.size() > 2 ? renderer.render(args.get(2)) : null);
+      case STRING_INDEX_OF ->
+          combine(
+              "($__s := " + a.text() + "; $__p := " + b.text()
+                  + "; $contains($__s, $__p) ? $length($substringBefore($__s, $__p)) : -1)",
+              ATOM,
+              a,
+              b);
+      case STRING_SPLIT -> split(a, args.get(1));
+      case STRING_JOIN -> combine("$join(" + b.text() + ", " + a.text() + ")", ATOM, a, b);
+      case STRING_VALUE_OF -> renderer.javaString(args.get(0));
+      case LIST_SIZE -> fn("$count", a);
+      case LIST_IS_EMPTY -> combine("$count(" + a.text() + ") = 0", COMPARISON, a);
+      case LIST_GET -> combine(step(a) + "[" + b.text() + "]", ATOM, a, b);
+      case LIST_CONTAINS -> combine(renderer.element(args.get(1)).at(COMPARISON + 1) + " in " + a.at(COMPARISON + 1), COMPARISON, a, b);
+      case LIST_INDEX_OF ->
+          combine(
+              "($__x := " + b.text() + "; $__i := $filter($map(" + a.text()
+                  + ", function($__v, $__k) { $__v = $__x ? $__k : -1 }), function($__k) { $__k >= 0 }); $exists($__i) ? $__i[0] : -1)",
+              ATOM,
+              a,
+              b);
+      case LIST_SUB_LIST ->
+          combine(
+              "$append([], $filter(" + a.text() + ", function($__v, $__k) { $__k >= " + b.at(COMPARISON + 1)
+                  + " and $__k < " + renderer.render(args.get(2)).at(COMPARISON + 1) + " }))",
+              ATOM,
+              a,
+              b,
+              renderer.render(args.get(2)));
+      case MAP_GET -> fn("$lookup", a, b);
+      case MAP_GET_OR_DEFAULT ->
+          combine(
+              "($__v := $lookup(" + a.text() + ", " + b.text() + "); $exists($__v) ? $__v : "
+                  + renderer.render(args.get(2)).at(CONDITIONAL) + ")",
+              ATOM,
+              a,
+              b,
+              renderer.render(args.get(2)));
+      case MAP_CONTAINS_KEY -> combine(b.at(COMPARISON + 1) + " in $keys(" + a.text() + ")", COMPARISON, a, b);
+      case MAP_KEY_SET -> combine("[$keys(" + a.text() + ")]", ATOM, a);
+      case MAP_SIZE -> combine("$count($keys(" + a.text() + "))", ATOM, a);
+      case MATH_MIN -> combine("$min([" + a.text() + ", " + b.text() + "])", ATOM, a, b);
+      case MATH_MAX -> combine("$max([" + a.text() + ", " + b.text() + "])", ATOM, a, b);
+      case MATH_ABS -> fn("$abs", a);
+      case INTEGER_PARSE_INT ->
+          combine(
+              "($__n := $number(" + a.text() + "); $__n = $floor($__n) ? $__n"
+                  + " : $error('java.lang.NumberFormatException: For input string: ' & " + a.at(ADDITIVE + 1) + "))",
+              ATOM,
+              a);
+      case ENUM_NAME -> a;
+      case EXECUTION_ID -> new Jsonata("$states.context.Execution.Id", Set.of(), ATOM);
+    };
+  }
+
+  private static String step(Jsonata a) {
+    return a.precedence() == ATOM && a.text().startsWith("$") ? a.text() : "(" + a.text() + ")";
+  }
+
+  private static Jsonata substring(Jsonata s, Jsonata begin, Jsonata end) {
+    if (end == null) {
+      return fn("$substring", s, begin);
+    }
+    return combine(
+        "$substring(" + s.text() + ", " + begin.text() + ", " + end.at(ADDITIVE) + " - " + begin.at(ADDITIVE + 1) + ")",
+        ATOM,
+        s,
+        begin,
+        end);
+  }
+
+  /**
+   * Java's {@code split} takes a regular expression and drops trailing empty strings. A literal
+   * separator without regex metacharacters splits literally; trailing separators are stripped
+   * first so the trailing empty strings never appear.
+   */
+  private Jsonata split(Jsonata s, Expr separator) {
+    Jsonata sep = renderer.render(separator);
+    if (separator instanceof Expr.Literal l && l.value() instanceof String text && !text.isEmpty()
+        && text.chars().noneMatch(ch -> "\\^$.|?*+()[]{}".indexOf(ch) >= 0)) {
+      return combine(
+          "$append([], $split($replace(" + s.text() + ", /(" + text.replace("/", "\\/") + ")+$/, ''), " + sep.text() + "))",
+          ATOM,
+          s);
+    }
+    if (separator instanceof Expr.Literal l && l.value() instanceof String regex) {
+      String re = "/" + regex.replace("/", "\\/") + "/";
+      return combine(
+          "$append([], $split($replace(" + s.text() + ", /(" + regex.replace("/", "\\/") + ")+$/, ''), " + re + "))",
+          ATOM,
+          s);
+    }
+    return combine("$append([], $split(" + s.text() + ", " + sep.text() + "))", ATOM, s, sep);
+  }
+
+  private static Jsonata fn(String name, Jsonata... args) {
+    StringBuilder text = new StringBuilder(name).append('(');
+    for (int i = 0; i < args.length; i++) {
+      text.append(i == 0 ? "" : ", ").append(args[i].text());
+    }
+    return combine(text.append(')').toString(), ATOM, args);
+  }
+
+}

@@ -1,0 +1,340 @@
+package dev.statecraft.compiler.aws;
+
+import static dev.statecraft.compiler.aws.Jsonata.ADDITIVE;
+import static dev.statecraft.compiler.aws.Jsonata.AND;
+import static dev.statecraft.compiler.aws.Jsonata.ATOM;
+import static dev.statecraft.compiler.aws.Jsonata.COMPARISON;
+import static dev.statecraft.compiler.aws.Jsonata.CONDITIONAL;
+import static dev.statecraft.compiler.aws.Jsonata.MULTIPLICATIVE;
+import static dev.statecraft.compiler.aws.Jsonata.OR;
+import static dev.statecraft.compiler.aws.Jsonata.UNARY;
+
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.Expr.BinaryOp;
+import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.IrType.PrimitiveKind;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Renders IR expressions as JSONata with Java's meaning: integer division truncates and fails on
+ * zero, string conversion prints {@code 5.0} and records as {@code Ticket[id=1]}, {@code ==
+ * null} also holds for missing fields, and lists never flatten into each other.
+ *
+ * <p>Known gaps, documented in docs/language.md: {@code int} and {@code long} arithmetic does not
+ * wrap on overflow; doubles of magnitude below 1e-3 or from 1e7 print in JSONata's notation; string
+ * lengths count code points.
+ */
+final class JsonataRenderer {
+  private static final Set<String> KEYWORDS = Set.of("and", "or", "in", "true", "false", "null", "function");
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final Function<String, String> variable;
+
+  /** @param variable the ASL variable name (without {@code $}) of a Java local */
+  JsonataRenderer(Function<String, String> variable) {
+    this.variable = variable;
+  }
+
+  Jsonata render(Expr e) {
+    if (e instanceof Expr.Literal l) {
+      return literal(l);
+    }
+    if (e instanceof Expr.Local l) {
+      String name = variable.apply(l.name());
+      return new Jsonata("$" + name, Set.of(name), ATOM);
+    }
+    if (e instanceof Expr.Unary u) {
+      Jsonata x = render(u.operand());
+      return u.op() == Expr.UnaryOp.NOT
+          ? combine("$not(" + x.text() + ")", ATOM, x)
+          : combine("-" + x.at(UNARY), UNARY, x);
+    }
+    if (e instanceof Expr.Binary b) {
+      return binary(b);
+    }
+    if (e instanceof Expr.Conditional c) {
+      Jsonata cond = render(c.condition());
+      Jsonata a = render(c.whenTrue());
+      Jsonata b = render(c.whenFalse());
+      return combine(
+          cond.at(OR) + " ? " + a.at(OR) + " : " + b.at(CONDITIONAL), CONDITIONAL, cond, a, b);
+    }
+    if (e instanceof Expr.Concat c) {
+      List<Jsonata> parts = new ArrayList<>();
+      for (Expr p : c.parts()) {
+        parts.add(javaString(p));
+      }
+      return combine(
+          String.join(" & ", parts.stream().map(p -> p.at(ADDITIVE + 1)).toList()),
+          ADDITIVE,
+          parts.toArray(Jsonata[]::new));
+    }
+    if (e instanceof Expr.Convert c) {
+      return convert(c);
+    }
+    if (e instanceof Expr.NewRecord r) {
+      List<Jsonata> args = new ArrayList<>();
+      StringBuilder text = new StringBuilder("{");
+      for (int i = 0; i < r.arguments().size(); i++) {
+        Jsonata a = element(r.arguments().get(i));
+        args.add(a);
+        text.append(i == 0 ? "" : ", ")
+            .append(string(r.type().components().get(i).name()))
+            .append(": ")
+            .append(a.text());
+      }
+      return combine(text.append("}").toString(), ATOM, args.toArray(Jsonata[]::new));
+    }
+    if (e instanceof Expr.FieldGet f) {
+      Jsonata target = render(f.target());
+      String step = target.precedence() == ATOM && !target.text().startsWith("{") ? target.text() : "(" + target.text() + ")";
+      return combine(step + "." + field(f.field()), ATOM, target);
+    }
+    if (e instanceof Expr.ListLiteral l) {
+      List<Jsonata> items = l.elements().stream().map(this::element).toList();
+      return combine(
+          "[" + String.join(", ", items.stream().map(Jsonata::text).toList()) + "]",
+          ATOM,
+          items.toArray(Jsonata[]::new));
+    }
+    if (e instanceof Expr.MapLiteral m) {
+      List<Jsonata> items = new ArrayList<>();
+      StringBuilder text = new StringBuilder("{");
+      for (int i = 0; i < m.entries().size(); i += 2) {
+        Jsonata k = render(m.entries().get(i));
+        Jsonata v = element(m.entries().get(i + 1));
+        items.add(k);
+        items.add(v);
+        text.append(i == 0 ? "" : ", ").append(k.text()).append(": ").append(v.text());
+      }
+      return combine(text.append("}").toString(), ATOM, items.toArray(Jsonata[]::new));
+    }
+    if (e instanceof Expr.Call c) {
+      return new JsonataBuiltins(this).render(c);
+    }
+    throw new IllegalStateException("activity calls are hoisted before the AWS back end: " + e);
+  }
+
+  /**
+   * An array or object member: JSONata's array constructor splices an array value into the
+   * enclosing array, so array-typed members are wrapped in a constructor of their own.
+   */
+  Jsonata element(Expr e) {
+    Jsonata x = render(e);
+    return e.type() instanceof IrType.ListType ? combine("[" + x.text() + "]", ATOM, x) : x;
+  }
+
+  private Jsonata literal(Expr.Literal l) {
+    Object v = l.value();
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    if (v == null) {
+      return Jsonata.constant("null", json.nullNode(), ATOM);
+    }
+    if (v instanceof String s) {
+      return Jsonata.constant(string(s), json.textNode(s), ATOM);
+    }
+    if (v instanceof Boolean b) {
+      return Jsonata.constant(b.toString(), json.booleanNode(b), ATOM);
+    }
+    if (v instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        throw new IllegalStateException("JSON has no " + d);
+      }
+      boolean integral = d == Math.rint(d) && Math.abs(d) < 1e15;
+      String text = integral ? Long.toString(d.longValue()) : Double.toString(d);
+      return Jsonata.constant(text, integral ? json.numberNode(d.longValue()) : json.numberNode(d), d < 0 ? UNARY : ATOM);
+    }
+    if (v instanceof Number n) {
+      return Jsonata.constant(n.toString(), json.numberNode(n.longValue()), n.longValue() < 0 ? UNARY : ATOM);
+    }
+    throw new IllegalStateException("unexpected literal " + v);
+  }
+
+  private Jsonata binary(Expr.Binary b) {
+    Jsonata l = render(b.left());
+    Jsonata r = render(b.right());
+    boolean integral = isIntegral(b.left().type());
+    switch (b.op()) {
+      case ADD:
+        return infix("+", ADDITIVE, l, r);
+      case SUBTRACT:
+        return infix("-", ADDITIVE, l, r);
+      case MULTIPLY:
+        return infix("*", MULTIPLICATIVE, l, r);
+      case DIVIDE:
+        return integral ? integerDivision(l, r) : infix("/", MULTIPLICATIVE, l, r);
+      case REMAINDER:
+        return integral ? zeroChecked(infix("%", MULTIPLICATIVE, l, r), r, l) : infix("%", MULTIPLICATIVE, l, r);
+      case LESS:
+        return infix("<", COMPARISON, l, r);
+      case LESS_EQUAL:
+        return infix("<=", COMPARISON, l, r);
+      case GREATER:
+        return infix(">", COMPARISON, l, r);
+      case GREATER_EQUAL:
+        return infix(">=", COMPARISON, l, r);
+      case EQUAL:
+      case NOT_EQUAL:
+        return equality(b, l, r);
+      case AND:
+        return infix("and", AND, l, r);
+      case OR:
+        return infix("or", OR, l, r);
+      default:
+        throw new IllegalStateException(b.op().toString());
+    }
+  }
+
+  private Jsonata equality(Expr.Binary b, Jsonata l, Jsonata r) {
+    boolean eq = b.op() == BinaryOp.EQUAL;
+    Jsonata value = isNull(b.left()) ? r : isNull(b.right()) ? l : null;
+    if (value == null) {
+      return infix(eq ? "=" : "!=", COMPARISON, l, r);
+    }
+    // A missing field is undefined in JSONata but null in Java.
+    String isNull = "$not($exists(" + value.text() + ")) or " + value.at(COMPARISON + 1) + " = null";
+    return eq
+        ? combine(isNull, OR, value)
+        : combine("$not(" + isNull + ")", ATOM, value);
+  }
+
+  private static boolean isNull(Expr e) {
+    return e instanceof Expr.Literal l && l.value() == null;
+  }
+
+  /** Java's integer {@code /}: truncates toward zero and fails on a zero divisor. */
+  private Jsonata integerDivision(Jsonata l, Jsonata r) {
+    Jsonata q =
+        combine(
+            "($__quotient := " + l.at(MULTIPLICATIVE) + " / " + r.at(MULTIPLICATIVE + 1)
+                + "; $__quotient < 0 ? $ceil($__quotient) : $floor($__quotient))",
+            ATOM,
+            l,
+            r);
+    return zeroChecked(q, r, l);
+  }
+
+  private static Jsonata zeroChecked(Jsonata value, Jsonata divisor, Jsonata dividend) {
+    if (divisor.isLiteral() && !divisor.text().equals("0")) {
+      return value;
+    }
+    return combine(
+        divisor.at(COMPARISON + 1) + " = 0 ? $error('java.lang.ArithmeticException: / by zero') : "
+            + value.at(CONDITIONAL),
+        CONDITIONAL,
+        value,
+        divisor,
+        dividend);
+  }
+
+  private Jsonata convert(Expr.Convert c) {
+    Jsonata x = render(c.value());
+    if (isIntegral(c.type()) && !isIntegral(c.value().type())) {
+      return combine(
+          "($__truncated := " + x.text() + "; $__truncated < 0 ? $ceil($__truncated) : $floor($__truncated))",
+          ATOM,
+          x);
+    }
+    return x;
+  }
+
+  /** The value converted to a string exactly as Java's string conversion does. */
+  Jsonata javaString(Expr e) {
+    Jsonata x = render(e);
+    return javaString(x, e.type(), e instanceof Expr.Literal);
+  }
+
+  private Jsonata javaString(Jsonata x, IrType type, boolean literal) {
+    if (literal && type.equals(IrType.STRING)) {
+      return x;
+    }
+    if (type instanceof IrType.Primitive p && p.kind() == PrimitiveKind.DOUBLE) {
+      return combine(
+          "($__d := " + x.text() + "; $__d = $floor($__d) and $abs($__d) < 1e7 ? $string($__d) & '.0' : $string($__d))",
+          ATOM,
+          x);
+    }
+    if (type instanceof IrType.RecordType r) {
+      StringBuilder s = new StringBuilder("($__r := " + x.text() + "; $__r = null ? 'null' : '" + escape(r.simpleName()) + "['");
+      for (int i = 0; i < r.components().size(); i++) {
+        var c = r.components().get(i);
+        Jsonata part = javaString(new Jsonata("$__r." + field(c.name()), Set.of(), ATOM), c.type(), false);
+        s.append(" & '").append(i == 0 ? "" : ", ").append(escape(c.name())).append("=' & ").append(part.at(ADDITIVE + 1));
+      }
+      return combine(s.append(" & ']')").toString(), ATOM, x);
+    }
+    if (type instanceof IrType.ListType l) {
+      Jsonata item = javaString(new Jsonata("$__e", Set.of(), ATOM), l.element(), false);
+      return combine(
+          "($__l := " + x.text() + "; $__l = null ? 'null' : '[' & $join($map($__l, function($__e) { "
+              + item.text() + " }), ', ') & ']')",
+          ATOM,
+          x);
+    }
+    if (type instanceof IrType.MapType m) {
+      Jsonata value = javaString(new Jsonata("$lookup($__m, $__k)", Set.of(), ATOM), m.value(), false);
+      return combine(
+          "($__m := " + x.text() + "; $__m = null ? 'null' : '{' & $join($map($keys($__m), function($__k) { $__k & '=' & "
+              + value.at(ADDITIVE + 1) + " }), ', ') & '}')",
+          ATOM,
+          x);
+    }
+    return combine("$string(" + x.text() + ")", ATOM, x);
+  }
+
+  private static boolean isIntegral(IrType t) {
+    return t instanceof IrType.Primitive p && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
+  }
+
+  static Jsonata infix(String op, int precedence, Jsonata l, Jsonata r) {
+    return combine(l.at(precedence) + " " + op + " " + r.at(precedence + 1), precedence, l, r);
+  }
+
+  /** An expression built from {@code parts}, reading what they read. */
+  static Jsonata combine(String text, int precedence, Jsonata... parts) {
+    Set<String> reads = new HashSet<>();
+    for (Jsonata p : parts) {
+      reads.addAll(p.reads());
+    }
+    return new Jsonata(text, reads, precedence);
+  }
+
+  /** A JSONata string literal. */
+  static String string(String s) {
+    if (s.indexOf('\'') < 0) {
+      return "'" + escape(s) + "'";
+    }
+    return "\"" + escape(s).replace("\"", "\\\"") + "\"";
+  }
+
+  private static String escape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (ch < 0x20) {
+            out.append(String.format("\\u%04x", (int) ch));
+          } else {
+            out.append(ch);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** A field name as a path step. */
+  static String field(String name) {
+    return PLAIN_NAME.matcher(name).matches() && !KEYWORDS.contains(name) ? name : "`" + name + "`";
+  }
+}

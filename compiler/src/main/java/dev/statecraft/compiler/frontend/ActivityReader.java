@@ -1,0 +1,298 @@
+package dev.statecraft.compiler.frontend;
+
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.statecraft.compiler.diagnostic.DiagnosticCode;
+import dev.statecraft.compiler.ir.ActivityMethod;
+import dev.statecraft.compiler.ir.ErrorName;
+import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.RetryPolicy;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads every {@code @Activities} interface: its methods with their timeouts and retry policies,
+ * and the one class implementing it.
+ */
+final class ActivityReader {
+  private static final String ACTIVITIES = SourceContext.API + "Activities";
+  private static final String ACTIVITY = SourceContext.API + "Activity";
+  private static final String RETRY = SourceContext.API + "Retry";
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+  /** An {@code @Activities} interface as the workflows see it. */
+  record ActivitiesInterface(
+      String qualifiedName,
+      ClassOrInterfaceDeclaration declaration,
+      ParsedUnit unit,
+      Map<String, ActivityMethod> methods,
+      List<String> implementations) {}
+
+  private final SourceContext context;
+  private final TypeMapper types;
+
+  ActivityReader(SourceContext context, TypeMapper types) {
+    this.context = context;
+    this.types = types;
+  }
+
+  /** Every {@code @Activities} interface in the sources, by qualified name. */
+  Map<String, ActivitiesInterface> readAll() {
+    Map<String, ActivitiesInterface> result = new LinkedHashMap<>();
+    for (TypeTable.Declared d : context.types().all()) {
+      if (!(d.declaration() instanceof ClassOrInterfaceDeclaration c)) {
+        continue;
+      }
+      Optional<AnnotationExpr> marker = context.annotation(c, ACTIVITIES, d.unit());
+      if (marker.isEmpty()) {
+        continue;
+      }
+      if (!c.isInterface()) {
+        context.error(
+            d.unit(),
+            marker.get(),
+            DiagnosticCode.ACTIVITIES_NOT_INTERFACE,
+            "@Activities is on class '" + c.getNameAsString() + "', not on an interface",
+            "declare the activity methods in an interface and implement it in this class");
+        continue;
+      }
+      result.put(
+          d.qualifiedName(),
+          new ActivitiesInterface(
+              d.qualifiedName(),
+              c,
+              d.unit(),
+              methods(d.qualifiedName(), c, d.unit()),
+              implementations(d.qualifiedName())));
+    }
+    return result;
+  }
+
+  private Map<String, ActivityMethod> methods(
+      String owner, ClassOrInterfaceDeclaration c, ParsedUnit unit) {
+    Map<String, ActivityMethod> methods = new LinkedHashMap<>();
+    for (MethodDeclaration m : c.getMethods()) {
+      if (m.isStatic() || m.isDefault() || m.isPrivate()) {
+        continue;
+      }
+      if (methods.containsKey(m.getNameAsString())) {
+        context.error(
+            unit,
+            m.getName(),
+            DiagnosticCode.OVERLOADED_ACTIVITY,
+            "activity '" + m.getNameAsString() + "' is declared more than once",
+            "give each activity method its own name: each becomes a function named after it");
+        continue;
+      }
+      method(owner, m, unit).ifPresent(a -> methods.put(a.name(), a));
+    }
+    return methods;
+  }
+
+  private Optional<ActivityMethod> method(String owner, MethodDeclaration m, ParsedUnit unit) {
+    Optional<IrType> returnType = types.map(m.getType(), unit);
+    List<ActivityMethod.Parameter> params = new ArrayList<>();
+    boolean ok = returnType.isPresent();
+    for (var p : m.getParameters()) {
+      Optional<IrType> t = types.map(p.getType(), unit);
+      ok &= t.isPresent();
+      t.ifPresent(type -> params.add(new ActivityMethod.Parameter(p.getNameAsString(), type)));
+    }
+    Duration timeout = DEFAULT_TIMEOUT;
+    RetryPolicy retry = RetryPolicy.NONE;
+    Optional<AnnotationExpr> activity = context.annotation(m, ACTIVITY, unit);
+    if (activity.isPresent()) {
+      Map<String, Expression> values = values(activity.get());
+      if (values.containsKey("timeout")) {
+        timeout = duration(values.get("timeout"), unit, false).orElse(DEFAULT_TIMEOUT);
+      }
+      if (values.get("retry") instanceof AnnotationExpr r) {
+        retry = retry(r, unit);
+      }
+    }
+    if (!ok) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ActivityMethod(
+            owner, m.getNameAsString(), params, returnType.get(), timeout, retry));
+  }
+
+  private RetryPolicy retry(AnnotationExpr annotation, ParsedUnit unit) {
+    Map<String, Expression> values = values(annotation);
+    RetryPolicy d = RetryPolicy.NONE;
+    int maxAttempts = d.maxAttempts();
+    if (values.containsKey("maxAttempts")) {
+      Expression e = values.get("maxAttempts");
+      if (e instanceof IntegerLiteralExpr i && i.asNumber().intValue() >= 1) {
+        maxAttempts = i.asNumber().intValue();
+      } else {
+        context.error(
+            unit,
+            e,
+            DiagnosticCode.INVALID_RETRY,
+            "maxAttempts must be an integer literal of at least 1, got '" + e + "'",
+            "maxAttempts counts the first attempt: 1 means no retry, 3 means two retries");
+      }
+    }
+    Duration initial =
+        Optional.ofNullable(values.get("initialInterval"))
+            .flatMap(e -> duration(e, unit, false))
+            .orElse(d.initialInterval());
+    Optional<Duration> max =
+        Optional.ofNullable(values.get("maxInterval")).flatMap(e -> duration(e, unit, true));
+    double backoff = d.backoffRate();
+    if (values.containsKey("backoffRate")) {
+      Expression e = values.get("backoffRate");
+      Optional<Double> rate = number(e);
+      if (rate.isPresent() && rate.get() >= 1.0) {
+        backoff = rate.get();
+      } else {
+        context.error(
+            unit,
+            e,
+            DiagnosticCode.INVALID_RETRY,
+            "backoffRate must be a number literal of at least 1.0, got '" + e + "'",
+            "write e.g. backoffRate = 2.0 to double the wait after each retry");
+      }
+    }
+    if (max.isPresent() && max.get().compareTo(initial) < 0) {
+      context.error(
+          unit,
+          values.get("maxInterval"),
+          DiagnosticCode.INVALID_RETRY,
+          "maxInterval " + max.get() + " is shorter than initialInterval " + initial,
+          "make maxInterval at least initialInterval, or leave it empty for no cap");
+    }
+    List<ErrorName> retryOn = new ArrayList<>();
+    Expression on = values.get("retryOn");
+    if (on != null) {
+      List<Expression> items =
+          on instanceof ArrayInitializerExpr array ? List.copyOf(array.getValues()) : List.of(on);
+      for (Expression item : items) {
+        errorName(item, unit).ifPresent(retryOn::add);
+      }
+    }
+    return new RetryPolicy(maxAttempts, initial, backoff, max, retryOn);
+  }
+
+  private Optional<ErrorName> errorName(Expression item, ParsedUnit unit) {
+    if (!(item instanceof ClassExpr ce) || !(ce.getType() instanceof ClassOrInterfaceType t)) {
+      context.error(
+          unit,
+          item,
+          DiagnosticCode.INVALID_ANNOTATION_VALUE,
+          "retryOn lists exception classes, got '" + item + "'",
+          "write retryOn = {RateLimited.class, ActivityTimeout.class}");
+      return Optional.empty();
+    }
+    Optional<String> name = context.types().resolve(t, unit);
+    if (name.isEmpty()) {
+      context.error(
+          unit,
+          item,
+          DiagnosticCode.INVALID_RETRY,
+          "cannot find exception class '" + t + "'",
+          "import the exception class, or declare it in the sources");
+      return Optional.empty();
+    }
+    return switch (name.get()) {
+      case SourceContext.API + "ActivityTimeout" -> Optional.of(new ErrorName.ActivityTimeout());
+      case "java.lang.Exception", "java.lang.Throwable", "java.lang.RuntimeException" ->
+          Optional.of(new ErrorName.Any());
+      default -> Optional.of(new ErrorName.ExceptionClass(context.types().withSubclasses(name.get())));
+    };
+  }
+
+  private Optional<Duration> duration(Expression e, ParsedUnit unit, boolean emptyAllowed) {
+    if (e instanceof StringLiteralExpr s) {
+      String text = s.asString();
+      if (emptyAllowed && text.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        Duration d = Duration.parse(text);
+        if (!d.isNegative() && !d.isZero()) {
+          return Optional.of(d);
+        }
+      } catch (DateTimeParseException ignored) {
+        // reported below
+      }
+    }
+    context.error(
+        unit,
+        e,
+        DiagnosticCode.INVALID_DURATION,
+        "'" + e + "' is not a positive ISO-8601 duration",
+        "write durations like \"PT30S\", \"PT5M\" or \"PT2H\"");
+    return Optional.empty();
+  }
+
+  private static Optional<Double> number(Expression e) {
+    if (e instanceof DoubleLiteralExpr d) {
+      return Optional.of(d.asDouble());
+    }
+    if (e instanceof IntegerLiteralExpr i) {
+      return Optional.of(i.asNumber().doubleValue());
+    }
+    if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      return number(u.getExpression()).map(x -> -x);
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, Expression> values(AnnotationExpr a) {
+    Map<String, Expression> values = new LinkedHashMap<>();
+    if (a instanceof NormalAnnotationExpr n) {
+      for (MemberValuePair pair : n.getPairs()) {
+        values.put(pair.getNameAsString(), pair.getValue());
+      }
+    } else if (a.isSingleMemberAnnotationExpr()) {
+      values.put("value", a.asSingleMemberAnnotationExpr().getMemberValue());
+    }
+    return values;
+  }
+
+  /** Concrete classes implementing {@code iface}, by qualified name. */
+  private List<String> implementations(String iface) {
+    List<String> result = new ArrayList<>();
+    for (TypeTable.Declared d : context.types().all()) {
+      if (d.declaration() instanceof ClassOrInterfaceDeclaration c
+          && !c.isInterface()
+          && !c.isAbstract()
+          && c.getImplementedTypes().stream()
+              .anyMatch(t -> context.types().resolve(t, d.unit()).filter(iface::equals).isPresent())) {
+        result.add(d.qualifiedName());
+      }
+    }
+    return result;
+  }
+
+  /** Whether {@code c} can be created with {@code new C()} from any package. */
+  static boolean hasPublicNoArgConstructor(ClassOrInterfaceDeclaration c) {
+    if (!c.hasModifier(Modifier.Keyword.PUBLIC)) {
+      return false;
+    }
+    List<ConstructorDeclaration> ctors = c.getConstructors();
+    return ctors.isEmpty()
+        || ctors.stream().anyMatch(k -> k.getParameters().isEmpty() && k.isPublic());
+  }
+}

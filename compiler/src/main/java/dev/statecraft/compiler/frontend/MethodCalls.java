@@ -1,0 +1,470 @@
+package dev.statecraft.compiler.frontend;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import dev.statecraft.compiler.diagnostic.DiagnosticCode;
+import dev.statecraft.compiler.ir.ActivityMethod;
+import dev.statecraft.compiler.ir.Builtin;
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.IrType.ListType;
+import dev.statecraft.compiler.ir.IrType.MapType;
+import dev.statecraft.compiler.ir.IrType.Primitive;
+import dev.statecraft.compiler.ir.IrType.RecordType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Method calls in workflow code: activity calls through a stub, {@link dev.statecraft.api.Durable}
+ * operations, and the supported library methods ({@link Builtin}). Any other call is a diagnostic
+ * that says why and what to do instead.
+ */
+final class MethodCalls {
+  private static final String DURABLE = SourceContext.API + "Durable";
+  private static final java.util.Set<String> STRING_METHODS =
+      java.util.Set.of(
+          "length", "isEmpty", "contains", "startsWith", "endsWith", "toUpperCase",
+          "toLowerCase", "trim", "indexOf", "split", "substring");
+  private static final java.util.Set<String> LIST_METHODS =
+      java.util.Set.of("size", "isEmpty", "get", "contains", "indexOf", "subList");
+  private static final java.util.Set<String> MAP_METHODS =
+      java.util.Set.of("get", "getOrDefault", "containsKey", "keySet", "size");
+
+  private final ExpressionTranslator x;
+  private final SourceContext context;
+  private final ParsedUnit unit;
+
+  MethodCalls(ExpressionTranslator x, SourceContext context, ParsedUnit unit) {
+    this.x = x;
+    this.context = context;
+    this.unit = unit;
+  }
+
+  Optional<Expr> translate(MethodCallExpr m, Optional<IrType> expected) {
+    if (m.getScope().isEmpty()) {
+      return unscoped(m);
+    }
+    Expression scope = m.getScope().get();
+    Optional<ActivityReader.ActivitiesInterface> stub = stub(scope);
+    if (stub.isPresent()) {
+      return activity(stub.get(), m);
+    }
+    Optional<String> type = x.typeName(scope);
+    if (type.isPresent()) {
+      return staticCall(type.get(), m, expected);
+    }
+    if (scope instanceof FieldAccessExpr f) {
+      Optional<String> owner = x.typeName(f.getScope());
+      if (owner.isPresent()) {
+        Optional<ForbiddenApis.Verdict> v = ForbiddenApis.classify(owner.get(), f.getNameAsString());
+        if (v.isPresent()) {
+          return x.forbidden(m, v.get());
+        }
+      }
+    }
+    Optional<Expr> receiver = x.translate(scope, Optional.empty());
+    if (receiver.isEmpty()) {
+      return Optional.empty();
+    }
+    return instanceCall(receiver.get(), m);
+  }
+
+  /** The activities interface when {@code scope} is an activity stub field. */
+  private Optional<ActivityReader.ActivitiesInterface> stub(Expression scope) {
+    String name = null;
+    if (scope instanceof NameExpr n && x.scope().lookup(n.getNameAsString()).isEmpty()) {
+      name = n.getNameAsString();
+    } else if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+      name = f.getNameAsString();
+    }
+    return Optional.ofNullable(name == null ? null : x.shape().stubs().get(name));
+  }
+
+  private Optional<Expr> activity(ActivityReader.ActivitiesInterface iface, MethodCallExpr m) {
+    ActivityMethod method = iface.methods().get(m.getNameAsString());
+    if (method == null) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.UNKNOWN_NAME,
+          "'" + iface.declaration().getNameAsString() + "' has no activity '" + m.getNameAsString() + "'",
+          "activities: " + String.join(", ", iface.methods().keySet()));
+      return Optional.empty();
+    }
+    if (m.getArguments().size() != method.parameters().size()) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.TYPE_MISMATCH,
+          "activity '" + method.name() + "' takes " + method.parameters().size()
+              + " argument(s), but " + m.getArguments().size() + " were given",
+          "");
+      return Optional.empty();
+    }
+    List<Expr> args = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < method.parameters().size(); i++) {
+      Optional<Expr> a = x.translateAs(m.getArgument(i), method.parameters().get(i).type());
+      ok &= a.isPresent();
+      a.ifPresent(args::add);
+    }
+    return ok ? Optional.of(x.activityCall(method, args, m)) : Optional.empty();
+  }
+
+  private Optional<Expr> unscoped(MethodCallExpr m) {
+    String name = m.getNameAsString();
+    Optional<String> declaringType = resolvedDeclaringType(m);
+    if (declaringType.isPresent() && !declaringType.get().equals(x.shape().className())) {
+      Optional<ForbiddenApis.Verdict> v = ForbiddenApis.classify(declaringType.get(), name);
+      if (v.isPresent()) {
+        return x.forbidden(m, v.get());
+      }
+    }
+    context.error(
+        unit,
+        m,
+        DiagnosticCode.UNSUPPORTED_CALL,
+        "call of '" + name + "(...)' is not supported in workflow code",
+        "workflow code calls only activities, Durable and the supported library methods;"
+            + " inline the helper into the workflow method, or make it an activity");
+    return Optional.empty();
+  }
+
+  /** The declaring type of an unqualified call, through JavaParser's symbol solver. */
+  private static Optional<String> resolvedDeclaringType(MethodCallExpr m) {
+    try {
+      ResolvedMethodDeclaration d = m.resolve();
+      return Optional.of(d.declaringType().getQualifiedName());
+    } catch (RuntimeException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Expr> staticCall(String type, MethodCallExpr m, Optional<IrType> expected) {
+    String name = m.getNameAsString();
+    switch (type + "." + name) {
+      case "java.util.Objects.equals":
+        return args(m, 2).map(a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, a.get(0), a.get(1)));
+      case "java.lang.String.valueOf":
+        return args(m, 1).map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a.get(0)));
+      case "java.lang.String.join":
+        return join(m);
+      case "java.lang.Math.min":
+      case "java.lang.Math.max":
+        return minMax(name.equals("min") ? Builtin.MATH_MIN : Builtin.MATH_MAX, m);
+      case "java.lang.Math.abs":
+        return args(m, 1).flatMap(a -> numeric(a.get(0), m))
+            .map(v -> ExpressionTranslator.call(Builtin.MATH_ABS, v.type(), v));
+      case "java.lang.Integer.parseInt":
+        return typedArgs(m, IrType.STRING)
+            .map(a -> ExpressionTranslator.call(Builtin.INTEGER_PARSE_INT, IrType.INT, a.get(0)));
+      case "java.util.List.of":
+        return listOf(m, expected);
+      case "java.util.Map.of":
+        return mapOf(m, expected);
+      default:
+        break;
+    }
+    if (type.equals(DURABLE)) {
+      return durable(m);
+    }
+    Optional<ForbiddenApis.Verdict> v = ForbiddenApis.classify(type, name);
+    if (v.isPresent()) {
+      return x.forbidden(m, v.get());
+    }
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    context.error(
+        unit,
+        m,
+        DiagnosticCode.UNSUPPORTED_CALL,
+        "'" + simple + "." + name + "(...)' is not supported in workflow code",
+        type.equals(x.shape().className())
+            ? "inline the helper into the workflow method, or make it an activity"
+            : "call it from an activity, or see docs/language.md for the supported methods");
+    return Optional.empty();
+  }
+
+  private Optional<Expr> durable(MethodCallExpr m) {
+    String name = m.getNameAsString();
+    switch (name) {
+      case "executionId":
+        return args(m, 0).map(a -> ExpressionTranslator.call(Builtin.EXECUTION_ID, IrType.STRING));
+      case "activities":
+        context.error(
+            unit,
+            m,
+            DiagnosticCode.MISPLACED_ACTIVITY_STUB,
+            "'Durable.activities(...)' is only supported as a field initializer",
+            "declare a field: private final X act = Durable.activities(X.class);");
+        return Optional.empty();
+      default:
+        context.error(
+            unit,
+            m,
+            DiagnosticCode.UNSUPPORTED_CALL,
+            "'Durable." + name + "(...)' is only supported as a statement of its own or an"
+                + " initializer, e.g. 'var r = Durable." + name + "(...);'",
+            "");
+        return Optional.empty();
+    }
+  }
+
+  private Optional<Expr> instanceCall(Expr receiver, MethodCallExpr m) {
+    String name = m.getNameAsString();
+    IrType type = receiver.type();
+    if (name.equals("equals")) {
+      return args(m, 1).map(a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, receiver, a.get(0)));
+    }
+    if (name.equals("toString") && m.getArguments().isEmpty()) {
+      return Optional.of(
+          type.equals(IrType.STRING)
+              ? receiver
+              : ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, receiver));
+    }
+    if (type.equals(IrType.STRING) && STRING_METHODS.contains(name)) {
+      return stringCall(receiver, m);
+    }
+    if (type instanceof ListType l && LIST_METHODS.contains(name)) {
+      return listCall(receiver, l, m);
+    }
+    if (type instanceof MapType mt && MAP_METHODS.contains(name)) {
+      return mapCall(receiver, mt, m);
+    }
+    if (type instanceof RecordType r && m.getArguments().isEmpty()) {
+      Optional<IrType.Component> c = r.component(name);
+      if (c.isPresent()) {
+        return Optional.of(new Expr.FieldGet(receiver, name, c.get().type()));
+      }
+    }
+    if (type instanceof IrType.EnumType && name.equals("name") && m.getArguments().isEmpty()) {
+      return Optional.of(ExpressionTranslator.call(Builtin.ENUM_NAME, IrType.STRING, receiver));
+    }
+    context.error(
+        unit,
+        m,
+        DiagnosticCode.UNSUPPORTED_CALL,
+        "'" + type.javaName() + "." + name + "(...)' is not supported in workflow code",
+        type instanceof RecordType r
+            ? "records offer their accessors: " + String.join(", ", r.components().stream().map(c -> c.name() + "()").toList())
+            : "see docs/language.md for the supported methods");
+    return Optional.empty();
+  }
+
+  private Optional<Expr> stringCall(Expr s, MethodCallExpr m) {
+    return switch (m.getNameAsString()) {
+      case "length" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_LENGTH, IrType.INT, s));
+      case "isEmpty" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_IS_EMPTY, IrType.BOOLEAN, s));
+      case "contains" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_CONTAINS, IrType.BOOLEAN, s, a.get(0)));
+      case "startsWith" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_STARTS_WITH, IrType.BOOLEAN, s, a.get(0)));
+      case "endsWith" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_ENDS_WITH, IrType.BOOLEAN, s, a.get(0)));
+      case "toUpperCase" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_TO_UPPER_CASE, IrType.STRING, s));
+      case "toLowerCase" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_TO_LOWER_CASE, IrType.STRING, s));
+      case "trim" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_TRIM, IrType.STRING, s));
+      case "indexOf" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_INDEX_OF, IrType.INT, s, a.get(0)));
+      case "split" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_SPLIT, new ListType(IrType.STRING), s, a.get(0)));
+      case "substring" -> known(
+          m.getArguments().size() == 2 ? typedArgs(m, IrType.INT, IrType.INT) : typedArgs(m, IrType.INT),
+          a -> {
+            List<Expr> all = new ArrayList<>(List.of(s));
+            all.addAll(a);
+            return new Expr.Call(Builtin.STRING_SUBSTRING, all, IrType.STRING);
+          });
+      default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
+    };
+  }
+
+  private Optional<Expr> listCall(Expr list, ListType type, MethodCallExpr m) {
+    IrType e = type.element();
+    return switch (m.getNameAsString()) {
+      case "size" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.LIST_SIZE, IrType.INT, list));
+      case "isEmpty" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.LIST_IS_EMPTY, IrType.BOOLEAN, list));
+      case "get" -> known(typedArgs(m, IrType.INT), a -> ExpressionTranslator.call(Builtin.LIST_GET, e, list, a.get(0)));
+      case "contains" -> known(typedArgs(m, e), a -> ExpressionTranslator.call(Builtin.LIST_CONTAINS, IrType.BOOLEAN, list, a.get(0)));
+      case "indexOf" -> known(typedArgs(m, e), a -> ExpressionTranslator.call(Builtin.LIST_INDEX_OF, IrType.INT, list, a.get(0)));
+      case "subList" -> known(typedArgs(m, IrType.INT, IrType.INT), a -> ExpressionTranslator.call(Builtin.LIST_SUB_LIST, type, list, a.get(0), a.get(1)));
+      default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
+    };
+  }
+
+  private Optional<Expr> mapCall(Expr map, MapType type, MethodCallExpr m) {
+    IrType v = type.value();
+    return switch (m.getNameAsString()) {
+      case "get" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.MAP_GET, v, map, a.get(0)));
+      case "getOrDefault" -> known(typedArgs(m, IrType.STRING, v), a -> ExpressionTranslator.call(Builtin.MAP_GET_OR_DEFAULT, v, map, a.get(0), a.get(1)));
+      case "containsKey" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.MAP_CONTAINS_KEY, IrType.BOOLEAN, map, a.get(0)));
+      case "keySet" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.MAP_KEY_SET, new ListType(IrType.STRING), map));
+      case "size" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.MAP_SIZE, IrType.INT, map));
+      default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
+    };
+  }
+
+  /** Builds a call from the arguments, when they translated. */
+  private static Optional<Expr> known(
+      Optional<List<Expr>> args, java.util.function.Function<List<Expr>, Expr> build) {
+    return args.map(build);
+  }
+
+  private Optional<Expr> join(MethodCallExpr m) {
+    if (m.getArguments().size() != 2) {
+      return wrongArity(m, 2);
+    }
+    Optional<Expr> sep = x.translateAs(m.getArgument(0), IrType.STRING);
+    Optional<Expr> list = x.translateAs(m.getArgument(1), new ListType(IrType.STRING));
+    if (sep.isEmpty() || list.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(ExpressionTranslator.call(Builtin.STRING_JOIN, IrType.STRING, sep.get(), list.get()));
+  }
+
+  private Optional<Expr> minMax(Builtin b, MethodCallExpr m) {
+    Optional<List<Expr>> a = args(m, 2);
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Expr> l = numeric(a.get().get(0), m);
+    Optional<Expr> r = numeric(a.get().get(1), m);
+    if (l.isEmpty() || r.isEmpty()) {
+      return Optional.empty();
+    }
+    Primitive t = ExpressionTranslator.promote((Primitive) l.get().type(), (Primitive) r.get().type());
+    return Optional.of(
+        ExpressionTranslator.call(
+            b, t, ExpressionTranslator.numericConvert(l.get(), t), ExpressionTranslator.numericConvert(r.get(), t)));
+  }
+
+  private Optional<Expr> listOf(MethodCallExpr m, Optional<IrType> expected) {
+    Optional<List<Expr>> a = args(m, m.getArguments().size());
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    IrType element = expected.filter(t -> t instanceof ListType).map(t -> ((ListType) t).element()).orElse(null);
+    for (Expr e : a.get()) {
+      if (element == null) {
+        element = e.type();
+      } else {
+        Optional<IrType> u = ExpressionTranslator.unify(element, e.type());
+        if (u.isEmpty()) {
+          context.error(
+              unit,
+              m,
+              DiagnosticCode.TYPE_MISMATCH,
+              "'List.of' mixes '" + element.javaName() + "' and '" + e.type().javaName() + "'",
+              "");
+          return Optional.empty();
+        }
+        element = u.get();
+      }
+    }
+    if (element == null) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.TYPE_MISMATCH,
+          "cannot tell the element type of an empty 'List.of()'",
+          "declare the variable with its type, e.g. List<String> xs = List.of();");
+      return Optional.empty();
+    }
+    List<Expr> converted = new ArrayList<>();
+    for (int i = 0; i < a.get().size(); i++) {
+      Optional<Expr> c = x.convert(a.get().get(i), element, m.getArgument(i));
+      if (c.isEmpty()) {
+        return Optional.empty();
+      }
+      converted.add(c.get());
+    }
+    return Optional.of(new Expr.ListLiteral(converted, new ListType(element)));
+  }
+
+  private Optional<Expr> mapOf(MethodCallExpr m, Optional<IrType> expected) {
+    if (m.getArguments().size() % 2 != 0) {
+      return wrongArity(m, m.getArguments().size() + 1);
+    }
+    Optional<List<Expr>> a = args(m, m.getArguments().size());
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    IrType value = expected.filter(t -> t instanceof MapType).map(t -> ((MapType) t).value()).orElse(null);
+    for (int i = 1; i < a.get().size(); i += 2) {
+      IrType t = a.get().get(i).type();
+      value = value == null ? t : ExpressionTranslator.unify(value, t).orElse(value);
+    }
+    if (value == null) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.TYPE_MISMATCH,
+          "cannot tell the value type of an empty 'Map.of()'",
+          "declare the variable with its type, e.g. Map<String, Integer> m = Map.of();");
+      return Optional.empty();
+    }
+    List<Expr> entries = new ArrayList<>();
+    for (int i = 0; i < a.get().size(); i++) {
+      IrType want = i % 2 == 0 ? IrType.STRING : value;
+      Optional<Expr> c = x.convert(a.get().get(i), want, m.getArgument(i));
+      if (c.isEmpty()) {
+        return Optional.empty();
+      }
+      entries.add(c.get());
+    }
+    return Optional.of(new Expr.MapLiteral(entries, new MapType(value)));
+  }
+
+  private Optional<Expr> numeric(Expr e, MethodCallExpr at) {
+    if (e.type().isNumeric()) {
+      return Optional.of(e);
+    }
+    context.error(
+        unit,
+        at,
+        DiagnosticCode.TYPE_MISMATCH,
+        "'" + at.getNameAsString() + "' needs numbers, not '" + e.type().javaName() + "'",
+        "");
+    return Optional.empty();
+  }
+
+  /** Translates {@code count} arguments without expected types. */
+  private Optional<List<Expr>> args(MethodCallExpr m, int count) {
+    if (m.getArguments().size() != count) {
+      return wrongArity(m, count);
+    }
+    List<Expr> out = new ArrayList<>();
+    boolean ok = true;
+    for (Expression e : m.getArguments()) {
+      Optional<Expr> t = x.translate(e, Optional.empty());
+      ok &= t.isPresent();
+      t.ifPresent(out::add);
+    }
+    return ok ? Optional.of(out) : Optional.empty();
+  }
+
+  /** Translates arguments converted to the given parameter types. */
+  private Optional<List<Expr>> typedArgs(MethodCallExpr m, IrType... params) {
+    if (m.getArguments().size() != params.length) {
+      return wrongArity(m, params.length);
+    }
+    List<Expr> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < params.length; i++) {
+      Optional<Expr> t = x.translateAs(m.getArgument(i), params[i]);
+      ok &= t.isPresent();
+      t.ifPresent(out::add);
+    }
+    return ok ? Optional.of(out) : Optional.empty();
+  }
+
+  private <T> Optional<T> wrongArity(MethodCallExpr m, int count) {
+    context.error(
+        unit,
+        m,
+        DiagnosticCode.TYPE_MISMATCH,
+        "'" + m.getNameAsString() + "' takes " + count + " argument(s) here, but "
+            + m.getArguments().size() + " were given",
+        "");
+    return Optional.empty();
+  }
+}

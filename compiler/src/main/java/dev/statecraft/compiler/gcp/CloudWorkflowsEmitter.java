@@ -1,0 +1,269 @@
+package dev.statecraft.compiler.gcp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.statecraft.compiler.diagnostic.Diagnostics;
+import dev.statecraft.compiler.ir.ActivityMethod;
+import dev.statecraft.compiler.ir.Block;
+import dev.statecraft.compiler.ir.ErrorName;
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.IrWalk;
+import dev.statecraft.compiler.ir.RetryPolicy;
+import dev.statecraft.compiler.ir.Stmt;
+import dev.statecraft.compiler.ir.UniqueNames;
+import dev.statecraft.compiler.ir.WorkflowIr;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Emits a workflow as a Google Cloud Workflows definition (YAML). Activity calls are {@code
+ * http.post} calls to Cloud Run functions with OIDC authentication, whose URLs come from the
+ * workflow's environment variables ({@code TRIAGE_ACTIVITIES_CLASSIFY_URL}); consecutive
+ * assignments share one {@code assign} step; {@code if} is a {@code switch}.
+ */
+public final class CloudWorkflowsEmitter {
+  /** Standard-library module names a variable must not shadow. */
+  private static final Set<String> RESERVED =
+      Set.of(
+          "args", "base64", "events", "hash", "http", "json", "list", "map", "math", "retry",
+          "sys", "text", "time", "uuid", "default", "keys", "len", "type", "int", "double",
+          "string", "bool", "if", "true", "false", "null", "and", "or", "not", "in");
+  private static final int MAX_ASSIGNMENTS = 50;
+  private static final long MAX_HTTP_TIMEOUT = 1800;
+
+  private final WorkflowIr workflow;
+  private final Map<String, String> variables = new HashMap<>();
+  private final Map<String, String> responses = new HashMap<>();
+  private final UniqueNames variableNames = new UniqueNames().reserve(RESERVED);
+  private final UniqueNames steps = new UniqueNames();
+  private final CloudWorkflowsExpressions expressions;
+  private final Map<String, Object> subworkflows = new LinkedHashMap<>();
+
+  private CloudWorkflowsEmitter(WorkflowIr workflow, Diagnostics diagnostics) {
+    this.workflow = workflow;
+    List<String> locals = new ArrayList<>();
+    workflow.input().ifPresent(p -> locals.add(p.name()));
+    locals.addAll(IrWalk.localNames(workflow.body()));
+    for (String local : new LinkedHashSet<>(locals)) {
+      variables.put(local, variableNames.next(local, n -> local + "_" + n));
+    }
+    this.expressions = new CloudWorkflowsExpressions(variables::get, diagnostics);
+  }
+
+  /** The definition as YAML, deterministic byte for byte. Limits are reported to diagnostics. */
+  public static String emit(WorkflowIr workflow, Diagnostics diagnostics) {
+    return new CloudWorkflowsEmitter(workflow, diagnostics).definition();
+  }
+
+  /** The environment variable holding the URL of an activity's Cloud Run function. */
+  public static String urlVariable(ActivityMethod activity) {
+    return activity.functionKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_URL";
+  }
+
+  private String definition() {
+    Map<String, Object> main = new LinkedHashMap<>();
+    workflow.input().ifPresent(p -> main.put("params", List.of(variables.get(p.name()))));
+    List<Object> body = block(workflow.body());
+    if (!endsWithExit(workflow.body())) {
+      body.add(step("done", single("return", null)));
+    }
+    main.put("steps", body);
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("main", main);
+    root.putAll(subworkflows);
+    return write(root);
+  }
+
+  private static boolean endsWithExit(Block b) {
+    if (b.isEmpty()) {
+      return false;
+    }
+    Stmt last = b.statements().get(b.statements().size() - 1);
+    return last instanceof Stmt.Return || last instanceof Stmt.Fail
+        || last instanceof Stmt.If i && endsWithExit(i.then()) && endsWithExit(i.otherwise());
+  }
+
+  private List<Object> block(Block block) {
+    List<Object> out = new ArrayList<>();
+    List<Map<String, Object>> assignments = new ArrayList<>();
+    for (Stmt s : block.statements()) {
+      if (s instanceof Stmt.Assign a) {
+        assignments.add(single(variables.get(a.target().name()), expression(a.value(), a)));
+        continue;
+      }
+      if (s instanceof Stmt.Declare) {
+        continue;
+      }
+      flushAssignments(assignments, out);
+      if (s instanceof Stmt.Invoke i) {
+        invoke(i, out, assignments);
+      } else if (s instanceof Stmt.If i) {
+        choice(i, out);
+      } else if (s instanceof Stmt.Return r) {
+        Object value = r.value().map(v -> expression(v, r)).orElse(null);
+        out.add(step("return", single("return", value)));
+      } else if (s instanceof Stmt.Fail f) {
+        Map<String, Object> raise = new LinkedHashMap<>();
+        raise.put("error", expression(f.error(), f));
+        raise.put("cause", expression(f.cause(), f));
+        out.add(step("fail", single("raise", raise)));
+      } else {
+        throw new IllegalStateException("the GCP back end does not handle " + s.getClass().getSimpleName() + " yet");
+      }
+    }
+    flushAssignments(assignments, out);
+    return out;
+  }
+
+  private void flushAssignments(List<Map<String, Object>> assignments, List<Object> out) {
+    for (int i = 0; i < assignments.size(); i += MAX_ASSIGNMENTS) {
+      List<Map<String, Object>> chunk = List.copyOf(assignments.subList(i, Math.min(assignments.size(), i + MAX_ASSIGNMENTS)));
+      out.add(step("assign", single("assign", chunk)));
+    }
+    assignments.clear();
+  }
+
+  private void invoke(Stmt.Invoke call, List<Object> out, List<Map<String, Object>> assignments) {
+    ActivityMethod a = call.activity();
+    String response =
+        responses.computeIfAbsent(a.functionKey(), k -> variableNames.next(a.name() + "_response"));
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("url", "${sys.get_env(\"" + urlVariable(a) + "\")}");
+    args.put("auth", single("type", "OIDC"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    for (int i = 0; i < a.parameters().size(); i++) {
+      body.put(a.parameters().get(i).name(), expression(call.arguments().get(i), call));
+    }
+    args.put("body", body);
+    args.put("timeout", Math.min(MAX_HTTP_TIMEOUT, Math.max(1, a.timeout().toSeconds())));
+    Map<String, Object> http = new LinkedHashMap<>();
+    http.put("call", "http.post");
+    http.put("args", args);
+    http.put("result", response);
+    if (a.retry().retries()) {
+      Map<String, Object> guarded = new LinkedHashMap<>();
+      guarded.put("try", http);
+      guarded.put("retry", retry(a));
+      out.add(step(a.name(), guarded));
+    } else {
+      out.add(step(a.name(), http));
+    }
+    call.target().ifPresent(t -> assignments.add(single(variables.get(t.name()), "${" + response + ".body}")));
+  }
+
+  private Map<String, Object> retry(ActivityMethod a) {
+    RetryPolicy p = a.retry();
+    String predicate = "retry_" + a.ownerSimpleName().toLowerCase(Locale.ROOT) + "_" + a.name().toLowerCase(Locale.ROOT);
+    subworkflows.put(predicate, predicate(p));
+    Map<String, Object> retry = new LinkedHashMap<>();
+    retry.put("predicate", "${" + predicate + "}");
+    retry.put("max_retries", p.maxAttempts() - 1);
+    Map<String, Object> backoff = new LinkedHashMap<>();
+    backoff.put("initial_delay", Math.max(1, p.initialInterval().toSeconds()));
+    backoff.put("max_delay", p.maxInterval().map(d -> Math.max(1, d.toSeconds())).orElse(3600L));
+    backoff.put("multiplier", p.backoffRate() == Math.rint(p.backoffRate()) ? (Object) (long) p.backoffRate() : (Object) p.backoffRate());
+    retry.put("backoff", backoff);
+    return retry;
+  }
+
+  /** A predicate subworkflow: true for the errors the policy retries. */
+  private static Map<String, Object> predicate(RetryPolicy p) {
+    List<String> checks = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (ErrorName e : p.retryOn()) {
+      if (e instanceof ErrorName.ExceptionClass c) {
+        types.addAll(c.qualifiedNames());
+      } else if (e instanceof ErrorName.ActivityTimeout) {
+        checks.add("(\"TimeoutError\" in e.tags)");
+      }
+    }
+    if (!types.isEmpty()) {
+      checks.add("(map.get(e, [\"body\", \"errorType\"]) in " + list(types) + ")");
+    }
+    String condition = p.retryOn().isEmpty() || p.retryOn().stream().anyMatch(e -> e instanceof ErrorName.Any)
+        ? "true"
+        : String.join(" or ", checks);
+    Map<String, Object> sub = new LinkedHashMap<>();
+    sub.put("params", List.of("e"));
+    sub.put("steps", List.of(single("decide", single("return", condition.equals("true") ? (Object) true : "${" + condition + "}"))));
+    return sub;
+  }
+
+  private static String list(List<String> values) {
+    List<String> quoted = values.stream().map(CloudWorkflowsExpressions::literal).toList();
+    return "[" + String.join(", ", quoted) + "]";
+  }
+
+  private void choice(Stmt.If i, List<Object> out) {
+    List<Object> then = block(i.then());
+    List<Object> otherwise = block(i.otherwise());
+    if (then.isEmpty() && otherwise.isEmpty()) {
+      return;
+    }
+    String condition = expression(i.condition(), i).toString();
+    List<Object> conditions = new ArrayList<>();
+    if (then.isEmpty()) {
+      conditions.add(branch("${not (" + unwrap(condition) + ")}", otherwise));
+    } else {
+      conditions.add(branch(condition, then));
+      if (!otherwise.isEmpty()) {
+        conditions.add(branch(true, otherwise));
+      }
+    }
+    out.add(step("check", single("switch", conditions)));
+  }
+
+  private static String unwrap(String expression) {
+    return expression.substring(2, expression.length() - 1);
+  }
+
+  private static Map<String, Object> branch(Object condition, List<Object> steps) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("condition", condition);
+    b.put("steps", steps);
+    return b;
+  }
+
+  /** An expression as a YAML value: a literal where one is enough, else {@code ${...}}. */
+  private Object expression(Expr e, Stmt at) {
+    if (e instanceof Expr.Literal l && !(l.value() instanceof String s && s.contains("${"))) {
+      return l.value();
+    }
+    String text = expressions.render(e, at.position());
+    return text.startsWith("{") ? "${ " + text + " }" : "${" + text + "}";
+  }
+
+  private Map<String, Object> step(String base, Map<String, Object> body) {
+    return single(steps.next(base, n -> base + "_" + n), body);
+  }
+
+  private static Map<String, Object> single(String key, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(key, value);
+    return m;
+  }
+
+  private static String write(Object root) {
+    YAMLFactory yaml =
+        YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build();
+    try {
+      return new ObjectMapper(yaml).writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

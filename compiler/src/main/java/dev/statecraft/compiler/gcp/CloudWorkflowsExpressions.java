@@ -1,0 +1,176 @@
+package dev.statecraft.compiler.gcp;
+
+import dev.statecraft.compiler.diagnostic.DiagnosticCode;
+import dev.statecraft.compiler.diagnostic.Diagnostics;
+import dev.statecraft.compiler.diagnostic.SourcePosition;
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.IrType.PrimitiveKind;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders IR expressions in Cloud Workflows' expression language (the text inside {@code
+ * ${...}}). Compound operands are always parenthesized. Library methods without a Cloud Workflows
+ * equivalent are {@code TARGET_LIMIT} diagnostics.
+ */
+final class CloudWorkflowsExpressions {
+  private final Function<String, String> variable;
+  private final Diagnostics diagnostics;
+  private SourcePosition position;
+
+  CloudWorkflowsExpressions(Function<String, String> variable, Diagnostics diagnostics) {
+    this.variable = variable;
+    this.diagnostics = diagnostics;
+  }
+
+  /** Renders {@code e}, reporting limits at {@code at}. */
+  String render(Expr e, SourcePosition at) {
+    this.position = at;
+    return expr(e);
+  }
+
+  private String expr(Expr e) {
+    if (e instanceof Expr.Literal l) {
+      return literal(l.value());
+    }
+    if (e instanceof Expr.Local l) {
+      return variable.apply(l.name());
+    }
+    if (e instanceof Expr.Unary u) {
+      return (u.op() == Expr.UnaryOp.NOT ? "not " : "-") + operand(u.operand());
+    }
+    if (e instanceof Expr.Binary b) {
+      return binary(b);
+    }
+    if (e instanceof Expr.Conditional c) {
+      return "if(" + expr(c.condition()) + ", " + expr(c.whenTrue()) + ", " + expr(c.whenFalse()) + ")";
+    }
+    if (e instanceof Expr.Concat c) {
+      return c.parts().stream().map(this::string).collect(Collectors.joining(" + "));
+    }
+    if (e instanceof Expr.Convert c) {
+      boolean toInteger = c.type().kind() == PrimitiveKind.INT || c.type().kind() == PrimitiveKind.LONG;
+      return (toInteger ? "int(" : "double(") + expr(c.value()) + ")";
+    }
+    if (e instanceof Expr.NewRecord r) {
+      StringBuilder s = new StringBuilder("{");
+      for (int i = 0; i < r.arguments().size(); i++) {
+        s.append(i == 0 ? "" : ", ")
+            .append(literal(r.type().components().get(i).name()))
+            .append(": ")
+            .append(expr(r.arguments().get(i)));
+      }
+      return s.append("}").toString();
+    }
+    if (e instanceof Expr.FieldGet f) {
+      return operand(f.target()) + "." + f.field();
+    }
+    if (e instanceof Expr.ListLiteral l) {
+      return "[" + l.elements().stream().map(this::expr).collect(Collectors.joining(", ")) + "]";
+    }
+    if (e instanceof Expr.MapLiteral m) {
+      StringBuilder s = new StringBuilder("{");
+      for (int i = 0; i < m.entries().size(); i += 2) {
+        if (!(m.entries().get(i) instanceof Expr.Literal)) {
+          limit("map keys computed at run time");
+        }
+        s.append(i == 0 ? "" : ", ").append(expr(m.entries().get(i))).append(": ").append(expr(m.entries().get(i + 1)));
+      }
+      return s.append("}").toString();
+    }
+    if (e instanceof Expr.Call c) {
+      return call(c);
+    }
+    throw new IllegalStateException("activity calls are hoisted before the GCP back end: " + e);
+  }
+
+  private String operand(Expr e) {
+    String s = expr(e);
+    boolean atomic = e instanceof Expr.Literal || e instanceof Expr.Local || e instanceof Expr.FieldGet
+        || e instanceof Expr.Call || e instanceof Expr.ListLiteral || e instanceof Expr.NewRecord;
+    return atomic ? s : "(" + s + ")";
+  }
+
+  private String binary(Expr.Binary b) {
+    String l = operand(b.left());
+    String r = operand(b.right());
+    boolean integral = b.left().type() instanceof IrType.Primitive p
+        && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
+    return switch (b.op()) {
+      case DIVIDE -> integral ? "int(" + l + " / " + r + ")" : l + " / " + r;
+      case AND -> l + " and " + r;
+      case OR -> l + " or " + r;
+      default -> l + " " + b.op().java() + " " + r;
+    };
+  }
+
+  /** Java's string conversion of a value: numbers and booleans through {@code string()}. */
+  private String string(Expr e) {
+    if (e.type().equals(IrType.STRING) || e.type() instanceof IrType.EnumType) {
+      return operand(e);
+    }
+    if (e.type() instanceof IrType.Primitive) {
+      return "string(" + expr(e) + ")";
+    }
+    return "json.encode_to_string(" + expr(e) + ")";
+  }
+
+  private String call(Expr.Call c) {
+    List<Expr> a = c.arguments();
+    String x = a.isEmpty() ? "" : expr(a.get(0));
+    String y = a.size() > 1 ? expr(a.get(1)) : "";
+    return switch (c.builtin()) {
+      case EQUALS -> operand(a.get(0)) + " == " + operand(a.get(1));
+      case STRING_LENGTH, LIST_SIZE, MAP_SIZE -> "len(" + x + ")";
+      case STRING_IS_EMPTY, LIST_IS_EMPTY -> "len(" + x + ") == 0";
+      case STRING_CONTAINS -> "len(text.find_all(" + x + ", " + y + ")) > 0";
+      case STRING_STARTS_WITH -> "text.substring(" + x + ", 0, len(" + y + ")) == " + operand(a.get(1));
+      case STRING_ENDS_WITH ->
+          "len(" + y + ") <= len(" + x + ") and text.substring(" + x + ", len(" + x + ") - len(" + y + "), len(" + x + ")) == " + operand(a.get(1));
+      case STRING_TO_UPPER_CASE -> "text.to_upper(" + x + ")";
+      case STRING_TO_LOWER_CASE -> "text.to_lower(" + x + ")";
+      case STRING_TRIM -> "text.replace_all_regex(" + x + ", \"^\\\\s+|\\\\s+$\", \"\")";
+      case STRING_SUBSTRING ->
+          "text.substring(" + x + ", " + y + ", " + (a.size() > 2 ? expr(a.get(2)) : "len(" + x + ")") + ")";
+      case STRING_INDEX_OF ->
+          "if(len(text.find_all(" + x + ", " + y + ")) > 0, text.find_all(" + x + ", " + y + ")[0].index, -1)";
+      case STRING_SPLIT -> "text.split(" + x + ", " + y + ")";
+      case STRING_VALUE_OF -> string(a.get(0));
+      case LIST_GET -> operand(a.get(0)) + "[" + y + "]";
+      case LIST_CONTAINS -> operand(a.get(1)) + " in " + operand(a.get(0));
+      case MAP_GET -> "map.get(" + x + ", " + y + ")";
+      case MAP_GET_OR_DEFAULT -> "default(map.get(" + x + ", " + y + "), " + expr(a.get(2)) + ")";
+      case MAP_CONTAINS_KEY -> operand(a.get(1)) + " in " + operand(a.get(0));
+      case MAP_KEY_SET -> "keys(" + x + ")";
+      case MATH_MIN -> "math.min(" + x + ", " + y + ")";
+      case MATH_MAX -> "math.max(" + x + ", " + y + ")";
+      case MATH_ABS -> "math.abs(" + x + ")";
+      case INTEGER_PARSE_INT -> "int(" + x + ")";
+      case ENUM_NAME -> x;
+      case EXECUTION_ID -> "sys.get_env(\"GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID\")";
+      case STRING_JOIN, LIST_INDEX_OF, LIST_SUB_LIST -> limit(c.builtin().name());
+    };
+  }
+
+  private String limit(String what) {
+    diagnostics.error(
+        DiagnosticCode.TARGET_LIMIT,
+        position,
+        "Cloud Workflows has no expression for " + what,
+        "compute it in an activity, or leave GCP out of --target");
+    return "null";
+  }
+
+  /** A Cloud Workflows literal. */
+  static String literal(Object v) {
+    if (v == null) {
+      return "null";
+    }
+    if (v instanceof String s) {
+      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+    return String.valueOf(v);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.statecraft.compiler.ir;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One method of an {@code @Activities} interface: what the workflow calls and what becomes a
+ * function in the cloud.
+ *
+ * @param owner the interface's qualified name, e.g. {@code com.example.TriageActivities}
+ * @param name the method name
+ * @param parameters in declaration order
+ * @param returnType the result type; {@link IrType#VOID} for none
+ * @param timeout per-attempt timeout from {@code @Activity}
+ * @param retry the retry policy from {@code @Activity(retry = ...)}
+ */
+public record ActivityMethod(
+    String owner,
+    String name,
+    List<Parameter> parameters,
+    IrType returnType,
+    Duration timeout,
+    RetryPolicy retry) {
+
+  public ActivityMethod {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(name, "name");
+    parameters = List.copyOf(parameters);
+    Objects.requireNonNull(returnType, "returnType");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(retry, "retry");
+  }
+
+  /** The interface's simple name. */
+  public String ownerSimpleName() {
+    return owner.substring(owner.lastIndexOf('.') + 1);
+  }
+
+  /** The interface's package, empty for the default package. */
+  public String ownerPackage() {
+    int dot = owner.lastIndexOf('.');
+    return dot < 0 ? "" : owner.substring(0, dot);
+  }
+
+  /** The cloud-wide function key, {@code TriageActivities_classify}: unique per project. */
+  public String functionKey() {
+    return ownerSimpleName() + "_" + name;
+  }
+
+  /** A parameter of an activity or workflow method. */
+  public record Parameter(String name, IrType type) {}
+}

@@ -1,0 +1,48 @@
+package dev.statecraft.compiler.ir;
+
+/**
+ * The library methods workflow code may call, each with Java's exact meaning. For an instance
+ * method the receiver is the first argument of the {@link Expr.Call}: {@code s.substring(1, 3)} is
+ * {@code Call(STRING_SUBSTRING, [s, 1, 3])}.
+ */
+public enum Builtin {
+  /** {@code a.equals(b)} and {@code Objects.equals(a, b)}: value equality, deep for records. */
+  EQUALS,
+  STRING_LENGTH,
+  STRING_IS_EMPTY,
+  STRING_CONTAINS,
+  STRING_STARTS_WITH,
+  STRING_ENDS_WITH,
+  STRING_TO_UPPER_CASE,
+  STRING_TO_LOWER_CASE,
+  STRING_TRIM,
+  /** {@code s.substring(begin)} or {@code s.substring(begin, end)}. */
+  STRING_SUBSTRING,
+  STRING_INDEX_OF,
+  /** {@code s.split(regex)} as a list; Java drops trailing empty strings. */
+  STRING_SPLIT,
+  /** {@code String.join(separator, list)}. */
+  STRING_JOIN,
+  /** {@code String.valueOf(x)}: Java's string conversion. */
+  STRING_VALUE_OF,
+  LIST_SIZE,
+  LIST_GET,
+  LIST_IS_EMPTY,
+  LIST_CONTAINS,
+  LIST_INDEX_OF,
+  LIST_SUB_LIST,
+  MAP_GET,
+  MAP_GET_OR_DEFAULT,
+  MAP_CONTAINS_KEY,
+  /** {@code m.keySet()}, as a list in insertion order. */
+  MAP_KEY_SET,
+  MAP_SIZE,
+  MATH_MIN,
+  MATH_MAX,
+  MATH_ABS,
+  INTEGER_PARSE_INT,
+  /** {@code e.name()} of an enum constant. */
+  ENUM_NAME,
+  /** {@code Durable.executionId()}. */
+  EXECUTION_ID
+}

@@ -1,0 +1,71 @@
+package dev.statecraft.compiler.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Visits every expression and statement of a body, for passes that only look. */
+public final class IrWalk {
+  private IrWalk() {}
+
+  /** Calls {@code visitor} on every statement, nested ones included, in source order. */
+  public static void statements(Block block, Consumer<Stmt> visitor) {
+    for (Stmt s : block.statements()) {
+      visitor.accept(s);
+      for (Block inner : blocks(s)) {
+        statements(inner, visitor);
+      }
+    }
+  }
+
+  /** The blocks nested directly in {@code s}. */
+  public static List<Block> blocks(Stmt s) {
+    List<Block> all = new ArrayList<>();
+    if (s instanceof Stmt.If i) {
+      all.add(i.then());
+      all.add(i.otherwise());
+    } else if (s instanceof Stmt.Loop l) {
+      all.add(l.body());
+      all.add(l.update());
+    } else if (s instanceof Stmt.ForEach f) {
+      all.add(f.body());
+    } else if (s instanceof Stmt.Switch sw) {
+      sw.cases().forEach(c -> all.add(c.body()));
+      all.add(sw.otherwise());
+    } else if (s instanceof Stmt.Try t) {
+      all.add(t.body());
+      t.catches().forEach(c -> all.add(c.body()));
+      all.add(t.finallyBlock());
+    } else if (s instanceof Stmt.DurableMap m) {
+      all.add(m.body());
+    } else if (s instanceof Stmt.DurableParallel p) {
+      all.addAll(p.branches());
+    } else if (s instanceof Stmt.AwaitCallback a) {
+      all.add(a.notifier());
+    }
+    return all;
+  }
+
+  /** Every local variable name read or written in {@code block}. */
+  public static List<String> localNames(Block block) {
+    List<String> names = new ArrayList<>();
+    statements(
+        block,
+        s -> {
+          if (s instanceof Stmt.Assign a) {
+            names.add(a.target().name());
+          } else if (s instanceof Stmt.Declare d) {
+            names.add(d.variable().name());
+          } else if (s instanceof Stmt.Invoke i) {
+            i.target().ifPresent(t -> names.add(t.name()));
+          } else if (s instanceof Stmt.ForEach f) {
+            names.add(f.variable().name());
+          } else if (s instanceof Stmt.DurableMap m) {
+            names.add(m.item().name());
+          } else if (s instanceof Stmt.AwaitCallback a) {
+            names.add(a.callback().name());
+          }
+        });
+    return names;
+  }
+}

@@ -1,0 +1,178 @@
+package dev.statecraft.compiler.ir;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Prints an IR expression as Java source with the same meaning: for comments in emitted artifacts
+ * and for the Azure back end, which generates Java. Operands are parenthesized whenever they are
+ * not atomic, so precedence never changes meaning.
+ */
+public final class JavaPrinter {
+  private final String executionId;
+  private final Function<String, String> localName;
+  private final boolean qualifiedTypes;
+
+  /**
+   * @param executionId the Java expression {@code Durable.executionId()} becomes
+   * @param localName how a local variable is spelled
+   * @param qualifiedTypes whether records and enums are spelled with their package, for generated
+   *     code that does not import them
+   */
+  public JavaPrinter(String executionId, Function<String, String> localName, boolean qualifiedTypes) {
+    this.executionId = executionId;
+    this.localName = localName;
+    this.qualifiedTypes = qualifiedTypes;
+  }
+
+  /** A printer for comments: names as written, {@code Durable.executionId()} as is. */
+  public static JavaPrinter forComments() {
+    return new JavaPrinter("Durable.executionId()", n -> n, false);
+  }
+
+  /** The expression as Java source. */
+  public String print(Expr e) {
+    if (e instanceof Expr.Literal l) {
+      return literal(l);
+    }
+    if (e instanceof Expr.Local l) {
+      return localName.apply(l.name());
+    }
+    if (e instanceof Expr.Unary u) {
+      return (u.op() == Expr.UnaryOp.NOT ? "!" : "-") + operand(u.operand());
+    }
+    if (e instanceof Expr.Binary b) {
+      return operand(b.left()) + " " + b.op().java() + " " + operand(b.right());
+    }
+    if (e instanceof Expr.Conditional c) {
+      return operand(c.condition()) + " ? " + operand(c.whenTrue()) + " : " + operand(c.whenFalse());
+    }
+    if (e instanceof Expr.Concat c) {
+      String joined = c.parts().stream().map(this::operand).collect(Collectors.joining(" + "));
+      return c.parts().get(0).type().equals(IrType.STRING) || c.parts().size() > 1 && c.parts().get(1).type().equals(IrType.STRING)
+          ? joined
+          : "\"\" + " + joined;
+    }
+    if (e instanceof Expr.Convert c) {
+      return "(" + c.type().javaName() + ") " + operand(c.value());
+    }
+    if (e instanceof Expr.NewRecord r) {
+      String name = qualifiedTypes ? r.type().qualifiedName() : r.type().simpleName();
+      return "new " + name + (r.type().typeArguments().isEmpty() ? "" : "<>") + "(" + args(r.arguments()) + ")";
+    }
+    if (e instanceof Expr.FieldGet f) {
+      return operand(f.target()) + "." + f.field() + "()";
+    }
+    if (e instanceof Expr.ListLiteral l) {
+      return "List.of(" + args(l.elements()) + ")";
+    }
+    if (e instanceof Expr.MapLiteral m) {
+      return "Map.of(" + args(m.entries()) + ")";
+    }
+    if (e instanceof Expr.Call c) {
+      return call(c);
+    }
+    if (e instanceof Expr.ActivityCall a) {
+      return a.activity().ownerSimpleName() + "." + a.activity().name() + "(" + args(a.arguments()) + ")";
+    }
+    throw new IllegalStateException("cannot print " + e);
+  }
+
+  private String operand(Expr e) {
+    String s = print(e);
+    boolean atomic =
+        e instanceof Expr.Literal
+            || e instanceof Expr.Local
+            || e instanceof Expr.FieldGet
+            || e instanceof Expr.Call
+            || e instanceof Expr.NewRecord
+            || e instanceof Expr.ListLiteral
+            || e instanceof Expr.MapLiteral;
+    return atomic && !(e instanceof Expr.Literal l && l.value() instanceof Number n && n.doubleValue() < 0)
+        ? s
+        : "(" + s + ")";
+  }
+
+  private String args(List<Expr> args) {
+    return args.stream().map(this::print).collect(Collectors.joining(", "));
+  }
+
+  private String call(Expr.Call c) {
+    List<Expr> a = c.arguments();
+    String r = a.isEmpty() ? "" : operand(a.get(0));
+    return switch (c.builtin()) {
+      case EQUALS -> "java.util.Objects.equals(" + args(a) + ")";
+      case STRING_LENGTH -> r + ".length()";
+      case STRING_IS_EMPTY -> r + ".isEmpty()";
+      case STRING_CONTAINS -> r + ".contains(" + print(a.get(1)) + ")";
+      case STRING_STARTS_WITH -> r + ".startsWith(" + print(a.get(1)) + ")";
+      case STRING_ENDS_WITH -> r + ".endsWith(" + print(a.get(1)) + ")";
+      case STRING_TO_UPPER_CASE -> r + ".toUpperCase()";
+      case STRING_TO_LOWER_CASE -> r + ".toLowerCase()";
+      case STRING_TRIM -> r + ".trim()";
+      case STRING_SUBSTRING -> r + ".substring(" + args(a.subList(1, a.size())) + ")";
+      case STRING_INDEX_OF -> r + ".indexOf(" + print(a.get(1)) + ")";
+      case STRING_SPLIT -> "java.util.List.of(" + r + ".split(" + print(a.get(1)) + "))";
+      case STRING_JOIN -> "String.join(" + args(a) + ")";
+      case STRING_VALUE_OF -> "String.valueOf(" + print(a.get(0)) + ")";
+      case LIST_SIZE, MAP_SIZE -> r + ".size()";
+      case LIST_GET, MAP_GET -> r + ".get(" + print(a.get(1)) + ")";
+      case LIST_IS_EMPTY -> r + ".isEmpty()";
+      case LIST_CONTAINS -> r + ".contains(" + print(a.get(1)) + ")";
+      case LIST_INDEX_OF -> r + ".indexOf(" + print(a.get(1)) + ")";
+      case LIST_SUB_LIST -> r + ".subList(" + args(a.subList(1, 3)) + ")";
+      case MAP_GET_OR_DEFAULT -> r + ".getOrDefault(" + args(a.subList(1, 3)) + ")";
+      case MAP_CONTAINS_KEY -> r + ".containsKey(" + print(a.get(1)) + ")";
+      case MAP_KEY_SET -> "java.util.List.copyOf(" + r + ".keySet())";
+      case MATH_MIN -> "Math.min(" + args(a) + ")";
+      case MATH_MAX -> "Math.max(" + args(a) + ")";
+      case MATH_ABS -> "Math.abs(" + args(a) + ")";
+      case INTEGER_PARSE_INT -> "Integer.parseInt(" + args(a) + ")";
+      case ENUM_NAME -> r + ".name()";
+      case EXECUTION_ID -> executionId;
+    };
+  }
+
+  private String literal(Expr.Literal l) {
+    Object v = l.value();
+    if (v == null) {
+      return "null";
+    }
+    if (l.type() instanceof IrType.EnumType e) {
+      return (qualifiedTypes ? e.qualifiedName() : e.simpleName()) + "." + v;
+    }
+    if (v instanceof String s) {
+      return quote(s);
+    }
+    if (v instanceof Long n) {
+      return n + "L";
+    }
+    if (v instanceof Double d) {
+      return Double.toString(d);
+    }
+    return String.valueOf(v);
+  }
+
+  /** A Java string literal for {@code s}. */
+  public static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (ch < 0x20) {
+            out.append(String.format("\\u%04x", (int) ch));
+          } else {
+            out.append(ch);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}

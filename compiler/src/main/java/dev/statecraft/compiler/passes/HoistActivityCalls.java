@@ -1,0 +1,136 @@
+package dev.statecraft.compiler.passes;
+
+import dev.statecraft.compiler.ir.Block;
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.Expr.ActivityCall;
+import dev.statecraft.compiler.ir.Expr.BinaryOp;
+import dev.statecraft.compiler.ir.Expr.Local;
+import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.IrWalk;
+import dev.statecraft.compiler.ir.Stmt;
+import dev.statecraft.compiler.ir.UniqueNames;
+import dev.statecraft.compiler.ir.WorkflowIr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves every activity call out of expressions into an {@link Stmt.Invoke} of its own, so back ends
+ * see each activity call as a statement. Java's order of evaluation is kept: calls run left to
+ * right, innermost first, and a call in the right operand of {@code &&}, {@code ||} or a branch of
+ * {@code ?:} runs only when Java would run it (the expression becomes an {@code if}).
+ *
+ * <pre>
+ * String r = act.a(x) + act.b(y);   becomes   String aResult = act.a(x);
+ *                                             String bResult = act.b(y);
+ *                                             String r = aResult + bResult;
+ * </pre>
+ */
+public final class HoistActivityCalls {
+  private final UniqueNames names = new UniqueNames();
+
+  private HoistActivityCalls(WorkflowIr wf) {
+    names.reserve(IrWalk.localNames(wf.body()));
+    wf.input().ifPresent(p -> names.reserve(List.of(p.name())));
+  }
+
+  /** Runs the pass. */
+  public static WorkflowIr run(WorkflowIr wf) {
+    return wf.withBody(new HoistActivityCalls(wf).block(wf.body()));
+  }
+
+  private Block block(Block b) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : b.statements()) {
+      statement(s, out);
+    }
+    return new Block(out);
+  }
+
+  private void statement(Stmt s, List<Stmt> out) {
+    if (s instanceof Stmt.Assign a) {
+      if (a.value() instanceof ActivityCall call) {
+        List<Expr> args = hoistAll(call.arguments(), out);
+        out.add(
+            new Stmt.Invoke(Optional.of(a.target()), call.activity(), args, a.declaration(), a.position()));
+      } else {
+        out.add(new Stmt.Assign(a.target(), hoist(a.value(), out), a.declaration(), a.position()));
+      }
+    } else if (s instanceof Stmt.Invoke i) {
+      out.add(
+          new Stmt.Invoke(
+              i.target(), i.activity(), hoistAll(i.arguments(), out), i.declaration(), i.position()));
+    } else if (s instanceof Stmt.If i) {
+      Expr cond = hoist(i.condition(), out);
+      out.add(new Stmt.If(cond, block(i.then()), block(i.otherwise()), i.position()));
+    } else if (s instanceof Stmt.Return r) {
+      out.add(new Stmt.Return(r.value().map(v -> hoist(v, out)), r.position()));
+    } else if (s instanceof Stmt.Fail f) {
+      Expr error = hoist(f.error(), out);
+      out.add(new Stmt.Fail(error, hoist(f.cause(), out), f.position()));
+    } else if (s instanceof Stmt.Declare) {
+      out.add(s);
+    } else {
+      throw new IllegalStateException("HoistActivityCalls does not handle " + s.getClass().getSimpleName() + " yet");
+    }
+  }
+
+  private List<Expr> hoistAll(List<Expr> exprs, List<Stmt> out) {
+    List<Expr> result = new ArrayList<>();
+    for (Expr e : exprs) {
+      result.add(hoist(e, out));
+    }
+    return result;
+  }
+
+  /** The expression without activity calls; the calls it contained are appended to {@code out}. */
+  private Expr hoist(Expr e, List<Stmt> out) {
+    if (!containsCall(e)) {
+      return e;
+    }
+    if (e instanceof ActivityCall call) {
+      List<Expr> args = hoistAll(call.arguments(), out);
+      Local temp = new Local(names.next(call.activity().name() + "Result"), call.type());
+      out.add(new Stmt.Invoke(Optional.of(temp), call.activity(), args, true, call.position()));
+      return temp;
+    }
+    if (e instanceof Expr.Binary b && b.op().logical() && containsCall(b.right())) {
+      Expr whenTrue = b.op() == BinaryOp.AND ? b.right() : Expr.Literal.of(true);
+      Expr whenFalse = b.op() == BinaryOp.AND ? Expr.Literal.of(false) : b.right();
+      return hoist(new Expr.Conditional(b.left(), whenTrue, whenFalse, IrType.BOOLEAN), out);
+    }
+    if (e instanceof Expr.Conditional c && (containsCall(c.whenTrue()) || containsCall(c.whenFalse()))) {
+      Expr cond = hoist(c.condition(), out);
+      ActivityCall first = firstCall(containsCall(c.whenTrue()) ? c.whenTrue() : c.whenFalse());
+      Local temp = new Local(names.next(first.activity().name() + "OrElse"), c.type());
+      out.add(new Stmt.Declare(temp, first.position()));
+      out.add(
+          new Stmt.If(cond, assignTo(temp, c.whenTrue(), first), assignTo(temp, c.whenFalse(), first), first.position()));
+      return temp;
+    }
+    List<Expr> children = hoistAll(e.children(), out);
+    return Exprs.withChildren(e, children);
+  }
+
+  private Block assignTo(Local temp, Expr value, ActivityCall at) {
+    List<Stmt> out = new ArrayList<>();
+    statement(new Stmt.Assign(temp, value, false, at.position()), out);
+    return new Block(out);
+  }
+
+  private static ActivityCall firstCall(Expr e) {
+    if (e instanceof ActivityCall c) {
+      return c;
+    }
+    for (Expr child : e.children()) {
+      if (containsCall(child)) {
+        return firstCall(child);
+      }
+    }
+    throw new IllegalStateException("no activity call in " + e);
+  }
+
+  static boolean containsCall(Expr e) {
+    return e instanceof ActivityCall || e.children().stream().anyMatch(HoistActivityCalls::containsCall);
+  }
+}

@@ -1,0 +1,7 @@
+package golden.branches;
+
+public class AllReviewersBusy extends ReviewerBusy {
+  public AllReviewersBusy(String message) {
+    super(message);
+  }
+}

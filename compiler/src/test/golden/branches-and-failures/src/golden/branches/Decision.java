@@ -1,0 +1,3 @@
+package golden.branches;
+
+public record Decision(String outcome, String reviewer, int score) {}

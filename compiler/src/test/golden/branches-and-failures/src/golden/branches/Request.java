@@ -1,0 +1,3 @@
+package golden.branches;
+
+public record Request(String user, int amount, String currency) {}

@@ -1,0 +1,3 @@
+package golden.core;
+
+public record Address(String city, String zip) {}

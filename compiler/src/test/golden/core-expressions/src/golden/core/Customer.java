@@ -1,0 +1,3 @@
+package golden.core;
+
+public record Customer(String name, Address address, boolean vip) {}

@@ -1,0 +1,954 @@
+package dev.statecraft.local.internal;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.local.EngineOptions;
+import dev.statecraft.local.ExecutionAlreadyExistsException;
+import dev.statecraft.local.ExecutionListener;
+import dev.statecraft.local.ExecutionResult;
+import dev.statecraft.local.ExecutionStatus;
+import dev.statecraft.local.HistoryEvent;
+import dev.statecraft.local.TaskFailedException;
+import dev.statecraft.local.TaskInvoker;
+import dev.statecraft.local.TimeSource;
+import dev.statecraft.local.internal.Asl.MapState;
+import dev.statecraft.local.internal.Asl.ParallelState;
+import dev.statecraft.local.internal.Asl.TaskState;
+import dev.statecraft.local.internal.Branch.Fanout;
+import dev.statecraft.local.internal.Branch.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The engine behind {@link dev.statecraft.local.LocalEngine}: worker threads take runnable branches
+ * from one queue in batches, step each, commit the batch in one transaction and only then let the
+ * effects happen (next step queued, task started, timer set, listener told).
+ */
+public final class Engine implements AutoCloseable {
+  private static final int MAX_BATCH = 256;
+
+  private final TimeSource time;
+  private final ExecutionListener listener;
+  private final SqliteExecutionStore store;
+  private final Interpreter interpreter = new Interpreter(this);
+  private final LambdaTaskInvoker lambdas;
+  private final List<TaskInvoker> invokers = new CopyOnWriteArrayList<>();
+  private final Map<String, MachineVersion> machines = new ConcurrentHashMap<>();
+  private final Map<String, Asl.StateMachine> parsed = new ConcurrentHashMap<>();
+  private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+  private final Map<String, Branch> tokens = new ConcurrentHashMap<>();
+  private final LinkedBlockingQueue<Branch> ready = new LinkedBlockingQueue<>();
+  private final AtomicInteger busy = new AtomicInteger();
+  private final List<Thread> workers = new ArrayList<>();
+  private final ExecutorService taskThreads;
+  private final BooleanSupplier idle = () -> busy.get() == 0;
+  private final List<Execution> toResume = new ArrayList<>();
+  private final Object startLock = new Object();
+  private volatile boolean closed;
+
+  private record MachineVersion(String name, String definition, Asl.StateMachine machine) {}
+
+  public Engine(EngineOptions options) {
+    this.time = options.time();
+    this.listener = options.listener();
+    this.lambdas = new LambdaTaskInvoker(time);
+    this.invokers.add(lambdas);
+    this.store = options.database() == null ? null : new SqliteExecutionStore(options.database());
+    this.taskThreads =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "statecraft-task");
+              thread.setDaemon(true);
+              return thread;
+            });
+    if (store != null) {
+      store
+          .stateMachines()
+          .forEach(
+              (name, definition) ->
+                  machines.put(name, new MachineVersion(name, definition, parse(definition))));
+      for (SqliteExecutionStore.StoredExecution stored : store.unfinished()) {
+        toResume.add(restore(stored));
+      }
+    }
+    time.attach(idle);
+    for (int i = 0; i < options.workerThreads(); i++) {
+      Thread worker = new Thread(this::work, "statecraft-worker-" + i);
+      worker.setDaemon(true);
+      workers.add(worker);
+      worker.start();
+    }
+  }
+
+  // ---- API ----------------------------------------------------------------------------------
+
+  public void registerLambda(String functionName, RequestStreamHandler handler) {
+    lambdas.register(functionName, handler);
+  }
+
+  public void registerTaskInvoker(TaskInvoker invoker) {
+    invokers.add(0, invoker);
+  }
+
+  public void createStateMachine(String name, String definitionJson) {
+    if (name == null || name.isEmpty() || name.length() > 80) {
+      throw new IllegalArgumentException("Invalid Name: '" + name + "'");
+    }
+    Asl.StateMachine machine = parse(definitionJson);
+    if (store != null) {
+      store.saveStateMachine(name, definitionJson, now());
+    }
+    machines.put(name, new MachineVersion(name, definitionJson, machine));
+  }
+
+  public String startExecution(String stateMachineName, String executionName, String inputJson) {
+    MachineVersion machine = machines.get(stateMachineName);
+    if (machine == null) {
+      throw new IllegalArgumentException(
+          "State Machine Does Not Exist: '" + Arns.stateMachine(stateMachineName) + "'");
+    }
+    String name = executionName == null ? java.util.UUID.randomUUID().toString() : executionName;
+    String text = inputJson == null ? "{}" : inputJson;
+    JsonNode input;
+    try {
+      input = JsonCodec.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid execution input: " + e.getMessage(), e);
+    }
+    String arn = Arns.execution(stateMachineName, name);
+    CommitBatch batch = new CommitBatch();
+    synchronized (startLock) {
+      String existingInput = existingInput(arn);
+      if (existingInput != null) {
+        if (JsonEquality.equal(JsonCodec.parse(existingInput), input)) {
+          return arn;
+        }
+        throw new ExecutionAlreadyExistsException(arn);
+      }
+      Instant start = now();
+      Execution execution =
+          new Execution(
+              arn,
+              name,
+              stateMachineName,
+              machine.definition(),
+              machine.machine(),
+              input,
+              JsonCodec.write(input),
+              start,
+              store == null);
+      synchronized (execution) {
+        executions.put(arn, execution);
+        if (store != null) {
+          batch.add(
+              new CommitBatch.InsertExecution(
+                  arn,
+                  stateMachineName,
+                  name,
+                  machine.definition(),
+                  execution.inputJson,
+                  start.toEpochMilli()));
+        }
+        Branch root = new Branch(execution, "root", null, 0, machine.machine().graph());
+        root.variables = Variables.EMPTY;
+        root.stateName = machine.machine().graph().startAt();
+        root.input = input;
+        root.inputJson = execution.inputJson;
+        execution.root = root;
+        execution.branches.put(root.id, root);
+        ObjectNode details = JsonCodec.object();
+        details.put("input", execution.inputJson);
+        details.putObject("inputDetails").put("truncated", false);
+        details.put("roleArn", Arns.roleArn());
+        details.put("stateMachineArn", execution.stateMachineArn());
+        interpreter.event(root, "ExecutionStarted", details, batch);
+        save(root, batch);
+        saveExecutionProgress(execution, batch);
+        batch.afterCommit(() -> enqueue(root));
+        scheduleTimeout(execution, batch);
+      }
+      commit(batch);
+    }
+    return arn;
+  }
+
+  private String existingInput(String arn) {
+    Execution live = executions.get(arn);
+    if (live != null) {
+      return live.inputJson;
+    }
+    if (store != null) {
+      return store.execution(arn).map(SqliteExecutionStore.StoredExecution::input).orElse(null);
+    }
+    return null;
+  }
+
+  public ExecutionResult awaitResult(String executionArn, Duration timeout)
+      throws TimeoutException {
+    Execution execution = executions.get(executionArn);
+    if (execution == null) {
+      ExecutionResult stored =
+          describe(executionArn)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Execution Does Not Exist: '" + executionArn + "'"));
+      if (stored.status().isTerminal()) {
+        return stored;
+      }
+      throw new IllegalStateException("execution " + executionArn + " is not loaded");
+    }
+    try {
+      return execution.done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + executionArn, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  public void resumeUnfinished() {
+    List<Execution> resuming;
+    synchronized (toResume) {
+      resuming = new ArrayList<>(toResume);
+      toResume.clear();
+    }
+    for (Execution execution : resuming) {
+      CommitBatch batch = new CommitBatch();
+      synchronized (execution) {
+        resume(execution, batch);
+      }
+      commit(batch);
+    }
+  }
+
+  public Optional<ExecutionResult> describe(String executionArn) {
+    Execution live = executions.get(executionArn);
+    if (live != null) {
+      return Optional.of(live.result());
+    }
+    if (store == null) {
+      return Optional.empty();
+    }
+    return store
+        .execution(executionArn)
+        .map(
+            row ->
+                new ExecutionResult(
+                    row.arn(),
+                    row.name(),
+                    ExecutionStatus.valueOf(row.status()),
+                    row.output(),
+                    row.error(),
+                    row.cause(),
+                    row.transitions()));
+  }
+
+  public List<HistoryEvent> history(String executionArn) {
+    Execution live = executions.get(executionArn);
+    if (live != null && live.history != null) {
+      synchronized (live) {
+        return List.copyOf(live.history);
+      }
+    }
+    return store == null ? List.of() : store.history(executionArn);
+  }
+
+  public void stopExecution(String executionArn, String error, String cause) {
+    Execution execution = executions.get(executionArn);
+    if (execution == null) {
+      return;
+    }
+    CommitBatch batch = new CommitBatch();
+    synchronized (execution) {
+      if (execution.status != ExecutionStatus.RUNNING) {
+        return;
+      }
+      ObjectNode details = JsonCodec.object();
+      if (error != null) {
+        details.put("error", error);
+      }
+      if (cause != null) {
+        details.put("cause", cause);
+      }
+      interpreter.event(execution.root, "ExecutionAborted", details, batch);
+      finish(execution, ExecutionStatus.ABORTED, null, error, cause, batch);
+    }
+    commit(batch);
+  }
+
+  public void sendTaskSuccess(String token, String outputJson) {
+    Branch b = taskOf(token);
+    JsonNode output = JsonCodec.parse(outputJson);
+    completeTask(b, b.attempt, output, null, true);
+  }
+
+  public void sendTaskFailure(String token, String error, String cause) {
+    Branch b = taskOf(token);
+    completeTask(b, b.attempt, null, StatesError.of(error, cause), true);
+  }
+
+  public void sendTaskHeartbeat(String token) {
+    Branch b = taskOf(token);
+    synchronized (b.execution) {
+      if (b.timer != null && b.taskHeartbeat != null) {
+        b.timer.cancel();
+        armHeartbeat(b, b.attempt);
+      }
+    }
+  }
+
+  private Branch taskOf(String token) {
+    Branch b = tokens.get(token);
+    if (b == null) {
+      throw new IllegalArgumentException("Task Does Not Exist: invalid or expired task token");
+    }
+    return b;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Thread worker : workers) {
+      worker.interrupt();
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    taskThreads.shutdownNow();
+    time.detach(idle);
+    for (Execution execution : executions.values()) {
+      synchronized (execution) {
+        for (Branch b : execution.branches.values()) {
+          if (b.timer != null) {
+            b.timer.cancel();
+          }
+        }
+        if (execution.timeout != null) {
+          execution.timeout.cancel();
+        }
+      }
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  // ---- the work loop ------------------------------------------------------------------------
+
+  private void work() {
+    List<Branch> steps = new ArrayList<>(MAX_BATCH);
+    while (!closed) {
+      Branch first;
+      try {
+        first = ready.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (first == null) {
+        continue;
+      }
+      steps.clear();
+      steps.add(first);
+      ready.drainTo(steps, MAX_BATCH - 1);
+      CommitBatch batch = new CommitBatch();
+      for (Branch b : steps) {
+        synchronized (b.execution) {
+          try {
+            interpreter.step(b, batch);
+          } catch (RuntimeException e) {
+            crash(b, e, batch);
+          }
+        }
+      }
+      if (closed) {
+        return;
+      }
+      commit(batch);
+      busy.addAndGet(-steps.size());
+    }
+  }
+
+  /** An engine bug fails the execution rather than hanging it. */
+  private void crash(Branch b, RuntimeException e, CommitBatch batch) {
+    Execution execution = b.execution;
+    if (execution.status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    String cause = "The local engine failed: " + e;
+    ObjectNode details = JsonCodec.object();
+    details.put("error", "States.Runtime");
+    details.put("cause", cause);
+    interpreter.event(execution.root, "ExecutionFailed", details, batch);
+    finish(execution, ExecutionStatus.FAILED, null, "States.Runtime", cause, batch);
+  }
+
+  private void commit(CommitBatch batch) {
+    if (store != null) {
+      store.commit(batch);
+    }
+    for (Runnable action : batch.afterCommit) {
+      action.run();
+    }
+  }
+
+  // ---- services for the interpreter ---------------------------------------------------------
+
+  Instant now() {
+    return time.now();
+  }
+
+  void enqueue(Branch b) {
+    if (closed) {
+      return;
+    }
+    busy.incrementAndGet();
+    ready.add(b);
+  }
+
+  void wakeAt(Branch b, Instant at) {
+    if (closed) {
+      return;
+    }
+    synchronized (b.execution) {
+      b.timer =
+          time.schedule(
+              at,
+              () -> {
+                synchronized (b.execution) {
+                  b.timer = null;
+                }
+                enqueue(b);
+              });
+    }
+  }
+
+  void record(Execution execution, HistoryEvent event, CommitBatch batch) {
+    if (store != null) {
+      batch.add(new CommitBatch.AppendEvent(execution.arn, event));
+    }
+    if (execution.history != null) {
+      execution.history.add(event);
+    }
+    if (listener != ExecutionListener.NONE) {
+      batch.afterCommit(() -> listener.onEvent(execution.arn, event));
+    }
+  }
+
+  void save(Branch b, CommitBatch batch) {
+    if (store == null) {
+      return;
+    }
+    batch.add(
+        new CommitBatch.UpsertBranch(
+            b.execution.arn,
+            b.id,
+            b.parent == null ? null : b.parent.id,
+            b.index,
+            b.stateName,
+            b.phase.name(),
+            b.inputJson,
+            b.variables.hasOwn() ? JsonCodec.write(b.variables.ownAsJson()) : null,
+            JsonCodec.write(aux(b)),
+            b.wakeAt == null ? null : b.wakeAt.toEpochMilli()));
+  }
+
+  void deleteChildren(Branch parent, CommitBatch batch) {
+    if (store != null) {
+      batch.add(new CommitBatch.DeleteBranches(parent.execution.arn, parent.id + "/"));
+    }
+  }
+
+  void saveExecutionProgress(Execution e, CommitBatch batch) {
+    if (store == null || e.status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    batch.add(
+        new CommitBatch.UpdateExecution(
+            e.arn, e.status.name(), null, null, null, null, e.transitions, e.lastEventId));
+  }
+
+  void finish(
+      Execution e,
+      ExecutionStatus status,
+      String outputJson,
+      String error,
+      String cause,
+      CommitBatch batch) {
+    e.status = status;
+    e.outputJson = outputJson;
+    e.error = error;
+    e.cause = cause;
+    e.stopTime = now();
+    for (Branch b : e.branches.values()) {
+      b.aborted = true;
+      if (b.timer != null) {
+        b.timer.cancel();
+      }
+      if (b.taskToken != null) {
+        tokens.remove(b.taskToken);
+      }
+    }
+    e.branches.clear();
+    if (e.timeout != null) {
+      e.timeout.cancel();
+    }
+    if (store != null) {
+      batch.add(
+          new CommitBatch.UpdateExecution(
+              e.arn,
+              status.name(),
+              outputJson,
+              error,
+              cause,
+              e.stopTime.toEpochMilli(),
+              e.transitions,
+              e.lastEventId));
+      batch.add(new CommitBatch.DeleteBranches(e.arn, null));
+    }
+    ExecutionResult result = e.result();
+    batch.afterCommit(
+        () -> {
+          if (store != null) {
+            executions.remove(e.arn);
+          }
+          e.done.complete(result);
+        });
+  }
+
+  Branch newChild(Branch parent, String id, int index, Asl.Graph graph) {
+    Branch child = new Branch(parent.execution, id, parent, index, graph);
+    child.variables = Variables.nestedIn(parent.variables);
+    parent.execution.branches.put(id, child);
+    return child;
+  }
+
+  void forget(Branch b) {
+    b.execution.branches.remove(b.id);
+  }
+
+  JsonNode contextObject(Branch b) {
+    Execution e = b.execution;
+    ObjectNode context = JsonCodec.object();
+    ObjectNode execution = context.putObject("Execution");
+    execution.put("Id", e.arn);
+    execution.set("Input", e.input);
+    execution.put("Name", e.name);
+    execution.put("RoleArn", Arns.roleArn());
+    execution.put("StartTime", e.startTime.toString());
+    execution.put("RedriveCount", 0);
+    ObjectNode state = context.putObject("State");
+    state.put("EnteredTime", (b.enteredTime == null ? now() : b.enteredTime).toString());
+    state.put("Name", b.stateName);
+    state.put("RetryCount", b.retryTotal);
+    ObjectNode machine = context.putObject("StateMachine");
+    machine.put("Id", e.stateMachineArn());
+    machine.put("Name", e.stateMachineName);
+    if (b.taskToken != null) {
+      context.putObject("Task").put("Token", b.taskToken);
+    }
+    return context;
+  }
+
+  // ---- tasks --------------------------------------------------------------------------------
+
+  void startTask(Branch b, TaskState state, int attempt) {
+    if (closed) {
+      return;
+    }
+    TaskInvoker invoker = null;
+    for (TaskInvoker candidate : invokers) {
+      if (state.resource() != null && candidate.handles(state.resource())) {
+        invoker = candidate;
+        break;
+      }
+    }
+    boolean callback = b.taskToken != null;
+    if (callback) {
+      tokens.put(b.taskToken, b);
+    }
+    Duration timeout = b.taskTimeout;
+    if (timeout != null || b.taskHeartbeat != null) {
+      synchronized (b.execution) {
+        if (timeout != null) {
+          Instant deadline = now().plus(timeout);
+          TimeSource.Scheduled previous = b.timer;
+          b.timer =
+              time.schedule(
+                  deadline,
+                  () ->
+                      completeTask(
+                          b, attempt, null, StatesError.of("States.Timeout", null), false));
+          if (previous != null) {
+            previous.cancel();
+          }
+        }
+        if (b.taskHeartbeat != null && callback) {
+          armHeartbeat(b, attempt);
+        }
+      }
+    }
+    if (invoker == null) {
+      completeTask(
+          b,
+          attempt,
+          null,
+          StatesError.of(
+              "States.Runtime", "No task invoker handles the resource '" + state.resource() + "'"),
+          false);
+      return;
+    }
+    TaskInvoker chosen = invoker;
+    TaskInvoker.Request request =
+        new TaskInvoker.Request(
+            state.resource(), b.taskArguments, b.execution.arn, state.name(), b.taskToken, timeout);
+    busy.incrementAndGet();
+    try {
+      taskThreads.execute(
+          () -> {
+            try {
+              JsonNode result = chosen.invoke(request);
+              if (!callback) {
+                completeTask(b, attempt, result, null, false);
+              }
+            } catch (TaskFailedException e) {
+              completeTask(b, attempt, null, StatesError.of(e.error(), e.cause()), false);
+            } catch (StatesError e) {
+              completeTask(b, attempt, null, e, false);
+            } catch (Exception | Error e) {
+              completeTask(
+                  b,
+                  attempt,
+                  null,
+                  StatesError.of(e.getClass().getName(), String.valueOf(e.getMessage())),
+                  false);
+            } finally {
+              busy.decrementAndGet();
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      busy.decrementAndGet();
+    }
+  }
+
+  private void armHeartbeat(Branch b, int attempt) {
+    Instant deadline = now().plus(b.taskHeartbeat);
+    b.timer =
+        time.schedule(
+            deadline,
+            () ->
+                completeTask(
+                    b, attempt, null, StatesError.of("States.HeartbeatTimeout", null), false));
+  }
+
+  private void completeTask(
+      Branch b, int attempt, JsonNode result, StatesError error, boolean fromToken) {
+    synchronized (b.execution) {
+      if (closed
+          || b.aborted
+          || b.phase != Phase.TASK_RUNNING
+          || b.attempt != attempt
+          || b.taskResult != null
+          || b.taskError != null
+          || b.execution.status != ExecutionStatus.RUNNING) {
+        if (fromToken) {
+          throw new IllegalArgumentException("Task Timed Out or already completed");
+        }
+        return;
+      }
+      if (b.timer != null) {
+        b.timer.cancel();
+        b.timer = null;
+      }
+      if (b.taskToken != null) {
+        tokens.remove(b.taskToken);
+      }
+      b.taskResult = error == null ? (result == null ? JsonCodec.NODES.nullNode() : result) : null;
+      b.taskError = error;
+      enqueue(b);
+    }
+  }
+
+  // ---- timeouts -----------------------------------------------------------------------------
+
+  private void scheduleTimeout(Execution execution, CommitBatch batch) {
+    Integer seconds = execution.machine.timeoutSeconds();
+    if (seconds == null) {
+      return;
+    }
+    Instant deadline = execution.startTime.plusSeconds(seconds);
+    batch.afterCommit(() -> execution.timeout = time.schedule(deadline, () -> timeOut(execution)));
+  }
+
+  private void timeOut(Execution execution) {
+    if (closed) {
+      return;
+    }
+    CommitBatch batch = new CommitBatch();
+    synchronized (execution) {
+      if (execution.status != ExecutionStatus.RUNNING) {
+        return;
+      }
+      ObjectNode details = JsonCodec.object();
+      details.put("error", "States.Timeout");
+      details.put("cause", "The execution timed out.");
+      interpreter.event(execution.root, "ExecutionTimedOut", details, batch);
+      finish(
+          execution,
+          ExecutionStatus.TIMED_OUT,
+          null,
+          "States.Timeout",
+          "The execution timed out.",
+          batch);
+    }
+    commit(batch);
+  }
+
+  // ---- parsing and restoring ----------------------------------------------------------------
+
+  private Asl.StateMachine parse(String definition) {
+    return parsed.computeIfAbsent(definition, StateMachineParser::parse);
+  }
+
+  private ObjectNode aux(Branch b) {
+    ObjectNode aux = JsonCodec.object();
+    aux.put("entered", b.enteredEventId);
+    aux.put("last", b.lastEventId);
+    if (b.enteredTime != null) {
+      aux.put("enteredAt", b.enteredTime.toString());
+    }
+    if (b.retryCounts != null) {
+      ArrayNode retries = aux.putArray("retries");
+      for (int count : b.retryCounts) {
+        retries.add(count);
+      }
+    }
+    if (b.retryTotal > 0) {
+      aux.put("retryTotal", b.retryTotal);
+    }
+    if (b.attempt > 0) {
+      aux.put("attempt", b.attempt);
+    }
+    if (b.phase == Phase.TASK_RUNNING) {
+      aux.set("args", b.taskArguments);
+      if (b.taskToken != null) {
+        aux.put("token", b.taskToken);
+      }
+      if (b.taskTimeout != null) {
+        aux.put("timeout", b.taskTimeout.toSeconds());
+      }
+      if (b.taskHeartbeat != null) {
+        aux.put("heartbeat", b.taskHeartbeat.toSeconds());
+      }
+    }
+    if (b.fanout != null) {
+      ObjectNode fanout = aux.putObject("fanout");
+      fanout.put("prefix", b.fanout.prefix);
+      fanout.put("size", b.fanout.children.size());
+      fanout.put("max", b.fanout.maxConcurrency);
+      fanout.put("toleratedCount", b.fanout.toleratedCount);
+      fanout.put("toleratedPercentage", b.fanout.toleratedPercentage);
+    }
+    if (b.phase == Phase.DONE) {
+      aux.put("output", b.outputJson);
+    }
+    if (b.phase == Phase.FAILED && b.failure != null) {
+      if (b.failure.error() != null) {
+        aux.put("error", b.failure.error());
+      }
+      if (b.failure.cause() != null) {
+        aux.put("cause", b.failure.cause());
+      }
+    }
+    return aux;
+  }
+
+  private Execution restore(SqliteExecutionStore.StoredExecution row) {
+    Asl.StateMachine machine = parse(row.definition());
+    JsonNode input = JsonCodec.parse(row.input());
+    Execution execution =
+        new Execution(
+            row.arn(),
+            row.name(),
+            row.stateMachine(),
+            row.definition(),
+            machine,
+            input,
+            row.input(),
+            Instant.ofEpochMilli(row.startMillis()),
+            false);
+    execution.transitions = row.transitions();
+    execution.lastEventId = row.lastEventId();
+    Map<String, List<Branch>> childrenByParent = new HashMap<>();
+    for (SqliteExecutionStore.StoredBranch stored : store.branches(row.arn())) {
+      Branch parent = stored.parent() == null ? null : execution.branches.get(stored.parent());
+      if (stored.parent() != null
+          && (parent == null
+              || parent.fanout == null
+              || !stored.id().startsWith(parent.fanout.prefix))) {
+        continue;
+      }
+      Asl.Graph graph;
+      if (parent == null) {
+        graph = machine.graph();
+      } else if (parent.state() instanceof MapState) {
+        graph = ((MapState) parent.state()).processor();
+      } else {
+        graph = ((ParallelState) parent.state()).branches().get(stored.index());
+      }
+      Branch b = new Branch(execution, stored.id(), parent, stored.index(), graph);
+      Variables outer = parent == null ? null : parent.variables;
+      JsonNode variables =
+          stored.variables() == null ? JsonCodec.object() : JsonCodec.parse(stored.variables());
+      b.variables =
+          outer == null ? Variables.restore(null, variables) : Variables.restore(outer, variables);
+      b.stateName = stored.state();
+      b.phase = Phase.valueOf(stored.phase());
+      b.inputJson = stored.input();
+      b.input =
+          stored.input() == null ? JsonCodec.NODES.nullNode() : JsonCodec.parse(stored.input());
+      b.wakeAt = stored.wakeAtMillis() == null ? null : Instant.ofEpochMilli(stored.wakeAtMillis());
+      restoreAux(b, JsonCodec.parse(stored.aux()));
+      execution.branches.put(b.id, b);
+      if (parent == null) {
+        execution.root = b;
+      } else {
+        childrenByParent.computeIfAbsent(parent.id, k -> new ArrayList<>()).add(b);
+      }
+    }
+    for (Map.Entry<String, List<Branch>> entry : childrenByParent.entrySet()) {
+      Branch parent = execution.branches.get(entry.getKey());
+      List<Branch> children = entry.getValue();
+      children.sort(Comparator.comparingInt(child -> child.index));
+      if (parent.fanout != null) {
+        parent.fanout.children.addAll(children);
+      }
+    }
+    executions.put(execution.arn, execution);
+    return execution;
+  }
+
+  private void restoreAux(Branch b, JsonNode aux) {
+    b.enteredEventId = aux.path("entered").asLong();
+    b.lastEventId = aux.path("last").asLong();
+    if (aux.has("enteredAt")) {
+      b.enteredTime = Instant.parse(aux.get("enteredAt").asText());
+    }
+    if (aux.has("retries")) {
+      JsonNode retries = aux.get("retries");
+      b.retryCounts = new int[retries.size()];
+      for (int i = 0; i < retries.size(); i++) {
+        b.retryCounts[i] = retries.get(i).asInt();
+      }
+    }
+    b.retryTotal = aux.path("retryTotal").asInt();
+    b.attempt = aux.path("attempt").asInt();
+    if (aux.has("args")) {
+      b.taskArguments = aux.get("args");
+    }
+    if (aux.has("token")) {
+      b.taskToken = aux.get("token").asText();
+    }
+    if (aux.has("timeout")) {
+      b.taskTimeout = Duration.ofSeconds(aux.get("timeout").asLong());
+    }
+    if (aux.has("heartbeat")) {
+      b.taskHeartbeat = Duration.ofSeconds(aux.get("heartbeat").asLong());
+    }
+    if (aux.has("fanout")) {
+      JsonNode fanout = aux.get("fanout");
+      b.fanout =
+          new Fanout(
+              fanout.path("prefix").asText(),
+              new ArrayList<>(fanout.path("size").asInt()),
+              fanout.path("max").asInt(),
+              fanout.path("toleratedCount").asInt(),
+              fanout.path("toleratedPercentage").asDouble());
+    }
+    if (aux.has("output")) {
+      b.outputJson = aux.get("output").asText();
+      b.output = JsonCodec.parse(b.outputJson);
+    }
+    if (b.phase == Phase.FAILED) {
+      b.failure =
+          StatesError.of(
+              aux.has("error") ? aux.get("error").asText() : null,
+              aux.has("cause") ? aux.get("cause").asText() : null);
+    }
+  }
+
+  /** Puts a restored execution back to work: queues, timers, tasks and child bookkeeping. */
+  private void resume(Execution execution, CommitBatch batch) {
+    for (Branch b : new ArrayList<>(execution.branches.values())) {
+      switch (b.phase) {
+        case ENTER:
+          batch.afterCommit(() -> enqueue(b));
+          break;
+        case TASK_RUNNING:
+          int attempt = b.attempt;
+          TaskState state = (TaskState) b.state();
+          batch.afterCommit(() -> startTask(b, state, attempt));
+          break;
+        case WAITING:
+        case RETRY_WAIT:
+          Instant at = b.wakeAt == null ? now() : b.wakeAt;
+          batch.afterCommit(() -> wakeAt(b, at));
+          break;
+        case CHILDREN:
+          resumeFanout(b, batch);
+          break;
+        default:
+          break;
+      }
+    }
+    scheduleTimeout(execution, batch);
+  }
+
+  private void resumeFanout(Branch parent, CommitBatch batch) {
+    Fanout fanout = parent.fanout;
+    for (Branch child : fanout.children) {
+      if (child.phase != Phase.PENDING) {
+        fanout.started++;
+      }
+      if (child.finished()) {
+        fanout.finished++;
+      }
+      if (child.phase == Phase.FAILED) {
+        fanout.failed++;
+        if (parent.state() instanceof ParallelState || fanout.failed > fanout.toleratedCount) {
+          fanout.failure = fanout.failure == null ? child.failure : fanout.failure;
+        }
+      }
+    }
+    if (fanout.complete()) {
+      fanout.completionQueued = true;
+      batch.afterCommit(() -> enqueue(parent));
+    }
+  }
+}

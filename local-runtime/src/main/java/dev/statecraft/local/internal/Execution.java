@@ -1,0 +1,72 @@
+package dev.statecraft.local.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statecraft.local.ExecutionResult;
+import dev.statecraft.local.ExecutionStatus;
+import dev.statecraft.local.HistoryEvent;
+import dev.statecraft.local.TimeSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One execution while the engine holds it: identity, status and its branches. Mutated only while
+ * holding the object's monitor.
+ */
+final class Execution {
+  final String arn;
+  final String name;
+  final String stateMachineName;
+  final String definition;
+  final Asl.StateMachine machine;
+  final JsonNode input;
+  final String inputJson;
+  final Instant startTime;
+  final CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
+  final Map<String, Branch> branches = new HashMap<>();
+
+  /** Kept only in memory mode; durable engines read history from the store. */
+  final List<HistoryEvent> history;
+
+  ExecutionStatus status = ExecutionStatus.RUNNING;
+  String outputJson;
+  String error;
+  String cause;
+  Instant stopTime;
+  long lastEventId;
+  long transitions;
+  Branch root;
+  TimeSource.Scheduled timeout;
+
+  Execution(
+      String arn,
+      String name,
+      String stateMachineName,
+      String definition,
+      Asl.StateMachine machine,
+      JsonNode input,
+      String inputJson,
+      Instant startTime,
+      boolean keepHistory) {
+    this.arn = arn;
+    this.name = name;
+    this.stateMachineName = stateMachineName;
+    this.definition = definition;
+    this.machine = machine;
+    this.input = input;
+    this.inputJson = inputJson;
+    this.startTime = startTime;
+    this.history = keepHistory ? new ArrayList<>() : null;
+  }
+
+  String stateMachineArn() {
+    return Arns.stateMachine(stateMachineName);
+  }
+
+  synchronized ExecutionResult result() {
+    return new ExecutionResult(arn, name, status, outputJson, error, cause, transitions);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.statecraft.local;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every case of the recorded AWS corpus ({@code shared/conformance/asl/<category>/*.json}) and
+ * holds the engine to at least 98% overall and 95% in every category. A case passes when status,
+ * output (structurally, 1 distinct from 1.0), error and cause all match. The failures are written
+ * to {@code target/conformance-failures.txt}.
+ */
+class AslConformanceTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path CORPUS = Path.of("../../shared/conformance/asl");
+
+  @Test
+  void passesTheRecordedAwsCorpus() throws Exception {
+    Path relative = CORPUS.toAbsolutePath().normalize();
+    Path corpus = Files.isDirectory(relative) ? relative : Path.of("/work/shared/conformance/asl");
+    List<Path> cases;
+    try (Stream<Path> files = Files.walk(corpus, 2)) {
+      cases =
+          files
+              .filter(p -> p.getNameCount() > corpus.getNameCount() + 1)
+              .filter(p -> p.toString().endsWith(".json"))
+              .sorted()
+              .toList();
+    }
+    assertTrue(cases.size() > 0, "no conformance cases under " + corpus);
+    Map<String, int[]> byCategory = new TreeMap<>();
+    List<String> failures = new ArrayList<>();
+    try (VirtualTimeSource clock = new VirtualTimeSource(Instant.parse("2024-06-01T00:00:00Z"));
+        LocalEngine engine = LocalEngine.open(EngineOptions.inMemory().withTime(clock))) {
+      int n = 0;
+      for (Path file : cases) {
+        JsonNode testCase = JSON.readTree(file.toFile());
+        String category = file.getParent().getFileName().toString();
+        int[] counts = byCategory.computeIfAbsent(category, k -> new int[2]);
+        counts[1]++;
+        String problem = run(engine, "case" + (n++), testCase);
+        if (problem == null) {
+          counts[0]++;
+        } else {
+          failures.add(testCase.get("name").asText() + ": " + problem);
+        }
+      }
+    }
+    StringBuilder report = new StringBuilder();
+    int passed = 0;
+    int total = 0;
+    for (Map.Entry<String, int[]> entry : byCategory.entrySet()) {
+      int[] c = entry.getValue();
+      passed += c[0];
+      total += c[1];
+      report.append(String.format("%-22s %4d / %4d%n", entry.getKey(), c[0], c[1]));
+    }
+    report.append(String.format("%-22s %4d / %4d%n", "total", passed, total));
+    System.out.print(report);
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(
+        Path.of("target/conformance-failures.txt"),
+        report + "\n" + String.join("\n", failures) + "\n");
+    for (Map.Entry<String, int[]> entry : byCategory.entrySet()) {
+      int[] c = entry.getValue();
+      assertTrue(
+          c[0] * 100 >= c[1] * 95,
+          entry.getKey()
+              + " passes only "
+              + c[0]
+              + "/"
+              + c[1]
+              + ", see target/conformance-failures.txt");
+    }
+    assertTrue(passed * 100 >= total * 98, "total passes only " + passed + "/" + total);
+  }
+
+  private static String run(LocalEngine engine, String name, JsonNode testCase) throws IOException {
+    JsonNode expected = testCase.get("expected");
+    ExecutionResult result;
+    try {
+      engine.createStateMachine(name, JSON.writeValueAsString(testCase.get("definition")));
+      String arn =
+          engine.startExecution(name, "run", JSON.writeValueAsString(testCase.get("input")));
+      result = engine.awaitResult(arn, Duration.ofSeconds(10));
+    } catch (Exception e) {
+      return "engine threw " + e;
+    }
+    String status = expected.get("status").asText();
+    if (!status.equals(result.status().name())) {
+      return "status "
+          + result.status()
+          + " (expected "
+          + status
+          + ") error="
+          + result.error()
+          + " cause="
+          + result.cause()
+          + " output="
+          + result.outputJson();
+    }
+    if (status.equals("SUCCEEDED")) {
+      JsonNode actual = JSON.readTree(result.outputJson());
+      if (!sameJson(expected.get("output"), actual)) {
+        return "output " + result.outputJson() + " (expected " + expected.get("output") + ")";
+      }
+      return null;
+    }
+    String error = expected.get("error").isNull() ? null : expected.get("error").asText();
+    String cause = expected.get("cause").isNull() ? null : expected.get("cause").asText();
+    if (!Objects.equals(error, result.error())) {
+      return "error " + result.error() + " (expected " + error + ") cause=" + result.cause();
+    }
+    if (!Objects.equals(cause, result.cause())) {
+      return "cause " + result.cause() + " (expected " + cause + ")";
+    }
+    return null;
+  }
+
+  /** Structural equality; numbers by value, but an integer never equals a decimal. */
+  static boolean sameJson(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      if (a.isIntegralNumber() != b.isIntegralNumber()) {
+        return false;
+      }
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    if (a.getNodeType() != b.getNodeType() || a.size() != b.size()) {
+      return false;
+    }
+    if (a.isObject()) {
+      for (Map.Entry<String, JsonNode> field : a.properties()) {
+        JsonNode other = b.get(field.getKey());
+        if (other == null || !sameJson(field.getValue(), other)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a.isArray()) {
+      for (int i = 0; i < a.size(); i++) {
+        if (!sameJson(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+}
