@@ -20,7 +20,7 @@ public interface LanguageModel {
   static LanguageModel fromEnvironment() {
     String key = System.getenv("OPENAI_API_KEY");
     if (key == null || key.isBlank()) {
-      return new LocalStandInModel();
+      return LocalStandInModel.announced();
     }
     return new OpenAiModel(key, System.getenv().getOrDefault("OPENAI_BASE_URL", "https://api.openai.com/v1"));
   }

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class LocalStandInModel implements LanguageModel {
   private static final Map<String, String> KEYWORDS = new LinkedHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicBoolean ANNOUNCED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   static {
     KEYWORDS.put("lawsuit", "complex");
@@ -25,6 +27,16 @@ public final class LocalStandInModel implements LanguageModel {
     KEYWORDS.put("password", "account");
     KEYWORDS.put("login", "account");
     KEYWORDS.put("how do i", "how-to");
+  }
+
+  /** A stand-in, saying once per process on stderr that no real model is used. */
+  static LocalStandInModel announced() {
+    if (ANNOUNCED.compareAndSet(false, true)) {
+      System.err.println(
+          "[support-triage] OPENAI_API_KEY is not set: answering with the deterministic local"
+              + " stand-in model (model names start with 'local-stand-in')");
+    }
+    return new LocalStandInModel();
   }
 
   @Override

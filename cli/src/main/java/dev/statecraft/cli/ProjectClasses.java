@@ -1,0 +1,89 @@
+package dev.statecraft.cli;
+
+import dev.statecraft.compiler.Artifact;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a user's project with javac, in-process, together with the generated Lambda handlers,
+ * and loads the classes: this is how {@code statecraft run} gets the very handler classes that AWS
+ * Lambda would run.
+ */
+final class ProjectClasses {
+  private ProjectClasses() {}
+
+  /**
+   * Compiles {@code sources} and {@code generated} into {@code workDir}.
+   *
+   * @return a class loader over the compiled classes, with this program's classpath as parent
+   * @throws Main.UsageException when javac reports errors (they are printed to {@code err} first)
+   */
+  static URLClassLoader compile(
+      List<Path> sources, List<Artifact> generated, Path workDir, java.io.PrintWriter err) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new Main.UsageException("statecraft run needs a JDK (javac), not a JRE");
+    }
+    try {
+      clean(workDir);
+      Path generatedDir = Files.createDirectories(workDir.resolve("generated"));
+      Path classes = Files.createDirectories(workDir.resolve("classes"));
+      List<File> files = new ArrayList<>();
+      sources.forEach(p -> files.add(p.toFile()));
+      for (Artifact a : generated) {
+        Path file = generatedDir.resolve(a.path());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, a.content(), StandardCharsets.UTF_8);
+        files.add(file.toFile());
+      }
+      DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+      try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        List<String> options =
+            List.of("--release", "17", "-proc:none", "-nowarn", "-parameters", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
+        boolean ok = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files)).call();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+          if (d.getKind() == Diagnostic.Kind.ERROR) {
+            err.printf("%s:%d:%d: error: %s%n", d.getSource() == null ? "?" : d.getSource().getName(), d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT));
+          }
+        }
+        if (!ok) {
+          throw new Main.UsageException("javac could not compile the project");
+        }
+      }
+      return new URLClassLoader(new URL[] {classes.toUri().toURL()}, ProjectClasses.class.getClassLoader());
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void clean(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package dev.statecraft.cli;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statecraft.compiler.Artifact;
+import dev.statecraft.compiler.CompilationResult;
+import dev.statecraft.compiler.CompiledWorkflow;
+import dev.statecraft.compiler.StatecraftCompiler;
+import dev.statecraft.compiler.Target;
+import dev.statecraft.local.EngineOptions;
+import dev.statecraft.local.ExecutionResult;
+import dev.statecraft.local.ExecutionStatus;
+import dev.statecraft.local.LocalEngine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code statecraft run}: compiles the project in-process, emits the workflow's Step Functions
+ * definition, and runs that definition on the embedded engine, durably: every transition is
+ * committed to {@code <state-dir>/<workflow>/executions.db}, and running again with the same
+ * {@code --execution-name} after a crash resumes the execution where it stopped.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Compile a project and run one workflow locally on the embedded engine.")
+final class RunCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY =
+      JSON.writer(
+          new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+              .withSeparators(
+                  com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)));
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--source", required = true, paramLabel = "DIR", description = "Folder of the project's Java sources.")
+  Path source;
+
+  @Option(names = "--workflow", paramLabel = "NAME", description = "Which workflow to run, when the project has several.")
+  String workflow;
+
+  @Option(names = "--input", paramLabel = "FILE_OR_JSON", description = "The execution input: a JSON file, or JSON text (default: null).")
+  String input;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Also write the output JSON to this file.")
+  Path output;
+
+  @Option(names = "--execution-name", paramLabel = "NAME", description = "Name the execution; running again with the same name resumes it.")
+  String executionName;
+
+  @Option(names = "--state-dir", defaultValue = ".statecraft", paramLabel = "DIR", description = "Where executions are stored (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--timeout", defaultValue = "P1D", paramLabel = "DURATION", description = "Give up waiting after this ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the output, not each step.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CompileCommand.requireDirectory(source);
+    String inputJson = inputJson();
+    CompilationResult result = StatecraftCompiler.compile(source, EnumSet.of(Target.AWS));
+    err.print(result.formattedDiagnostics());
+    if (!result.succeeded()) {
+      err.println("statecraft: compilation failed");
+      return Main.USAGE;
+    }
+    CompiledWorkflow wf = choose(result.workflows());
+    Path home = stateDir.resolve(wf.name());
+    URLClassLoader classes = ProjectClasses.compile(javaFiles(source), handlers(wf), home.resolve("build"), err);
+    checkInput(wf, inputJson, classes);
+    String name = executionName != null ? executionName : defaultName();
+    if (!quiet) {
+      out.printf("statecraft: running '%s' on the embedded engine (execution '%s', state in %s)%n", wf.name(), name, home.resolve("executions.db"));
+    }
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    Thread.currentThread().setContextClassLoader(classes);
+    try (LocalEngine engine = LocalEngine.open(EngineOptions.durable(home.resolve("executions.db")).withListener(new StepPrinter(out, quiet)))) {
+      for (Map.Entry<String, String> h : wf.lambdaHandlers().entrySet()) {
+        engine.registerLambda(h.getKey(), handler(classes, h.getValue()));
+      }
+      engine.createStateMachine(wf.name(), localDefinition(wf));
+      engine.resumeUnfinished();
+      String arn = engine.startExecution(wf.name(), name, inputJson);
+      ExecutionResult r = engine.awaitResult(arn, timeout);
+      return report(r, out, err);
+    } catch (TimeoutException e) {
+      err.printf("statecraft: still running after %s; run again with --execution-name %s to resume%n", timeout, name);
+      return Main.FAILED;
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+      classes.close();
+    }
+  }
+
+  private int report(ExecutionResult r, PrintWriter out, PrintWriter err) throws IOException {
+    if (r.status() != ExecutionStatus.SUCCEEDED) {
+      if (!quiet) {
+        out.printf("statecraft: %s after %d state transitions%n", r.status(), r.stateTransitions());
+      }
+      err.printf("statecraft: execution %s: %s: %s%n", r.status().name().toLowerCase(java.util.Locale.ROOT), r.error(), r.cause());
+      return Main.FAILED;
+    }
+    String pretty = PRETTY.writeValueAsString(JSON.readTree(r.outputJson() == null ? "null" : r.outputJson()));
+    if (!quiet) {
+      out.printf("statecraft: SUCCEEDED after %d state transitions; output:%n", r.stateTransitions());
+    }
+    out.println(pretty);
+    if (output != null) {
+      if (output.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(output.toAbsolutePath().getParent());
+      }
+      Files.writeString(output, pretty + "\n", StandardCharsets.UTF_8);
+    }
+    return Main.OK;
+  }
+
+  private CompiledWorkflow choose(List<CompiledWorkflow> workflows) {
+    List<String> names = workflows.stream().map(CompiledWorkflow::name).toList();
+    if (workflow == null) {
+      if (workflows.size() == 1) {
+        return workflows.get(0);
+      }
+      throw new Main.UsageException("the project has " + workflows.size() + " workflows; choose one with --workflow: " + String.join(", ", names));
+    }
+    return workflows.stream()
+        .filter(w -> w.name().equals(workflow))
+        .findFirst()
+        .orElseThrow(() -> new Main.UsageException("no workflow named '" + workflow + "'; the project has: " + String.join(", ", names)));
+  }
+
+  /** The {@code --input} JSON: the file's contents when it names a file, else the text itself. */
+  private String inputJson() throws IOException {
+    if (input == null) {
+      return "null";
+    }
+    Path file = Path.of(input);
+    boolean isFile = !input.isBlank() && !input.trim().startsWith("{") && !input.trim().startsWith("[") && Files.isRegularFile(file);
+    String text = isFile ? Files.readString(file, StandardCharsets.UTF_8) : input;
+    try {
+      return JSON.readTree(text).toString();
+    } catch (JsonProcessingException e) {
+      throw new Main.UsageException(
+          "--input " + (isFile ? "file " + file + " is not valid JSON" : "is neither a file nor valid JSON") + ": " + e.getOriginalMessage());
+    }
+  }
+
+  /** Decodes the input as the workflow parameter's type, so a malformed input fails before running. */
+  private static void checkInput(CompiledWorkflow wf, String inputJson, ClassLoader classes) {
+    wf.ir().input().ifPresent(param -> {
+      String type = javaClass(param.type());
+      if (type == null) {
+        return;
+      }
+      try {
+        Class<?> cls = Class.forName(type, true, classes);
+        JsonNode node = JSON.readTree(inputJson);
+        if (node.isNull()) {
+          return;
+        }
+        dev.statecraft.adapters.ActivityJson.mapper().treeToValue(node, cls);
+      } catch (ClassNotFoundException | JsonProcessingException | IllegalArgumentException e) {
+        throw new Main.UsageException("--input does not fit the workflow's parameter '" + param.name() + "' of type " + param.type().javaName() + ": " + e.getMessage());
+      }
+    });
+  }
+
+  private static String javaClass(dev.statecraft.compiler.ir.IrType t) {
+    if (t instanceof dev.statecraft.compiler.ir.IrType.RecordType r && r.typeArguments().isEmpty()) {
+      return binaryName(r.qualifiedName());
+    }
+    return null;
+  }
+
+  /** {@code com.x.Outer.Inner} as the JVM names it, {@code com.x.Outer$Inner}. */
+  private static String binaryName(String canonical) {
+    String[] parts = canonical.split("\\.");
+    StringBuilder name = new StringBuilder();
+    boolean inType = false;
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        name.append(inType ? '$' : '.');
+      }
+      name.append(parts[i]);
+      inType |= Character.isUpperCase(parts[i].charAt(0));
+    }
+    return name.toString();
+  }
+
+  private static List<Artifact> handlers(CompiledWorkflow wf) {
+    return wf.artifacts().stream().filter(a -> a.path().contains("/handlers/")).toList();
+  }
+
+  private static List<Path> javaFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+    }
+  }
+
+  private static RequestStreamHandler handler(ClassLoader classes, String className) {
+    try {
+      return (RequestStreamHandler) Class.forName(className, true, classes).getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create generated handler " + className + ": " + e, e);
+    }
+  }
+
+  /**
+   * The definition with each Lambda placeholder replaced by the function's name, as CDK's
+   * definition substitutions do with ARNs in the cloud.
+   */
+  private static String localDefinition(CompiledWorkflow wf) {
+    String definition = wf.stateMachine();
+    for (String key : wf.lambdaHandlers().keySet()) {
+      definition = definition.replace("${" + key + "}", key);
+    }
+    return definition;
+  }
+
+  private static String defaultName() {
+    return "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.statecraft.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statecraft.local.ExecutionListener;
+import dev.statecraft.local.HistoryEvent;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prints an execution's steps as the engine records them: each state entered, which function a
+ * task calls, how long it took, and every failed attempt.
+ *
+ * <pre>
+ *   > Classify                     Task -> TriageActivities_classify
+ *   < Classify                     done in 12 ms
+ *   > IfEscalate                   Choice
+ * </pre>
+ */
+final class StepPrinter implements ExecutionListener {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintWriter out;
+  private final boolean quiet;
+  private final Map<String, Instant> entered = new ConcurrentHashMap<>();
+  private final Map<String, String> currentTask = new ConcurrentHashMap<>();
+
+  StepPrinter(PrintWriter out, boolean quiet) {
+    this.out = out;
+    this.quiet = quiet;
+  }
+
+  @Override
+  public void onEvent(String executionArn, HistoryEvent event) {
+    if (quiet) {
+      return;
+    }
+    String type = event.type();
+    JsonNode d = event.details();
+    String name = d.path("name").asText("");
+    if (type.equals("TaskStateEntered")) {
+      entered.put(executionArn + "/" + name, event.timestamp());
+      currentTask.put(executionArn, name);
+    } else if (type.endsWith("StateEntered")) {
+      line(String.format("  > %-28s %s", name, type.substring(0, type.length() - "StateEntered".length())));
+    } else if (type.equals("TaskScheduled")) {
+      String task = currentTask.getOrDefault(executionArn, "");
+      line(String.format("  > %-28s Task -> %s", task, functionName(d.path("parameters").asText(""))));
+    } else if (type.equals("TaskFailed") || type.equals("TaskTimedOut")) {
+      String task = currentTask.getOrDefault(executionArn, "");
+      line(String.format("  ! %-28s %s: %s", task, d.path("error").asText(), firstLine(d.path("cause").asText(""))));
+    } else if (type.equals("TaskStateExited")) {
+      Instant t0 = entered.remove(executionArn + "/" + name);
+      String took = t0 == null ? "" : " in " + Duration.between(t0, event.timestamp()).toMillis() + " ms";
+      line(String.format("  < %-28s done%s", name, took));
+    }
+  }
+
+  private static String functionName(String parameters) {
+    try {
+      return JSON.readTree(parameters).path("FunctionName").asText("");
+    } catch (JsonProcessingException e) {
+      return "";
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    return line.length() > 160 ? line.substring(0, 157) + "..." : line;
+  }
+
+  private synchronized void line(String s) {
+    out.println(s);
+    out.flush();
+  }
+}
