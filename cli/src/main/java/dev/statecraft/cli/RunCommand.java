@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -92,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
     }
     CompiledWorkflow wf = choose(result.workflows());
     Path home = stateDir.resolve(wf.name());
-    URLClassLoader classes = ProjectClasses.compile(javaFiles(source), handlers(wf), home.resolve("build"), err);
+    URLClassLoader classes =
+        ProjectClasses.compile(StatecraftCompiler.sourceFiles(source), handlers(wf), home.resolve("build"), err);
     checkInput(wf, inputJson, classes);
     String name = executionName != null ? executionName : defaultName();
     if (!quiet) {
@@ -214,12 +214,6 @@ final class RunCommand implements Callable<Integer> {
 
   private static List<Artifact> handlers(CompiledWorkflow wf) {
     return wf.artifacts().stream().filter(a -> a.path().contains("/handlers/")).toList();
-  }
-
-  private static List<Path> javaFiles(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
-    }
   }
 
   private static RequestStreamHandler handler(ClassLoader classes, String className) {

@@ -111,16 +111,46 @@ public final class StatecraftCompiler {
     return new Artifact(folder + path + file.typeSpec().name() + ".java", file.toString());
   }
 
-  /** Reads every {@code .java} file under {@code dir}, sorted by path, named as the user gave it. */
-  public static List<SourceFile> read(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      List<SourceFile> files = new ArrayList<>();
-      for (Path p : paths.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList()) {
-        files.add(new SourceFile(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
-      }
-      return files;
+  /**
+   * The Java files of the project in {@code dir}, sorted: those under {@code src/main/java} when
+   * the folder has the Maven or Gradle layout, else every {@code .java} file below it, skipping
+   * build output ({@code target}, {@code build}) and hidden folders.
+   */
+  public static List<Path> sourceFiles(Path dir) {
+    Path root = Files.isDirectory(dir.resolve("src/main/java")) ? dir.resolve("src/main/java") : dir;
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths
+          .filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+          .filter(p -> !skipped(root.relativize(p)))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read sources under " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean skipped(Path relative) {
+    for (Path part : relative.getParent() == null ? List.<Path>of() : List.of(relative.getParent())) {
+      for (Path name : part) {
+        String n = name.toString();
+        if (n.equals("target") || n.equals("build") || n.startsWith(".")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Reads the project's Java files ({@link #sourceFiles}), named as the user gave them. */
+  public static List<SourceFile> read(Path dir) {
+    List<SourceFile> files = new ArrayList<>();
+    for (Path p : sourceFiles(dir)) {
+      try {
+        files.add(new SourceFile(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+      }
+    }
+    return files;
   }
 }

@@ -143,6 +143,10 @@ final class BodyTranslator {
 
   private void declaration(VariableDeclarator d, List<Stmt> out) {
     String name = d.getNameAsString();
+    if (d.getInitializer().filter(BodyTranslator::isActivityStubCall).isPresent()) {
+      x.translate(d.getInitializer().get(), Optional.empty()); // reports MISPLACED_ACTIVITY_STUB
+      return;
+    }
     Optional<IrType> declared =
         d.getType().isVarType() ? Optional.empty() : x.types().map(d.getType(), x.unit());
     if (!d.getType().isVarType() && declared.isEmpty()) {
@@ -166,6 +170,12 @@ final class BodyTranslator {
     }
     Local local = x.scope().declare(name, type);
     value.ifPresent(v -> out.add(new Stmt.Assign(local, v, true, x.unit().at(d))));
+  }
+
+  private static boolean isActivityStubCall(Expression e) {
+    return e instanceof MethodCallExpr m
+        && m.getNameAsString().equals("activities")
+        && m.getScope().filter(s -> s.toString().endsWith("Durable")).isPresent();
   }
 
   private void voidResult(Node at) {
@@ -316,8 +326,9 @@ final class BodyTranslator {
           "");
       return;
     }
-    x.translateAs(r.getExpression().get(), returnType)
-        .ifPresent(v -> out.add(new Stmt.Return(Optional.of(v), x.unit().at(r))));
+    // On a bad value, still record the return so control-flow checks stay right.
+    Expr value = x.translateAs(r.getExpression().get(), returnType).orElse(new Expr.Literal(null, returnType));
+    out.add(new Stmt.Return(Optional.of(value), x.unit().at(r)));
   }
 
   private void throwStatement(ThrowStmt t, List<Stmt> out) {
@@ -345,9 +356,9 @@ final class BodyTranslator {
       }
       Optional<Expr> error = x.translateAs(o.getArgument(0), IrType.STRING);
       Optional<Expr> cause = x.translateAs(o.getArgument(1), IrType.STRING);
-      if (error.isPresent() && cause.isPresent()) {
-        out.add(new Stmt.Fail(error.get(), cause.get(), x.unit().at(t)));
-      }
+      out.add(
+          new Stmt.Fail(
+              error.orElse(Expr.Literal.of("Error")), cause.orElse(Expr.Literal.of("")), x.unit().at(t)));
       return;
     }
     context.error(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.diagnostic.Diagnostics;
 import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.Block;
@@ -41,6 +42,7 @@ public final class CloudWorkflowsEmitter {
   private static final long MAX_HTTP_TIMEOUT = 1800;
 
   private final WorkflowIr workflow;
+  private final Diagnostics diagnostics;
   private final Map<String, String> variables = new HashMap<>();
   private final Map<String, String> responses = new HashMap<>();
   private final UniqueNames variableNames = new UniqueNames().reserve(RESERVED);
@@ -50,6 +52,7 @@ public final class CloudWorkflowsEmitter {
 
   private CloudWorkflowsEmitter(WorkflowIr workflow, Diagnostics diagnostics) {
     this.workflow = workflow;
+    this.diagnostics = diagnostics;
     List<String> locals = new ArrayList<>();
     workflow.input().ifPresent(p -> locals.add(p.name()));
     locals.addAll(IrWalk.localNames(workflow.body()));
@@ -152,7 +155,7 @@ public final class CloudWorkflowsEmitter {
     if (a.retry().retries()) {
       Map<String, Object> guarded = new LinkedHashMap<>();
       guarded.put("try", http);
-      guarded.put("retry", retry(a));
+      guarded.put("retry", retry(a, call));
       out.add(step(a.name(), guarded));
     } else {
       out.add(step(a.name(), http));
@@ -160,7 +163,7 @@ public final class CloudWorkflowsEmitter {
     call.target().ifPresent(t -> assignments.add(single(variables.get(t.name()), "${" + response + ".body}")));
   }
 
-  private Map<String, Object> retry(ActivityMethod a) {
+  private Map<String, Object> retry(ActivityMethod a, Stmt.Invoke at) {
     RetryPolicy p = a.retry();
     String predicate = "retry_" + a.ownerSimpleName().toLowerCase(Locale.ROOT) + "_" + a.name().toLowerCase(Locale.ROOT);
     subworkflows.put(predicate, predicate(p));
@@ -170,7 +173,16 @@ public final class CloudWorkflowsEmitter {
     Map<String, Object> backoff = new LinkedHashMap<>();
     backoff.put("initial_delay", Math.max(1, p.initialInterval().toSeconds()));
     backoff.put("max_delay", p.maxInterval().map(d -> Math.max(1, d.toSeconds())).orElse(3600L));
-    backoff.put("multiplier", p.backoffRate() == Math.rint(p.backoffRate()) ? (Object) (long) p.backoffRate() : (Object) p.backoffRate());
+    long multiplier = (long) Math.ceil(p.backoffRate());
+    if (multiplier != p.backoffRate()) {
+      diagnostics.warning(
+          DiagnosticCode.TARGET_LIMIT,
+          at.position(),
+          "Cloud Workflows takes a whole-number backoff multiplier: backoffRate " + p.backoffRate()
+              + " of '" + a.name() + "' becomes " + multiplier + " on GCP",
+          "use a whole backoffRate to get the same waits on every cloud");
+    }
+    backoff.put("multiplier", multiplier);
     retry.put("backoff", backoff);
     return retry;
   }

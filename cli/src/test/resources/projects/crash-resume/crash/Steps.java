@@ -1,0 +1,8 @@
+package crash;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Steps {
+  String step(String name);
+}
