@@ -8,9 +8,9 @@ import dev.statecraft.adapters.ActivityInput;
 import dev.statecraft.adapters.ActivityJson;
 
 /**
- * The body of every generated activity function. It never throws: the result travels back as
- * {@code {"result": ...}} and a failure as {@code {"error": {"errorType": ..., "errorMessage": ...}}},
- * so the orchestrator sees the exception's real class name rather than whatever the Functions host
+ * The body of every generated activity function. It never throws: the result travels back as {@code
+ * {"result": ...}} and a failure as {@code {"error": {"errorType": ..., "errorMessage": ...}}}, so
+ * the orchestrator sees the exception's real class name rather than whatever the Functions host
  * wraps it in.
  *
  * <pre>{@code

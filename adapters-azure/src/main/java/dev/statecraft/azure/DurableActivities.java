@@ -34,10 +34,7 @@ public final class DurableActivities {
 
   /** Like {@link #call(TaskOrchestrationContext, ActivitySpec, Class, Object...)}, generic type. */
   public static <T> T call(
-      TaskOrchestrationContext ctx,
-      ActivitySpec spec,
-      TypeReference<T> type,
-      Object... namedArgs) {
+      TaskOrchestrationContext ctx, ActivitySpec spec, TypeReference<T> type, Object... namedArgs) {
     return ActivityJson.mapper().convertValue(callForJson(ctx, spec, namedArgs), type);
   }
 

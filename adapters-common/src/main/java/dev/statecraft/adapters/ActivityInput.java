@@ -50,7 +50,8 @@ public final class ActivityInput {
     }
     if (!node.isObject()) {
       throw new IllegalArgumentException(
-          "activity input must be a JSON object keyed by parameter name, got " + node.getNodeType());
+          "activity input must be a JSON object keyed by parameter name, got "
+              + node.getNodeType());
     }
     return new ActivityInput((ObjectNode) node);
   }

@@ -13,8 +13,8 @@ import java.io.OutputStream;
 /**
  * The HTTP function behind one activity method. A {@code POST} body is the arguments object; the
  * response is the result as JSON with status 200, or an {@link ActivityError} with status 500 when
- * the implementation throws, which Cloud Workflows raises as an {@code HttpError} whose {@code body}
- * carries the error's {@code errorType}.
+ * the implementation throws, which Cloud Workflows raises as an {@code HttpError} whose {@code
+ * body} carries the error's {@code errorType}.
  *
  * <pre>{@code
  * public final class TriageActivitiesClassifyFunction extends CloudRunActivityFunction {
@@ -34,7 +34,10 @@ public abstract class CloudRunActivityFunction implements HttpFunction, Activity
     response.setContentType(JSON);
     if (!"POST".equalsIgnoreCase(request.getMethod())) {
       response.setStatusCode(405, "Method Not Allowed");
-      write(response, new ActivityError("MethodNotAllowed", "activities accept POST only", java.util.List.of()));
+      write(
+          response,
+          new ActivityError(
+              "MethodNotAllowed", "activities accept POST only", java.util.List.of()));
       return;
     }
     ActivityInput input;

@@ -28,8 +28,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Workflow code calls activities through a stub: {@code private final TriageActivities act =
- * Durable.activities(TriageActivities.class);}. Activities run at least once: make them
- * idempotent.
+ * Durable.activities(TriageActivities.class);}. Activities run at least once: make them idempotent.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

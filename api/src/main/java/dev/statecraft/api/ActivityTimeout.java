@@ -18,7 +18,9 @@ package dev.statecraft.api;
 public class ActivityTimeout extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what timed out */
+  /**
+   * @param message what timed out
+   */
   public ActivityTimeout(String message) {
     super(message);
   }

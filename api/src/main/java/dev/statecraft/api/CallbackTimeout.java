@@ -17,7 +17,9 @@ import java.time.Duration;
 public class CallbackTimeout extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message which wait timed out */
+  /**
+   * @param message which wait timed out
+   */
   public CallbackTimeout(String message) {
     super(message);
   }

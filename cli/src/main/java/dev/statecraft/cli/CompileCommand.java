@@ -26,13 +26,25 @@ import picocli.CommandLine.Spec;
 final class CompileCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--source", required = true, paramLabel = "DIR", description = "Folder of Java sources (searched recursively).")
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of Java sources (searched recursively).")
   Path source;
 
-  @Option(names = "--target", defaultValue = "all", paramLabel = "aws|gcp|azure|all", description = "Which cloud to emit for (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--target",
+      defaultValue = "all",
+      paramLabel = "aws|gcp|azure|all",
+      description = "Which cloud to emit for (default: ${DEFAULT-VALUE}).")
   String target;
 
-  @Option(names = "--out", defaultValue = "statecraft-out", paramLabel = "DIR", description = "Where to write the artifacts (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "statecraft-out",
+      paramLabel = "DIR",
+      description = "Where to write the artifacts (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
@@ -69,7 +81,9 @@ final class CompileCommand implements Callable<Integer> {
       case "aws" -> EnumSet.of(Target.AWS);
       case "gcp" -> EnumSet.of(Target.GCP);
       case "azure" -> EnumSet.of(Target.AZURE);
-      default -> throw new Main.UsageException("--target must be aws, gcp, azure or all, not '" + value + "'");
+      default ->
+          throw new Main.UsageException(
+              "--target must be aws, gcp, azure or all, not '" + value + "'");
     };
   }
 

@@ -17,13 +17,16 @@ import picocli.CommandLine.Command;
     name = "statecraft",
     mixinStandardHelpOptions = true,
     version = "statecraft 0.1.0",
-    description = "Compiles annotated Java workflows into durable cloud state machines and runs them locally.",
+    description =
+        "Compiles annotated Java workflows into durable cloud state machines and runs them locally.",
     subcommands = {CompileCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Success. */
   public static final int OK = 0;
+
   /** The execution failed. */
   public static final int FAILED = 1;
+
   /** Bad usage or a compile error. */
   public static final int USAGE = 2;
 

@@ -55,20 +55,40 @@ final class ProjectClasses {
         files.add(file.toFile());
       }
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-      try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      try (StandardJavaFileManager fm =
+          javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
         List<String> options =
-            List.of("--release", "17", "-proc:none", "-nowarn", "-parameters", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
-        boolean ok = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files)).call();
+            List.of(
+                "--release",
+                "17",
+                "-proc:none",
+                "-nowarn",
+                "-parameters",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString());
+        boolean ok =
+            javac
+                .getTask(
+                    null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files))
+                .call();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
           if (d.getKind() == Diagnostic.Kind.ERROR) {
-            err.printf("%s:%d:%d: error: %s%n", d.getSource() == null ? "?" : d.getSource().getName(), d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT));
+            err.printf(
+                "%s:%d:%d: error: %s%n",
+                d.getSource() == null ? "?" : d.getSource().getName(),
+                d.getLineNumber(),
+                d.getColumnNumber(),
+                d.getMessage(Locale.ROOT));
           }
         }
         if (!ok) {
           throw new Main.UsageException("javac could not compile the project");
         }
       }
-      return new URLClassLoader(new URL[] {classes.toUri().toURL()}, ProjectClasses.class.getClassLoader());
+      return new URLClassLoader(
+          new URL[] {classes.toUri().toURL()}, ProjectClasses.class.getClassLoader());
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {

@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code statecraft run}: compiles the project in-process, emits the workflow's Step Functions
  * definition, and runs that definition on the embedded engine, durably: every transition is
- * committed to {@code <state-dir>/<workflow>/executions.db}, and running again with the same
- * {@code --execution-name} after a crash resumes the execution where it stopped.
+ * committed to {@code <state-dir>/<workflow>/executions.db}, and running again with the same {@code
+ * --execution-name} after a crash resumes the execution where it stopped.
  */
 @Command(
     name = "run",
@@ -49,32 +49,59 @@ final class RunCommand implements Callable<Integer> {
           new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
               .withSeparators(
                   com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)));
+                      .withObjectFieldValueSpacing(
+                          com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)));
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--source", required = true, paramLabel = "DIR", description = "Folder of the project's Java sources.")
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of the project's Java sources.")
   Path source;
 
-  @Option(names = "--workflow", paramLabel = "NAME", description = "Which workflow to run, when the project has several.")
+  @Option(
+      names = "--workflow",
+      paramLabel = "NAME",
+      description = "Which workflow to run, when the project has several.")
   String workflow;
 
-  @Option(names = "--input", paramLabel = "FILE_OR_JSON", description = "The execution input: a JSON file, or JSON text (default: null).")
+  @Option(
+      names = "--input",
+      paramLabel = "FILE_OR_JSON",
+      description = "The execution input: a JSON file, or JSON text (default: null).")
   String input;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the output JSON to this file.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Also write the output JSON to this file.")
   Path output;
 
-  @Option(names = "--execution-name", paramLabel = "NAME", description = "Name the execution; running again with the same name resumes it.")
+  @Option(
+      names = "--execution-name",
+      paramLabel = "NAME",
+      description = "Name the execution; running again with the same name resumes it.")
   String executionName;
 
-  @Option(names = "--state-dir", defaultValue = ".statecraft", paramLabel = "DIR", description = "Where executions are stored (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--state-dir",
+      defaultValue = ".statecraft",
+      paramLabel = "DIR",
+      description = "Where executions are stored (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  @Option(names = "--timeout", defaultValue = "P1D", paramLabel = "DURATION", description = "Give up waiting after this ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "P1D",
+      paramLabel = "DURATION",
+      description = "Give up waiting after this ISO-8601 duration (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the output, not each step.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the output, not each step.")
   boolean quiet;
 
   @Override
@@ -92,15 +119,21 @@ final class RunCommand implements Callable<Integer> {
     CompiledWorkflow wf = choose(result.workflows());
     Path home = stateDir.resolve(wf.name());
     URLClassLoader classes =
-        ProjectClasses.compile(StatecraftCompiler.sourceFiles(source), handlers(wf), home.resolve("build"), err);
+        ProjectClasses.compile(
+            StatecraftCompiler.sourceFiles(source), handlers(wf), home.resolve("build"), err);
     checkInput(wf, inputJson, classes);
     String name = executionName != null ? executionName : defaultName();
     if (!quiet) {
-      out.printf("statecraft: running '%s' on the embedded engine (execution '%s', state in %s)%n", wf.name(), name, home.resolve("executions.db"));
+      out.printf(
+          "statecraft: running '%s' on the embedded engine (execution '%s', state in %s)%n",
+          wf.name(), name, home.resolve("executions.db"));
     }
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(classes);
-    try (LocalEngine engine = LocalEngine.open(EngineOptions.durable(home.resolve("executions.db")).withListener(new StepPrinter(out, quiet)))) {
+    try (LocalEngine engine =
+        LocalEngine.open(
+            EngineOptions.durable(home.resolve("executions.db"))
+                .withListener(new StepPrinter(out, quiet)))) {
       for (Map.Entry<String, String> h : wf.lambdaHandlers().entrySet()) {
         engine.registerLambda(h.getKey(), handler(classes, h.getValue()));
       }
@@ -110,7 +143,9 @@ final class RunCommand implements Callable<Integer> {
       ExecutionResult r = engine.awaitResult(arn, timeout);
       return report(r, out, err);
     } catch (TimeoutException e) {
-      err.printf("statecraft: still running after %s; run again with --execution-name %s to resume%n", timeout, name);
+      err.printf(
+          "statecraft: still running after %s; run again with --execution-name %s to resume%n",
+          timeout, name);
       return Main.FAILED;
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
@@ -123,12 +158,16 @@ final class RunCommand implements Callable<Integer> {
       if (!quiet) {
         out.printf("statecraft: %s after %d state transitions%n", r.status(), r.stateTransitions());
       }
-      err.printf("statecraft: execution %s: %s: %s%n", r.status().name().toLowerCase(java.util.Locale.ROOT), r.error(), r.cause());
+      err.printf(
+          "statecraft: execution %s: %s: %s%n",
+          r.status().name().toLowerCase(java.util.Locale.ROOT), r.error(), r.cause());
       return Main.FAILED;
     }
-    String pretty = PRETTY.writeValueAsString(JSON.readTree(r.outputJson() == null ? "null" : r.outputJson()));
+    String pretty =
+        PRETTY.writeValueAsString(JSON.readTree(r.outputJson() == null ? "null" : r.outputJson()));
     if (!quiet) {
-      out.printf("statecraft: SUCCEEDED after %d state transitions; output:%n", r.stateTransitions());
+      out.printf(
+          "statecraft: SUCCEEDED after %d state transitions; output:%n", r.stateTransitions());
     }
     out.println(pretty);
     if (output != null) {
@@ -146,12 +185,22 @@ final class RunCommand implements Callable<Integer> {
       if (workflows.size() == 1) {
         return workflows.get(0);
       }
-      throw new Main.UsageException("the project has " + workflows.size() + " workflows; choose one with --workflow: " + String.join(", ", names));
+      throw new Main.UsageException(
+          "the project has "
+              + workflows.size()
+              + " workflows; choose one with --workflow: "
+              + String.join(", ", names));
     }
     return workflows.stream()
         .filter(w -> w.name().equals(workflow))
         .findFirst()
-        .orElseThrow(() -> new Main.UsageException("no workflow named '" + workflow + "'; the project has: " + String.join(", ", names)));
+        .orElseThrow(
+            () ->
+                new Main.UsageException(
+                    "no workflow named '"
+                        + workflow
+                        + "'; the project has: "
+                        + String.join(", ", names)));
   }
 
   /** The {@code --input} JSON: the file's contents when it names a file, else the text itself. */
@@ -160,38 +209,61 @@ final class RunCommand implements Callable<Integer> {
       return "null";
     }
     Path file = Path.of(input);
-    boolean isFile = !input.isBlank() && !input.trim().startsWith("{") && !input.trim().startsWith("[") && Files.isRegularFile(file);
+    boolean isFile =
+        !input.isBlank()
+            && !input.trim().startsWith("{")
+            && !input.trim().startsWith("[")
+            && Files.isRegularFile(file);
     String text = isFile ? Files.readString(file, StandardCharsets.UTF_8) : input;
     try {
       return JSON.readTree(text).toString();
     } catch (JsonProcessingException e) {
       throw new Main.UsageException(
-          "--input " + (isFile ? "file " + file + " is not valid JSON" : "is neither a file nor valid JSON") + ": " + e.getOriginalMessage());
+          "--input "
+              + (isFile
+                  ? "file " + file + " is not valid JSON"
+                  : "is neither a file nor valid JSON")
+              + ": "
+              + e.getOriginalMessage());
     }
   }
 
-  /** Decodes the input as the workflow parameter's type, so a malformed input fails before running. */
+  /**
+   * Decodes the input as the workflow parameter's type, so a malformed input fails before running.
+   */
   private static void checkInput(CompiledWorkflow wf, String inputJson, ClassLoader classes) {
-    wf.ir().input().ifPresent(param -> {
-      String type = javaClass(param.type());
-      if (type == null) {
-        return;
-      }
-      try {
-        Class<?> cls = Class.forName(type, true, classes);
-        JsonNode node = JSON.readTree(inputJson);
-        if (node.isNull()) {
-          return;
-        }
-        dev.statecraft.adapters.ActivityJson.mapper().treeToValue(node, cls);
-      } catch (ClassNotFoundException | JsonProcessingException | IllegalArgumentException e) {
-        throw new Main.UsageException("--input does not fit the workflow's parameter '" + param.name() + "' of type " + param.type().javaName() + ": " + e.getMessage());
-      }
-    });
+    wf.ir()
+        .input()
+        .ifPresent(
+            param -> {
+              String type = javaClass(param.type());
+              if (type == null) {
+                return;
+              }
+              try {
+                Class<?> cls = Class.forName(type, true, classes);
+                JsonNode node = JSON.readTree(inputJson);
+                if (node.isNull()) {
+                  return;
+                }
+                dev.statecraft.adapters.ActivityJson.mapper().treeToValue(node, cls);
+              } catch (ClassNotFoundException
+                  | JsonProcessingException
+                  | IllegalArgumentException e) {
+                throw new Main.UsageException(
+                    "--input does not fit the workflow's parameter '"
+                        + param.name()
+                        + "' of type "
+                        + param.type().javaName()
+                        + ": "
+                        + e.getMessage());
+              }
+            });
   }
 
   private static String javaClass(dev.statecraft.compiler.ir.IrType t) {
-    if (t instanceof dev.statecraft.compiler.ir.IrType.RecordType r && r.typeArguments().isEmpty()) {
+    if (t instanceof dev.statecraft.compiler.ir.IrType.RecordType r
+        && r.typeArguments().isEmpty()) {
       return binaryName(r.qualifiedName());
     }
     return null;
@@ -218,7 +290,8 @@ final class RunCommand implements Callable<Integer> {
 
   private static RequestStreamHandler handler(ClassLoader classes, String className) {
     try {
-      return (RequestStreamHandler) Class.forName(className, true, classes).getConstructor().newInstance();
+      return (RequestStreamHandler)
+          Class.forName(className, true, classes).getConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot create generated handler " + className + ": " + e, e);
     }
@@ -237,6 +310,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static String defaultName() {
-    return "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return "run-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 }

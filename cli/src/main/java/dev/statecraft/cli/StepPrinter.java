@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Prints an execution's steps as the engine records them: each state entered, which function a
- * task calls, how long it took, and every failed attempt.
+ * Prints an execution's steps as the engine records them: each state entered, which function a task
+ * calls, how long it took, and every failed attempt.
  *
  * <pre>
  *   > Classify                     Task -> TriageActivities_classify
@@ -46,16 +46,24 @@ final class StepPrinter implements ExecutionListener {
       entered.put(executionArn + "/" + name, event.timestamp());
       currentTask.put(executionArn, name);
     } else if (type.endsWith("StateEntered")) {
-      line(String.format("  > %-28s %s", name, type.substring(0, type.length() - "StateEntered".length())));
+      line(
+          String.format(
+              "  > %-28s %s", name, type.substring(0, type.length() - "StateEntered".length())));
     } else if (type.equals("TaskScheduled")) {
       String task = currentTask.getOrDefault(executionArn, "");
-      line(String.format("  > %-28s Task -> %s", task, functionName(d.path("parameters").asText(""))));
+      line(
+          String.format(
+              "  > %-28s Task -> %s", task, functionName(d.path("parameters").asText(""))));
     } else if (type.equals("TaskFailed") || type.equals("TaskTimedOut")) {
       String task = currentTask.getOrDefault(executionArn, "");
-      line(String.format("  ! %-28s %s: %s", task, d.path("error").asText(), firstLine(d.path("cause").asText(""))));
+      line(
+          String.format(
+              "  ! %-28s %s: %s",
+              task, d.path("error").asText(), firstLine(d.path("cause").asText(""))));
     } else if (type.equals("TaskStateExited")) {
       Instant t0 = entered.remove(executionArn + "/" + name);
-      String took = t0 == null ? "" : " in " + Duration.between(t0, event.timestamp()).toMillis() + " ms";
+      String took =
+          t0 == null ? "" : " in " + Duration.between(t0, event.timestamp()).toMillis() + " ms";
       line(String.format("  < %-28s done%s", name, took));
     }
   }

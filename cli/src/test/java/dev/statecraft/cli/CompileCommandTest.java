@@ -18,18 +18,35 @@ class CompileCommandTest {
     Cli r = Cli.run("compile", "--source", TRIAGE.toString(), "--out", out.toString());
     assertEquals(Main.OK, r.exitCode(), r::toString);
     Path aws = out.resolve("aws/support-triage");
-    assertTrue(Files.readString(aws.resolve("statemachine.asl.json")).contains("\"QueryLanguage\": \"JSONata\""));
-    assertTrue(Files.exists(aws.resolve("handlers/dev/statecraft/examples/triage/TriageActivitiesClassifyHandler.java")));
+    assertTrue(
+        Files.readString(aws.resolve("statemachine.asl.json"))
+            .contains("\"QueryLanguage\": \"JSONata\""));
+    assertTrue(
+        Files.exists(
+            aws.resolve(
+                "handlers/dev/statecraft/examples/triage/TriageActivitiesClassifyHandler.java")));
     assertTrue(Files.exists(out.resolve("gcp/support-triage/workflow.yaml")));
-    assertTrue(Files.exists(out.resolve("gcp/support-triage/functions/dev/statecraft/examples/triage/TriageActivitiesDraftReplyFunction.java")));
-    assertTrue(Files.exists(out.resolve("azure/support-triage/dev/statecraft/examples/triage/SupportTriageFunctions.java")));
-    String expected = Files.readString(TRIAGE.resolve("expected/aws/support-triage/statemachine.asl.json"));
-    assertEquals(expected, Files.readString(aws.resolve("statemachine.asl.json")), "the CLI writes what the golden file holds");
+    assertTrue(
+        Files.exists(
+            out.resolve(
+                "gcp/support-triage/functions/dev/statecraft/examples/triage/TriageActivitiesDraftReplyFunction.java")));
+    assertTrue(
+        Files.exists(
+            out.resolve(
+                "azure/support-triage/dev/statecraft/examples/triage/SupportTriageFunctions.java")));
+    String expected =
+        Files.readString(TRIAGE.resolve("expected/aws/support-triage/statemachine.asl.json"));
+    assertEquals(
+        expected,
+        Files.readString(aws.resolve("statemachine.asl.json")),
+        "the CLI writes what the golden file holds");
   }
 
   @Test
   void writesOnlyTheRequestedTarget(@TempDir Path out) {
-    Cli r = Cli.run("compile", "--source", TRIAGE.toString(), "--target", "gcp", "--out", out.toString());
+    Cli r =
+        Cli.run(
+            "compile", "--source", TRIAGE.toString(), "--target", "gcp", "--out", out.toString());
     assertEquals(Main.OK, r.exitCode(), r::toString);
     assertTrue(Files.exists(out.resolve("gcp/support-triage/workflow.yaml")));
     assertFalse(Files.exists(out.resolve("aws")));
@@ -38,7 +55,15 @@ class CompileCommandTest {
 
   @Test
   void anUnknownTargetIsAUsageError(@TempDir Path out) {
-    Cli r = Cli.run("compile", "--source", TRIAGE.toString(), "--target", "oracle", "--out", out.toString());
+    Cli r =
+        Cli.run(
+            "compile",
+            "--source",
+            TRIAGE.toString(),
+            "--target",
+            "oracle",
+            "--out",
+            out.toString());
     assertEquals(Main.USAGE, r.exitCode(), r::toString);
     assertTrue(r.err().contains("--target must be aws, gcp, azure or all"), r::toString);
   }

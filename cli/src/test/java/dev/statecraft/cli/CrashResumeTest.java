@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * no activity that had completed before the kill runs again.
  */
 class CrashResumeTest {
-  private static final Path PROJECT = Path.of("src/test/resources/projects/crash-resume").toAbsolutePath();
+  private static final Path PROJECT =
+      Path.of("src/test/resources/projects/crash-resume").toAbsolutePath();
 
   @Test
   void aKilledRunResumesWithoutRepeatingCompletedActivities(@TempDir Path dir) throws Exception {
@@ -32,16 +33,30 @@ class CrashResumeTest {
     Path output = dir.resolve("output.json");
     List<String> command =
         List.of(
-            javaBinary(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-            "run", "--source", PROJECT.toString(), "--input", "\"crash-\"", "--execution-name", "crash-1",
-            "--state-dir", dir.resolve("state").toString(), "--output", output.toString());
-    Map<String, String> env = Map.of("STATECRAFT_TEST_LOG", log.toString(), "STATECRAFT_TEST_GATE", gate.toString());
+            javaBinary(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "run",
+            "--source",
+            PROJECT.toString(),
+            "--input",
+            "\"crash-\"",
+            "--execution-name",
+            "crash-1",
+            "--state-dir",
+            dir.resolve("state").toString(),
+            "--output",
+            output.toString());
+    Map<String, String> env =
+        Map.of("STATECRAFT_TEST_LOG", log.toString(), "STATECRAFT_TEST_GATE", gate.toString());
 
     Process first = start(command, env, dir.resolve("first.out"));
     awaitLine(log, "start two", first);
     first.destroyForcibly();
     assertTrue(first.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(List.of("start one", "end one", "start two"), lines(log), "the kill landed in step two");
+    assertEquals(
+        List.of("start one", "end one", "start two"), lines(log), "the kill landed in step two");
 
     Files.delete(gate);
     Process second = start(command, env, dir.resolve("second.out"));
@@ -50,17 +65,22 @@ class CrashResumeTest {
     assertEquals(0, second.exitValue(), out);
 
     assertEquals("\"crash-ONE-TWO-THREE\"", Files.readString(output).trim());
-    Map<String, Long> counts = lines(log).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    Map<String, Long> counts =
+        lines(log).stream()
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     assertEquals(1L, counts.get("start one"), "completed step one must not run again: " + counts);
     assertEquals(1L, counts.get("end one"));
-    assertEquals(2L, counts.get("start two"), "step two was interrupted, so it runs again (at least once)");
+    assertEquals(
+        2L, counts.get("start two"), "step two was interrupted, so it runs again (at least once)");
     assertEquals(1L, counts.get("end two"));
     assertEquals(1L, counts.get("start three"));
     assertEquals(1L, counts.get("end three"));
   }
 
-  private static Process start(List<String> command, Map<String, String> env, Path out) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+  private static Process start(List<String> command, Map<String, String> env, Path out)
+      throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
     pb.environment().putAll(env);
     return pb.start();
   }
@@ -80,7 +100,9 @@ class CrashResumeTest {
   }
 
   private static List<String> lines(Path log) throws IOException {
-    return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
+    return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+        .filter(s -> !s.isBlank())
+        .toList();
   }
 
   static String javaBinary() {

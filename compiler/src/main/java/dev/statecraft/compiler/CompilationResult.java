@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What a compilation produced: every diagnostic, sorted by position, and, when there was no
- * error, the compiled workflows.
+ * What a compilation produced: every diagnostic, sorted by position, and, when there was no error,
+ * the compiled workflows.
  */
 public record CompilationResult(List<Diagnostic> diagnostics, List<CompiledWorkflow> workflows) {
   public CompilationResult {

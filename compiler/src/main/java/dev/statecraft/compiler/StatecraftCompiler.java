@@ -14,6 +14,7 @@ import dev.statecraft.compiler.gcp.CloudWorkflowsEmitter;
 import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.WorkflowIr;
 import dev.statecraft.compiler.passes.CheckControlFlow;
+import dev.statecraft.compiler.passes.CheckDefiniteAssignment;
 import dev.statecraft.compiler.passes.HoistActivityCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,10 @@ public final class StatecraftCompiler {
   public static CompilationResult compile(List<SourceFile> files, Set<Target> targets) {
     Diagnostics diagnostics = new Diagnostics();
     List<WorkflowIr> workflows = JavaFrontEnd.translate(files, diagnostics);
-    workflows.forEach(wf -> CheckControlFlow.run(wf, diagnostics));
+    for (WorkflowIr wf : workflows) {
+      CheckControlFlow.run(wf, diagnostics);
+      CheckDefiniteAssignment.run(wf, diagnostics);
+    }
     if (workflows.isEmpty() && !diagnostics.hasErrors()) {
       SourceFile where = files.isEmpty() ? new SourceFile("(no sources)", "") : files.get(0);
       diagnostics.error(
@@ -72,7 +76,8 @@ public final class StatecraftCompiler {
     return new CompilationResult(diagnostics.sorted(), compiled);
   }
 
-  private static CompiledWorkflow emit(WorkflowIr wf, Set<Target> targets, Diagnostics diagnostics) {
+  private static CompiledWorkflow emit(
+      WorkflowIr wf, Set<Target> targets, Diagnostics diagnostics) {
     List<Artifact> artifacts = new ArrayList<>();
     String asl = AslEmitter.emit(wf);
     Map<String, String> handlers = new LinkedHashMap<>();
@@ -83,13 +88,19 @@ public final class StatecraftCompiler {
     if (targets.contains(Target.AWS)) {
       artifacts.add(new Artifact("aws/" + base + "statemachine.asl.json", asl));
       for (ActivityMethod a : wf.activities()) {
-        artifacts.add(java("aws/" + base + "handlers/", LambdaHandlerEmitter.emit(a, implementation(wf, a))));
+        artifacts.add(
+            java("aws/" + base + "handlers/", LambdaHandlerEmitter.emit(a, implementation(wf, a))));
       }
     }
     if (targets.contains(Target.GCP)) {
-      artifacts.add(new Artifact("gcp/" + base + "workflow.yaml", CloudWorkflowsEmitter.emit(wf, diagnostics)));
+      artifacts.add(
+          new Artifact(
+              "gcp/" + base + "workflow.yaml", CloudWorkflowsEmitter.emit(wf, diagnostics)));
       for (ActivityMethod a : wf.activities()) {
-        artifacts.add(java("gcp/" + base + "functions/", CloudRunFunctionEmitter.emit(a, implementation(wf, a))));
+        artifacts.add(
+            java(
+                "gcp/" + base + "functions/",
+                CloudRunFunctionEmitter.emit(a, implementation(wf, a))));
       }
     }
     if (targets.contains(Target.AZURE)) {
@@ -117,7 +128,8 @@ public final class StatecraftCompiler {
    * build output ({@code target}, {@code build}) and hidden folders.
    */
   public static List<Path> sourceFiles(Path dir) {
-    Path root = Files.isDirectory(dir.resolve("src/main/java")) ? dir.resolve("src/main/java") : dir;
+    Path root =
+        Files.isDirectory(dir.resolve("src/main/java")) ? dir.resolve("src/main/java") : dir;
     try (Stream<Path> paths = Files.walk(root)) {
       return paths
           .filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
@@ -130,7 +142,8 @@ public final class StatecraftCompiler {
   }
 
   private static boolean skipped(Path relative) {
-    for (Path part : relative.getParent() == null ? List.<Path>of() : List.of(relative.getParent())) {
+    for (Path part :
+        relative.getParent() == null ? List.<Path>of() : List.of(relative.getParent())) {
       for (Path name : part) {
         String n = name.toString();
         if (n.equals("target") || n.equals("build") || n.startsWith(".")) {

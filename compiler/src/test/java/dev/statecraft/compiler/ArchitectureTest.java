@@ -18,7 +18,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
   }
 
   @Test
@@ -39,7 +42,13 @@ class ArchitectureTest {
         .resideInAPackage(ROOT + ".ir..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(ROOT + ".frontend..", ROOT + ".passes..", ROOT + ".aws..", ROOT + ".gcp..", ROOT + ".azure..", ROOT + ".java..")
+        .resideInAnyPackage(
+            ROOT + ".frontend..",
+            ROOT + ".passes..",
+            ROOT + ".aws..",
+            ROOT + ".gcp..",
+            ROOT + ".azure..",
+            ROOT + ".java..")
         .check(classes);
   }
 
@@ -47,7 +56,12 @@ class ArchitectureTest {
   void backEndsAndPassesNeverSeeTheFrontEnd() {
     noClasses()
         .that()
-        .resideInAnyPackage(ROOT + ".aws..", ROOT + ".gcp..", ROOT + ".azure..", ROOT + ".java..", ROOT + ".passes..")
+        .resideInAnyPackage(
+            ROOT + ".aws..",
+            ROOT + ".gcp..",
+            ROOT + ".azure..",
+            ROOT + ".java..",
+            ROOT + ".passes..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage(ROOT + ".frontend..")
@@ -56,8 +70,26 @@ class ArchitectureTest {
 
   @Test
   void backEndsAreIndependentOfEachOther() {
-    noClasses().that().resideInAPackage(ROOT + ".aws..").should().dependOnClassesThat().resideInAnyPackage(ROOT + ".gcp..", ROOT + ".azure..").check(classes);
-    noClasses().that().resideInAPackage(ROOT + ".gcp..").should().dependOnClassesThat().resideInAnyPackage(ROOT + ".aws..", ROOT + ".azure..").check(classes);
-    noClasses().that().resideInAPackage(ROOT + ".azure..").should().dependOnClassesThat().resideInAnyPackage(ROOT + ".aws..", ROOT + ".gcp..").check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".aws..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".gcp..", ROOT + ".azure..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".gcp..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".aws..", ROOT + ".azure..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".azure..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".aws..", ROOT + ".gcp..")
+        .check(classes);
   }
 }

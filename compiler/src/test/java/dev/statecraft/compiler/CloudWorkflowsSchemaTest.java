@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Workflows, as shared in ../shared/schemas.
  */
 class CloudWorkflowsSchemaTest {
-  private static final Path SCHEMA = TestPaths.root().getParent().resolve("shared/schemas/cloud-workflows.schema.json");
+  private static final Path SCHEMA =
+      TestPaths.root().getParent().resolve("shared/schemas/cloud-workflows.schema.json");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
@@ -32,7 +33,9 @@ class CloudWorkflowsSchemaTest {
     assertFalse(definitions.isEmpty());
     for (Artifact a : definitions) {
       Set<ValidationMessage> errors = schema.validate(YAML.readTree(a.content()));
-      assertTrue(errors.isEmpty(), () -> a.path() + " violates the schema: " + errors + "\n" + a.content());
+      assertTrue(
+          errors.isEmpty(),
+          () -> a.path() + " violates the schema: " + errors + "\n" + a.content());
     }
   }
 

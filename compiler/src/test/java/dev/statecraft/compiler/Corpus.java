@@ -19,11 +19,17 @@ final class Corpus {
       List<Artifact> all = new ArrayList<>();
       List<Path> sources = new ArrayList<>();
       TestPaths.examples().forEach(e -> sources.add(e.resolve("src")));
-      TestPaths.subfolders(TestPaths.root().resolve("compiler/src/test/golden")).forEach(g -> sources.add(g.resolve("src")));
+      TestPaths.subfolders(TestPaths.root().resolve("compiler/src/test/golden"))
+          .forEach(g -> sources.add(g.resolve("src")));
       for (Path source : sources) {
         CompilationResult r = StatecraftCompiler.compile(source, EnumSet.allOf(Target.class));
         assertTrue(r.succeeded(), () -> source + ":\n" + r.formattedDiagnostics());
-        r.artifacts().forEach(a -> all.add(new Artifact(source.getParent().getFileName() + "/" + a.path(), a.content())));
+        r.artifacts()
+            .forEach(
+                a ->
+                    all.add(
+                        new Artifact(
+                            source.getParent().getFileName() + "/" + a.path(), a.content())));
       }
       artifacts = List.copyOf(all);
     }

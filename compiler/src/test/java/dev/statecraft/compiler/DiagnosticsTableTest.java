@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the case file, none elsewhere, and no exception.
  */
 class DiagnosticsTableTest {
-  private static final Path ROOT = TestPaths.root().resolve("compiler/src/test/resources/diagnostics");
+  private static final Path ROOT =
+      TestPaths.root().resolve("compiler/src/test/resources/diagnostics");
   private static final Pattern BUG = Pattern.compile("//\\s*BUG:\\s*([A-Z_]+)\\s+(\\d+)");
 
   static Stream<Path> cases() throws IOException {
@@ -49,7 +50,10 @@ class DiagnosticsTableTest {
     Set<String> actual = new TreeSet<>();
     for (Diagnostic d : result.diagnostics()) {
       String where = d.position().file().displayPath();
-      assertEquals(source.displayPath(), where, () -> "unexpected diagnostic outside the case: " + d.format());
+      assertEquals(
+          source.displayPath(),
+          where,
+          () -> "unexpected diagnostic outside the case: " + d.format());
       actual.add(d.position().line() + ":" + d.position().column() + " " + d.code());
     }
     assertEquals(expected(source), actual, () -> result.formattedDiagnostics());
@@ -69,7 +73,8 @@ class DiagnosticsTableTest {
 
   @Test
   void formatsPathLineColumnCodeSourceLineCaretAndHint() {
-    CompilationResult result = compileWithFixture(source(ROOT.resolve("cases/StringIdentity.java")));
+    CompilationResult result =
+        compileWithFixture(source(ROOT.resolve("cases/StringIdentity.java")));
     assertEquals(
         "diag/StringIdentity.java:11:12: error: [REFERENCE_EQUALITY] '==' compares references of"
             + " 'String', not values\n"

@@ -32,13 +32,15 @@ class GeneratedSourcesCompileTest {
   static Stream<Path> sources() {
     List<Path> all = new ArrayList<>();
     TestPaths.examples().forEach(e -> all.add(e.resolve("src")));
-    TestPaths.subfolders(TestPaths.root().resolve("compiler/src/test/golden")).forEach(g -> all.add(g.resolve("src")));
+    TestPaths.subfolders(TestPaths.root().resolve("compiler/src/test/golden"))
+        .forEach(g -> all.add(g.resolve("src")));
     return all.stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sources")
-  void generatedJavaCompilesAgainstTheRealLibraries(Path source, @TempDir Path dir) throws IOException {
+  void generatedJavaCompilesAgainstTheRealLibraries(Path source, @TempDir Path dir)
+      throws IOException {
     CompilationResult result = StatecraftCompiler.compile(source, EnumSet.allOf(Target.class));
     assertTrue(result.succeeded(), result::formattedDiagnostics);
     List<File> files = new ArrayList<>();
@@ -55,21 +57,38 @@ class GeneratedSourcesCompileTest {
         generated++;
       }
     }
-    assertTrue(generated >= 3, "expected a handler, a function and an Azure class, got " + generated);
+    assertTrue(
+        generated >= 3, "expected a handler, a function and an Azure class, got " + generated);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       Path out = Files.createDirectories(dir.resolve("classes"));
       boolean ok =
-          javac.getTask(
+          javac
+              .getTask(
                   null,
                   fm,
                   diagnostics,
-                  List.of("--release", "17", "-proc:none", "-Xlint:all", "-Werror", "-Xlint:-serial", "-Xlint:-processing", "-classpath", System.getProperty("java.class.path"), "-d", out.toString()),
+                  List.of(
+                      "--release",
+                      "17",
+                      "-proc:none",
+                      "-Xlint:all",
+                      "-Werror",
+                      "-Xlint:-serial",
+                      "-Xlint:-processing",
+                      "-classpath",
+                      System.getProperty("java.class.path"),
+                      "-d",
+                      out.toString()),
                   null,
                   fm.getJavaFileObjectsFromFiles(files))
               .call();
-      String report = diagnostics.getDiagnostics().stream().map(d -> d.toString()).collect(Collectors.joining("\n"));
+      String report =
+          diagnostics.getDiagnostics().stream()
+              .map(d -> d.toString())
+              .collect(Collectors.joining("\n"));
       assertTrue(ok, report);
     }
   }

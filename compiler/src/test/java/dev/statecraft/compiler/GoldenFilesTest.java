@@ -32,19 +32,27 @@ class GoldenFilesTest {
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
     for (Path example : TestPaths.examples()) {
-      cases.add(Arguments.of("examples/" + example.getFileName(), example.resolve("src"), example.resolve("expected")));
+      cases.add(
+          Arguments.of(
+              "examples/" + example.getFileName(),
+              example.resolve("src"),
+              example.resolve("expected")));
     }
     for (Path golden : TestPaths.subfolders(TestPaths.root().resolve("compiler/src/test/golden"))) {
-      cases.add(Arguments.of("golden/" + golden.getFileName(), golden.resolve("src"), golden.resolve("expected")));
+      cases.add(
+          Arguments.of(
+              "golden/" + golden.getFileName(), golden.resolve("src"), golden.resolve("expected")));
     }
     return cases.stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void emitsTheExpectedArtifactsDeterministically(String name, Path sources, Path expected) throws IOException {
+  void emitsTheExpectedArtifactsDeterministically(String name, Path sources, Path expected)
+      throws IOException {
     CompilationResult first = StatecraftCompiler.compile(sources, EnumSet.allOf(Target.class));
-    assertTrue(first.succeeded(), () -> name + " does not compile:\n" + first.formattedDiagnostics());
+    assertTrue(
+        first.succeeded(), () -> name + " does not compile:\n" + first.formattedDiagnostics());
     Map<String, String> emitted = new TreeMap<>();
     first.artifacts().forEach(a -> emitted.put(a.path(), a.content()));
 
@@ -64,10 +72,15 @@ class GoldenFilesTest {
       if (!Files.exists(file)) {
         problems.add("missing expected file " + file + " (run with -Dgolden.update=true)");
       } else if (!Files.readString(file, StandardCharsets.UTF_8).equals(e.getValue())) {
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), e.getValue(), "artifact " + e.getKey() + " of " + name);
+        assertEquals(
+            Files.readString(file, StandardCharsets.UTF_8),
+            e.getValue(),
+            "artifact " + e.getKey() + " of " + name);
       }
     }
-    onDisk.stream().filter(p -> !emitted.containsKey(p)).forEach(p -> problems.add("expected file no longer emitted: " + p));
+    onDisk.stream()
+        .filter(p -> !emitted.containsKey(p))
+        .forEach(p -> problems.add("expected file no longer emitted: " + p));
     if (!problems.isEmpty()) {
       fail(String.join("\n", problems));
     }
@@ -77,7 +90,8 @@ class GoldenFilesTest {
     Set<String> files = new TreeSet<>();
     if (Files.isDirectory(expected)) {
       try (Stream<Path> s = Files.walk(expected)) {
-        s.filter(Files::isRegularFile).forEach(f -> files.add(expected.relativize(f).toString().replace('\\', '/')));
+        s.filter(Files::isRegularFile)
+            .forEach(f -> files.add(expected.relativize(f).toString().replace('\\', '/')));
       }
     }
     return files;

@@ -14,18 +14,22 @@ public final class TestPaths {
   /** The repository root: the nearest ancestor holding both pom.xml and examples/. */
   public static Path root() {
     Path p = Path.of("").toAbsolutePath();
-    while (p != null && !(Files.exists(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("examples")))) {
+    while (p != null
+        && !(Files.exists(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("examples")))) {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "cannot find the repository root from " + Path.of("").toAbsolutePath());
     }
     return p;
   }
 
   /** Every example project: a folder of examples/ with a src/ folder. */
   public static List<Path> examples() {
-    return subfolders(root().resolve("examples")).stream().filter(p -> Files.isDirectory(p.resolve("src"))).toList();
+    return subfolders(root().resolve("examples")).stream()
+        .filter(p -> Files.isDirectory(p.resolve("src")))
+        .toList();
   }
 
   /** The direct subfolders of {@code dir}, sorted. */

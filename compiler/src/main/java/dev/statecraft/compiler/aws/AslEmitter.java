@@ -14,11 +14,11 @@ import dev.statecraft.compiler.ir.Block;
 import dev.statecraft.compiler.ir.ErrorName;
 import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.JavaPrinter;
+import dev.statecraft.compiler.ir.Liveness;
 import dev.statecraft.compiler.ir.RetryPolicy;
 import dev.statecraft.compiler.ir.Stmt;
 import dev.statecraft.compiler.ir.WorkflowIr;
 import java.io.UncheckedIOException;
-import dev.statecraft.compiler.ir.Liveness;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,9 +40,27 @@ public final class AslEmitter {
   static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
   private static final List<String> STATE_FIELD_ORDER =
       List.of(
-          "Type", "Comment", "Resource", "Arguments", "TimeoutSeconds", "HeartbeatSeconds",
-          "Choices", "Default", "Seconds", "Items", "ItemProcessor", "Branches", "MaxConcurrency",
-          "Retry", "Catch", "Assign", "Output", "Error", "Cause", "Next", "End");
+          "Type",
+          "Comment",
+          "Resource",
+          "Arguments",
+          "TimeoutSeconds",
+          "HeartbeatSeconds",
+          "Choices",
+          "Default",
+          "Seconds",
+          "Items",
+          "ItemProcessor",
+          "Branches",
+          "MaxConcurrency",
+          "Retry",
+          "Catch",
+          "Assign",
+          "Output",
+          "Error",
+          "Cause",
+          "Next",
+          "End");
   private static final List<String> LAMBDA_SERVICE_ERRORS =
       List.of(
           "Lambda.ClientExecutionTimeoutException",
@@ -81,16 +99,27 @@ public final class AslEmitter {
 
   private String definition() {
     List<Edge.Pending> entry = new ArrayList<>();
-    workflow.input()
-        .ifPresent(p -> entry.add(new Edge.Pending(names.variable(p.name()), Jsonata.atom("$states.input"))));
+    workflow
+        .input()
+        .ifPresent(
+            p ->
+                entry.add(
+                    new Edge.Pending(names.variable(p.name()), Jsonata.atom("$states.input"))));
     cursor = List.of(new Edge(Edge.Kind.ENTRY, null, entry));
     block(workflow.body());
     if (!cursor.isEmpty()) {
       end(Jsonata.atom("null"));
     }
     ObjectNode root = nodes.objectNode();
-    root.put("Comment", "Workflow '" + workflow.name() + "', compiled by Statecraft from "
-        + workflow.className() + "." + workflow.methodName() + "()");
+    root.put(
+        "Comment",
+        "Workflow '"
+            + workflow.name()
+            + "', compiled by Statecraft from "
+            + workflow.className()
+            + "."
+            + workflow.methodName()
+            + "()");
     root.put("QueryLanguage", "JSONata");
     root.put("StartAt", startAt);
     ObjectNode out = root.putObject("States");
@@ -121,7 +150,8 @@ public final class AslEmitter {
     } else if (s instanceof Stmt.Fail f) {
       fail(f);
     } else {
-      throw new IllegalStateException("the AWS back end does not handle " + s.getClass().getSimpleName() + " yet");
+      throw new IllegalStateException(
+          "the AWS back end does not handle " + s.getClass().getSimpleName() + " yet");
     }
   }
 
@@ -143,11 +173,16 @@ public final class AslEmitter {
       Jsonata value = PendingCode.inline(inherited, renderer.render(call.arguments().get(i)));
       payload.set(activity.parameters().get(i).name(), value(value));
     }
-    task.put("TimeoutSeconds", Math.max(1, (long) Math.ceil(activity.timeout().toMillis() / 1000.0)));
+    task.put(
+        "TimeoutSeconds", Math.max(1, (long) Math.ceil(activity.timeout().toMillis() / 1000.0)));
     task.set("Retry", retry(activity.retry()));
     Edge exit = new Edge(Edge.Kind.STATE, task, inherited);
     call.target()
-        .ifPresent(t -> exit.pending.add(new Edge.Pending(names.variable(t.name()), Jsonata.atom("$states.result.Payload"))));
+        .ifPresent(
+            t ->
+                exit.pending.add(
+                    new Edge.Pending(
+                        names.variable(t.name()), Jsonata.atom("$states.result.Payload"))));
     cursor = List.of(exit);
   }
 
@@ -163,11 +198,17 @@ public final class AslEmitter {
       ObjectNode user = retry.addObject();
       ArrayNode errors = user.putArray("ErrorEquals");
       errorNames(policy.retryOn()).forEach(errors::add);
-      user.put("IntervalSeconds", Math.max(1, (long) Math.ceil(policy.initialInterval().toMillis() / 1000.0)));
+      user.put(
+          "IntervalSeconds",
+          Math.max(1, (long) Math.ceil(policy.initialInterval().toMillis() / 1000.0)));
       user.put("MaxAttempts", policy.maxAttempts() - 1);
       user.put("BackoffRate", policy.backoffRate());
-      policy.maxInterval()
-          .ifPresent(m -> user.put("MaxDelaySeconds", Math.max(1, (long) Math.ceil(m.toMillis() / 1000.0))));
+      policy
+          .maxInterval()
+          .ifPresent(
+              m ->
+                  user.put(
+                      "MaxDelaySeconds", Math.max(1, (long) Math.ceil(m.toMillis() / 1000.0))));
     }
     return retry;
   }
@@ -197,7 +238,9 @@ public final class AslEmitter {
     choice.put("Comment", "if (" + JavaPrinter.forComments().print(branch.condition()) + ")");
     List<Edge.Pending> inherited = enter(choice, branch);
     ObjectNode rule = choice.putArray("Choices").addObject();
-    rule.put("Condition", expression(PendingCode.inline(inherited, renderer.render(branch.condition()))));
+    rule.put(
+        "Condition",
+        expression(PendingCode.inline(inherited, renderer.render(branch.condition()))));
     cursor = List.of(new Edge(Edge.Kind.RULE, rule, inherited));
     block(branch.then());
     List<Edge> afterThen = cursor;
@@ -309,7 +352,11 @@ public final class AslEmitter {
       if (!live.contains(variable)) {
         continue;
       }
-      assign.set(variable, value(PendingCode.inline(pending, new Jsonata("$" + variable, java.util.Set.of(variable), Jsonata.ATOM))));
+      assign.set(
+          variable,
+          value(
+              PendingCode.inline(
+                  pending, new Jsonata("$" + variable, java.util.Set.of(variable), Jsonata.ATOM))));
     }
     return assign;
   }
@@ -331,7 +378,9 @@ public final class AslEmitter {
       }
     }
     Optional<String> unknown =
-        iterable(state.fieldNames()).stream().filter(k -> !k.equals("__name") && !out.has(k)).findFirst();
+        iterable(state.fieldNames()).stream()
+            .filter(k -> !k.equals("__name") && !out.has(k))
+            .findFirst();
     if (unknown.isPresent()) {
       throw new IllegalStateException("unordered ASL field " + unknown.get());
     }
@@ -352,7 +401,8 @@ public final class AslEmitter {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"))
             .withSeparators(
                 com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+                    .withObjectFieldValueSpacing(
+                        com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
     try {
       return new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

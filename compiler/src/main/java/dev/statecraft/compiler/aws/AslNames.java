@@ -20,15 +20,77 @@ import java.util.Set;
 final class AslNames {
   private static final Set<String> RESERVED =
       Set.of(
-          "states", "sum", "count", "max", "min", "average", "string", "substring",
-          "substringBefore", "substringAfter", "lowercase", "uppercase", "length", "trim", "pad",
-          "match", "contains", "replace", "split", "join", "formatNumber", "formatBase",
-          "formatInteger", "parseInteger", "number", "floor", "ceil", "round", "abs", "sqrt",
-          "power", "random", "boolean", "not", "map", "zip", "filter", "single", "reduce", "sift",
-          "keys", "lookup", "append", "exists", "spread", "merge", "reverse", "each", "error",
-          "assert", "type", "sort", "shuffle", "distinct", "base64encode", "base64decode",
-          "encodeUrlComponent", "encodeUrl", "decodeUrlComponent", "decodeUrl", "eval", "toMillis",
-          "fromMillis", "clone", "now", "millis", "partition", "range", "hash", "uuid", "parse");
+          "states",
+          "sum",
+          "count",
+          "max",
+          "min",
+          "average",
+          "string",
+          "substring",
+          "substringBefore",
+          "substringAfter",
+          "lowercase",
+          "uppercase",
+          "length",
+          "trim",
+          "pad",
+          "match",
+          "contains",
+          "replace",
+          "split",
+          "join",
+          "formatNumber",
+          "formatBase",
+          "formatInteger",
+          "parseInteger",
+          "number",
+          "floor",
+          "ceil",
+          "round",
+          "abs",
+          "sqrt",
+          "power",
+          "random",
+          "boolean",
+          "not",
+          "map",
+          "zip",
+          "filter",
+          "single",
+          "reduce",
+          "sift",
+          "keys",
+          "lookup",
+          "append",
+          "exists",
+          "spread",
+          "merge",
+          "reverse",
+          "each",
+          "error",
+          "assert",
+          "type",
+          "sort",
+          "shuffle",
+          "distinct",
+          "base64encode",
+          "base64decode",
+          "encodeUrlComponent",
+          "encodeUrl",
+          "decodeUrlComponent",
+          "decodeUrl",
+          "eval",
+          "toMillis",
+          "fromMillis",
+          "clone",
+          "now",
+          "millis",
+          "partition",
+          "range",
+          "hash",
+          "uuid",
+          "parse");
   private static final int MAX_STATE_NAME = 80;
 
   private final UniqueNames stateNames = new UniqueNames();
@@ -40,9 +102,10 @@ final class AslNames {
     workflow.input().ifPresent(p -> locals.add(p.name()));
     locals.addAll(IrWalk.localNames(workflow.body()));
     for (String local : new LinkedHashSet<>(locals)) {
-      String clean = local.startsWith("__") || !local.matches("[A-Za-z_][A-Za-z0-9_]*")
-          ? "v" + local.replaceAll("[^A-Za-z0-9_]", "_")
-          : local;
+      String clean =
+          local.startsWith("__") || !local.matches("[A-Za-z_][A-Za-z0-9_]*")
+              ? "v" + local.replaceAll("[^A-Za-z0-9_]", "_")
+              : local;
       String base = RESERVED.contains(clean) ? clean + "_" : clean;
       variables.put(local, allocator.next(base, n -> base + n));
     }

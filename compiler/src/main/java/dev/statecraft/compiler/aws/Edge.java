@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A way out of an emitted state, not yet connected to the next one, carrying the workflow code
- * that runs along it as pending assignments. Straight-line code between two states costs no state
+ * A way out of an emitted state, not yet connected to the next one, carrying the workflow code that
+ * runs along it as pending assignments. Straight-line code between two states costs no state
  * transition: when the next state is known, the pending assignments go into the {@code Assign} of
  * the state (or Choice rule) the edge leaves, where every expression sees the variables as they
  * were before the state, so later assignments are rendered as JSONata blocks that rebind earlier
@@ -29,8 +29,10 @@ final class Edge {
   record Pending(String variable, Jsonata expression) {}
 
   final Kind kind;
+
   /** The state (STATE, OTHERWISE) or the rule object (RULE) that carries the edge. */
   final ObjectNode owner;
+
   final List<Pending> pending;
 
   Edge(Kind kind, ObjectNode owner, List<Pending> pending) {

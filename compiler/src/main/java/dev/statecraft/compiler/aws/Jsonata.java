@@ -47,7 +47,8 @@ record Jsonata(String text, Set<String> reads, int precedence, JsonNode constant
   /** Whether the expression is a constant that can stand in ASL without {@code {% %}}. */
   boolean isLiteral() {
     return constant != null
-        && !(constant.isTextual() && constant.asText().startsWith("{%") && constant.asText().endsWith("%}"));
+        && !(constant.isTextual()
+            && constant.asText().startsWith("{%")
+            && constant.asText().endsWith("%}"));
   }
-
 }

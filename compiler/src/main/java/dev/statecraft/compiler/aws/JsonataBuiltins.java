@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The supported library methods in JSONata. Where JSONata's function differs from Java's method
- * (a {@code $split} that keeps trailing empty strings, a {@code $trim} that also collapses inner
+ * The supported library methods in JSONata. Where JSONata's function differs from Java's method (a
+ * {@code $split} that keeps trailing empty strings, a {@code $trim} that also collapses inner
  * spaces, sequences of one that collapse to a value), the rendering restores Java's result.
  */
 final class JsonataBuiltins {
@@ -32,10 +32,22 @@ final class JsonataBuiltins {
       case STRING_IS_EMPTY -> combine("$length(" + a.text() + ") = 0", COMPARISON, a);
       case STRING_CONTAINS -> fn("$contains", a, b);
       case STRING_STARTS_WITH ->
-          combine("$substring(" + a.text() + ", 0, $length(" + b.text() + ")) = " + b.at(COMPARISON + 1), COMPARISON, a, b);
+          combine(
+              "$substring("
+                  + a.text()
+                  + ", 0, $length("
+                  + b.text()
+                  + ")) = "
+                  + b.at(COMPARISON + 1),
+              COMPARISON,
+              a,
+              b);
       case STRING_ENDS_WITH ->
           combine(
-              "($__s := " + a.text() + "; $__p := " + b.text()
+              "($__s := "
+                  + a.text()
+                  + "; $__p := "
+                  + b.text()
                   + "; $length($__p) <= $length($__s) and $substring($__s, $length($__s) - $length($__p)) = $__p)",
               ATOM,
               a,
@@ -43,10 +55,14 @@ final class JsonataBuiltins {
       case STRING_TO_UPPER_CASE -> fn("$uppercase", a);
       case STRING_TO_LOWER_CASE -> fn("$lowercase", a);
       case STRING_TRIM -> combine("$replace(" + a.text() + ", /^\\s+|\\s+$/, '')", ATOM, a);
-      case STRING_SUBSTRING -> substring(a, b, args.size() > 2 ? renderer.render(args.get(2)) : null);
+      case STRING_SUBSTRING ->
+          substring(a, b, args.size() > 2 ? renderer.render(args.get(2)) : null);
       case STRING_INDEX_OF ->
           combine(
-              "($__s := " + a.text() + "; $__p := " + b.text()
+              "($__s := "
+                  + a.text()
+                  + "; $__p := "
+                  + b.text()
                   + "; $contains($__s, $__p) ? $length($substringBefore($__s, $__p)) : -1)",
               ATOM,
               a,
@@ -57,18 +73,31 @@ final class JsonataBuiltins {
       case LIST_SIZE -> fn("$count", a);
       case LIST_IS_EMPTY -> combine("$count(" + a.text() + ") = 0", COMPARISON, a);
       case LIST_GET -> combine(step(a) + "[" + b.text() + "]", ATOM, a, b);
-      case LIST_CONTAINS -> combine(renderer.element(args.get(1)).at(COMPARISON + 1) + " in " + a.at(COMPARISON + 1), COMPARISON, a, b);
+      case LIST_CONTAINS ->
+          combine(
+              renderer.element(args.get(1)).at(COMPARISON + 1) + " in " + a.at(COMPARISON + 1),
+              COMPARISON,
+              a,
+              b);
       case LIST_INDEX_OF ->
           combine(
-              "($__x := " + b.text() + "; $__i := $filter($map(" + a.text()
+              "($__x := "
+                  + b.text()
+                  + "; $__i := $filter($map("
+                  + a.text()
                   + ", function($__v, $__k) { $__v = $__x ? $__k : -1 }), function($__k) { $__k >= 0 }); $exists($__i) ? $__i[0] : -1)",
               ATOM,
               a,
               b);
       case LIST_SUB_LIST ->
           combine(
-              "$append([], $filter(" + a.text() + ", function($__v, $__k) { $__k >= " + b.at(COMPARISON + 1)
-                  + " and $__k < " + renderer.render(args.get(2)).at(COMPARISON + 1) + " }))",
+              "$append([], $filter("
+                  + a.text()
+                  + ", function($__v, $__k) { $__k >= "
+                  + b.at(COMPARISON + 1)
+                  + " and $__k < "
+                  + renderer.render(args.get(2)).at(COMPARISON + 1)
+                  + " }))",
               ATOM,
               a,
               b,
@@ -76,13 +105,19 @@ final class JsonataBuiltins {
       case MAP_GET -> fn("$lookup", a, b);
       case MAP_GET_OR_DEFAULT ->
           combine(
-              "($__v := $lookup(" + a.text() + ", " + b.text() + "); $exists($__v) ? $__v : "
-                  + renderer.render(args.get(2)).at(CONDITIONAL) + ")",
+              "($__v := $lookup("
+                  + a.text()
+                  + ", "
+                  + b.text()
+                  + "); $exists($__v) ? $__v : "
+                  + renderer.render(args.get(2)).at(CONDITIONAL)
+                  + ")",
               ATOM,
               a,
               b,
               renderer.render(args.get(2)));
-      case MAP_CONTAINS_KEY -> combine(b.at(COMPARISON + 1) + " in $keys(" + a.text() + ")", COMPARISON, a, b);
+      case MAP_CONTAINS_KEY ->
+          combine(b.at(COMPARISON + 1) + " in $keys(" + a.text() + ")", COMPARISON, a, b);
       case MAP_KEY_SET -> combine("[$keys(" + a.text() + ")]", ATOM, a);
       case MAP_SIZE -> combine("$count($keys(" + a.text() + "))", ATOM, a);
       case MATH_MIN -> combine("$min([" + a.text() + ", " + b.text() + "])", ATOM, a, b);
@@ -90,8 +125,12 @@ final class JsonataBuiltins {
       case MATH_ABS -> fn("$abs", a);
       case INTEGER_PARSE_INT ->
           combine(
-              "($__n := $number(" + a.text() + "); $__n = $floor($__n) ? $__n"
-                  + " : $error('java.lang.NumberFormatException: For input string: ' & " + a.at(ADDITIVE + 1) + "))",
+              "($__n := $number("
+                  + a.text()
+                  + "); $__n = $floor($__n) ? $__n"
+                  + " : $error('java.lang.NumberFormatException: For input string: ' & "
+                  + a.at(ADDITIVE + 1)
+                  + "))",
               ATOM,
               a);
       case ENUM_NAME -> a;
@@ -108,7 +147,15 @@ final class JsonataBuiltins {
       return fn("$substring", s, begin);
     }
     return combine(
-        "$substring(" + s.text() + ", " + begin.text() + ", " + end.at(ADDITIVE) + " - " + begin.at(ADDITIVE + 1) + ")",
+        "$substring("
+            + s.text()
+            + ", "
+            + begin.text()
+            + ", "
+            + end.at(ADDITIVE)
+            + " - "
+            + begin.at(ADDITIVE + 1)
+            + ")",
         ATOM,
         s,
         begin,
@@ -117,22 +164,36 @@ final class JsonataBuiltins {
 
   /**
    * Java's {@code split} takes a regular expression and drops trailing empty strings. A literal
-   * separator without regex metacharacters splits literally; trailing separators are stripped
-   * first so the trailing empty strings never appear.
+   * separator without regex metacharacters splits literally; trailing separators are stripped first
+   * so the trailing empty strings never appear.
    */
   private Jsonata split(Jsonata s, Expr separator) {
     Jsonata sep = renderer.render(separator);
-    if (separator instanceof Expr.Literal l && l.value() instanceof String text && !text.isEmpty()
+    if (separator instanceof Expr.Literal l
+        && l.value() instanceof String text
+        && !text.isEmpty()
         && text.chars().noneMatch(ch -> "\\^$.|?*+()[]{}".indexOf(ch) >= 0)) {
       return combine(
-          "$append([], $split($replace(" + s.text() + ", /(" + text.replace("/", "\\/") + ")+$/, ''), " + sep.text() + "))",
+          "$append([], $split($replace("
+              + s.text()
+              + ", /("
+              + text.replace("/", "\\/")
+              + ")+$/, ''), "
+              + sep.text()
+              + "))",
           ATOM,
           s);
     }
     if (separator instanceof Expr.Literal l && l.value() instanceof String regex) {
       String re = "/" + regex.replace("/", "\\/") + "/";
       return combine(
-          "$append([], $split($replace(" + s.text() + ", /(" + regex.replace("/", "\\/") + ")+$/, ''), " + re + "))",
+          "$append([], $split($replace("
+              + s.text()
+              + ", /("
+              + regex.replace("/", "\\/")
+              + ")+$/, ''), "
+              + re
+              + "))",
           ATOM,
           s);
     }
@@ -146,5 +207,4 @@ final class JsonataBuiltins {
     }
     return combine(text.append(')').toString(), ATOM, args);
   }
-
 }

@@ -9,11 +9,11 @@ import static dev.statecraft.compiler.aws.Jsonata.MULTIPLICATIVE;
 import static dev.statecraft.compiler.aws.Jsonata.OR;
 import static dev.statecraft.compiler.aws.Jsonata.UNARY;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.Expr.BinaryOp;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrType.PrimitiveKind;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,20 +23,23 @@ import java.util.regex.Pattern;
 
 /**
  * Renders IR expressions as JSONata with Java's meaning: integer division truncates and fails on
- * zero, string conversion prints {@code 5.0} and records as {@code Ticket[id=1]}, {@code ==
- * null} also holds for missing fields, and lists never flatten into each other.
+ * zero, string conversion prints {@code 5.0} and records as {@code Ticket[id=1]}, {@code == null}
+ * also holds for missing fields, and lists never flatten into each other.
  *
  * <p>Known gaps, documented in docs/language.md: {@code int} and {@code long} arithmetic does not
  * wrap on overflow; doubles of magnitude below 1e-3 or from 1e7 print in JSONata's notation; string
  * lengths count code points.
  */
 final class JsonataRenderer {
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "in", "true", "false", "null", "function");
+  private static final Set<String> KEYWORDS =
+      Set.of("and", "or", "in", "true", "false", "null", "function");
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Function<String, String> variable;
 
-  /** @param variable the ASL variable name (without {@code $}) of a Java local */
+  /**
+   * @param variable the ASL variable name (without {@code $}) of a Java local
+   */
   JsonataRenderer(Function<String, String> variable) {
     this.variable = variable;
   }
@@ -93,7 +96,10 @@ final class JsonataRenderer {
     }
     if (e instanceof Expr.FieldGet f) {
       Jsonata target = render(f.target());
-      String step = target.precedence() == ATOM && !target.text().startsWith("{") ? target.text() : "(" + target.text() + ")";
+      String step =
+          target.precedence() == ATOM && !target.text().startsWith("{")
+              ? target.text()
+              : "(" + target.text() + ")";
       return combine(step + "." + field(f.field()), ATOM, target);
     }
     if (e instanceof Expr.ListLiteral l) {
@@ -148,10 +154,14 @@ final class JsonataRenderer {
       }
       boolean integral = d == Math.rint(d) && Math.abs(d) < 1e15;
       String text = integral ? Long.toString(d.longValue()) : Double.toString(d);
-      return Jsonata.constant(text, integral ? json.numberNode(d.longValue()) : json.numberNode(d), d < 0 ? UNARY : ATOM);
+      return Jsonata.constant(
+          text,
+          integral ? json.numberNode(d.longValue()) : json.numberNode(d),
+          d < 0 ? UNARY : ATOM);
     }
     if (v instanceof Number n) {
-      return Jsonata.constant(n.toString(), json.numberNode(n.longValue()), n.longValue() < 0 ? UNARY : ATOM);
+      return Jsonata.constant(
+          n.toString(), json.numberNode(n.longValue()), n.longValue() < 0 ? UNARY : ATOM);
     }
     throw new IllegalStateException("unexpected literal " + v);
   }
@@ -170,7 +180,9 @@ final class JsonataRenderer {
       case DIVIDE:
         return integral ? integerDivision(l, r) : infix("/", MULTIPLICATIVE, l, r);
       case REMAINDER:
-        return integral ? zeroChecked(infix("%", MULTIPLICATIVE, l, r), r, l) : infix("%", MULTIPLICATIVE, l, r);
+        return integral
+            ? zeroChecked(infix("%", MULTIPLICATIVE, l, r), r, l)
+            : infix("%", MULTIPLICATIVE, l, r);
       case LESS:
         return infix("<", COMPARISON, l, r);
       case LESS_EQUAL:
@@ -198,10 +210,9 @@ final class JsonataRenderer {
       return infix(eq ? "=" : "!=", COMPARISON, l, r);
     }
     // A missing field is undefined in JSONata but null in Java.
-    String isNull = "$not($exists(" + value.text() + ")) or " + value.at(COMPARISON + 1) + " = null";
-    return eq
-        ? combine(isNull, OR, value)
-        : combine("$not(" + isNull + ")", ATOM, value);
+    String isNull =
+        "$not($exists(" + value.text() + ")) or " + value.at(COMPARISON + 1) + " = null";
+    return eq ? combine(isNull, OR, value) : combine("$not(" + isNull + ")", ATOM, value);
   }
 
   private static boolean isNull(Expr e) {
@@ -212,7 +223,10 @@ final class JsonataRenderer {
   private Jsonata integerDivision(Jsonata l, Jsonata r) {
     Jsonata q =
         combine(
-            "($__quotient := " + l.at(MULTIPLICATIVE) + " / " + r.at(MULTIPLICATIVE + 1)
+            "($__quotient := "
+                + l.at(MULTIPLICATIVE)
+                + " / "
+                + r.at(MULTIPLICATIVE + 1)
                 + "; $__quotient < 0 ? $ceil($__quotient) : $floor($__quotient))",
             ATOM,
             l,
@@ -225,7 +239,8 @@ final class JsonataRenderer {
       return value;
     }
     return combine(
-        divisor.at(COMPARISON + 1) + " = 0 ? $error('java.lang.ArithmeticException: / by zero') : "
+        divisor.at(COMPARISON + 1)
+            + " = 0 ? $error('java.lang.ArithmeticException: / by zero') : "
             + value.at(CONDITIONAL),
         CONDITIONAL,
         value,
@@ -237,7 +252,9 @@ final class JsonataRenderer {
     Jsonata x = render(c.value());
     if (isIntegral(c.type()) && !isIntegral(c.value().type())) {
       return combine(
-          "($__truncated := " + x.text() + "; $__truncated < 0 ? $ceil($__truncated) : $floor($__truncated))",
+          "($__truncated := "
+              + x.text()
+              + "; $__truncated < 0 ? $ceil($__truncated) : $floor($__truncated))",
           ATOM,
           x);
     }
@@ -256,32 +273,52 @@ final class JsonataRenderer {
     }
     if (type instanceof IrType.Primitive p && p.kind() == PrimitiveKind.DOUBLE) {
       return combine(
-          "($__d := " + x.text() + "; $__d = $floor($__d) and $abs($__d) < 1e7 ? $string($__d) & '.0' : $string($__d))",
+          "($__d := "
+              + x.text()
+              + "; $__d = $floor($__d) and $abs($__d) < 1e7 ? $string($__d) & '.0' : $string($__d))",
           ATOM,
           x);
     }
     if (type instanceof IrType.RecordType r) {
-      StringBuilder s = new StringBuilder("($__r := " + x.text() + "; $__r = null ? 'null' : '" + escape(r.simpleName()) + "['");
+      StringBuilder s =
+          new StringBuilder(
+              "($__r := "
+                  + x.text()
+                  + "; $__r = null ? 'null' : '"
+                  + escape(r.simpleName())
+                  + "['");
       for (int i = 0; i < r.components().size(); i++) {
         var c = r.components().get(i);
-        Jsonata part = javaString(new Jsonata("$__r." + field(c.name()), Set.of(), ATOM), c.type(), false);
-        s.append(" & '").append(i == 0 ? "" : ", ").append(escape(c.name())).append("=' & ").append(part.at(ADDITIVE + 1));
+        Jsonata part =
+            javaString(new Jsonata("$__r." + field(c.name()), Set.of(), ATOM), c.type(), false);
+        s.append(" & '")
+            .append(i == 0 ? "" : ", ")
+            .append(escape(c.name()))
+            .append("=' & ")
+            .append(part.at(ADDITIVE + 1));
       }
       return combine(s.append(" & ']')").toString(), ATOM, x);
     }
     if (type instanceof IrType.ListType l) {
       Jsonata item = javaString(new Jsonata("$__e", Set.of(), ATOM), l.element(), false);
       return combine(
-          "($__l := " + x.text() + "; $__l = null ? 'null' : '[' & $join($map($__l, function($__e) { "
-              + item.text() + " }), ', ') & ']')",
+          "($__l := "
+              + x.text()
+              + "; $__l = null ? 'null' : '[' & $join($map($__l, function($__e) { "
+              + item.text()
+              + " }), ', ') & ']')",
           ATOM,
           x);
     }
     if (type instanceof IrType.MapType m) {
-      Jsonata value = javaString(new Jsonata("$lookup($__m, $__k)", Set.of(), ATOM), m.value(), false);
+      Jsonata value =
+          javaString(new Jsonata("$lookup($__m, $__k)", Set.of(), ATOM), m.value(), false);
       return combine(
-          "($__m := " + x.text() + "; $__m = null ? 'null' : '{' & $join($map($keys($__m), function($__k) { $__k & '=' & "
-              + value.at(ADDITIVE + 1) + " }), ', ') & '}')",
+          "($__m := "
+              + x.text()
+              + "; $__m = null ? 'null' : '{' & $join($map($keys($__m), function($__k) { $__k & '=' & "
+              + value.at(ADDITIVE + 1)
+              + " }), ', ') & '}')",
           ATOM,
           x);
     }
@@ -289,7 +326,8 @@ final class JsonataRenderer {
   }
 
   private static boolean isIntegral(IrType t) {
-    return t instanceof IrType.Primitive p && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
+    return t instanceof IrType.Primitive p
+        && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
   }
 
   static Jsonata infix(String op, int precedence, Jsonata l, Jsonata r) {

@@ -7,7 +7,8 @@ import dev.statecraft.compiler.java.ActivityEntryPoints;
 
 /** Generates the AWS Lambda handler class of one activity method. */
 public final class LambdaHandlerEmitter {
-  private static final ClassName BASE = ClassName.get("dev.statecraft.aws", "LambdaActivityHandler");
+  private static final ClassName BASE =
+      ClassName.get("dev.statecraft.aws", "LambdaActivityHandler");
 
   private LambdaHandlerEmitter() {}
 
@@ -25,7 +26,10 @@ public final class LambdaHandlerEmitter {
         implementation,
         BASE,
         "Handler",
-        "AWS Lambda handler for activity {@code " + activity.ownerSimpleName() + "." + activity.name()
+        "AWS Lambda handler for activity {@code "
+            + activity.ownerSimpleName()
+            + "."
+            + activity.name()
             + "}, invoked by Step Functions with the arguments as its payload.");
   }
 }

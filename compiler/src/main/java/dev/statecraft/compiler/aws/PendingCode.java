@@ -44,7 +44,11 @@ final class PendingCode {
     }
     StringBuilder text = new StringBuilder("(");
     for (Edge.Pending p : chain) {
-      text.append('$').append(p.variable()).append(" := ").append(p.expression().at(Jsonata.CONDITIONAL)).append("; ");
+      text.append('$')
+          .append(p.variable())
+          .append(" := ")
+          .append(p.expression().at(Jsonata.CONDITIONAL))
+          .append("; ");
     }
     text.append(body.text()).append(')');
     return new Jsonata(text.toString(), reads, Jsonata.ATOM);

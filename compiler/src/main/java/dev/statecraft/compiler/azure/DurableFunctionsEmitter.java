@@ -44,11 +44,13 @@ public final class DurableFunctionsEmitter {
   private static final String DURABLE = "com.microsoft.durabletask.azurefunctions";
   private static final String ADAPTER = "dev.statecraft.azure";
   private static final ClassName FUNCTION_NAME = ClassName.get(ANNOTATION, "FunctionName");
-  private static final ClassName CONTEXT = ClassName.get("com.microsoft.durabletask", "TaskOrchestrationContext");
+  private static final ClassName CONTEXT =
+      ClassName.get("com.microsoft.durabletask", "TaskOrchestrationContext");
   private static final ClassName SPEC = ClassName.get(ADAPTER, "ActivitySpec");
   private static final ClassName DURABLE_ACTIVITIES = ClassName.get(ADAPTER, "DurableActivities");
   private static final ClassName ACTIVITY_FUNCTIONS = ClassName.get(ADAPTER, "ActivityFunctions");
-  private static final ClassName WORKFLOW_FAILURE = ClassName.get("dev.statecraft.api", "WorkflowFailure");
+  private static final ClassName WORKFLOW_FAILURE =
+      ClassName.get("dev.statecraft.api", "WorkflowFailure");
 
   private final WorkflowIr workflow;
   private final Map<String, String> locals = new HashMap<>();
@@ -68,7 +70,8 @@ public final class DurableFunctionsEmitter {
     UniqueNames constants = new UniqueNames();
     for (ActivityMethod a : workflow.activities()) {
       specs.put(a.functionKey(), constants.next(upperSnake(a.name())));
-      implementationFields.computeIfAbsent(a.owner(), o -> constants.next(lowerCamel(a.ownerSimpleName())));
+      implementationFields.computeIfAbsent(
+          a.owner(), o -> constants.next(lowerCamel(a.ownerSimpleName())));
     }
     this.printer = new JavaPrinter("ctx.getInstanceId()", locals::get, true);
   }
@@ -94,15 +97,20 @@ public final class DurableFunctionsEmitter {
     implementationFields.forEach(
         (iface, field) ->
             type.addField(
-                FieldSpec.builder(ClassName.bestGuess(iface), field, Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer("new $T()", ClassName.bestGuess(workflow.implementations().get(iface)))
+                FieldSpec.builder(
+                        ClassName.bestGuess(iface), field, Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer(
+                        "new $T()", ClassName.bestGuess(workflow.implementations().get(iface)))
                     .build()));
     type.addMethod(starter());
     type.addMethod(orchestrator());
     for (ActivityMethod a : workflow.activities()) {
       type.addMethod(activityFunction(a));
     }
-    return JavaFile.builder(workflow.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+    return JavaFile.builder(workflow.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
   private FieldSpec spec(ActivityMethod a) {
@@ -118,8 +126,12 @@ public final class DurableFunctionsEmitter {
     CodeBlock retrySet =
         r.retryOn().stream().anyMatch(e -> e instanceof ErrorName.Any) || retryOn.isEmpty()
             ? CodeBlock.of("$T.of()", java.util.Set.class)
-            : CodeBlock.of("$T.of($L)", java.util.Set.class, CodeBlock.join(retryOn.stream().map(n -> CodeBlock.of("$S", n)).toList(), ", "));
-    return FieldSpec.builder(SPEC, specs.get(a.functionKey()), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            : CodeBlock.of(
+                "$T.of($L)",
+                java.util.Set.class,
+                CodeBlock.join(retryOn.stream().map(n -> CodeBlock.of("$S", n)).toList(), ", "));
+    return FieldSpec.builder(
+            SPEC, specs.get(a.functionKey()), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(
             "new $T($S, $L, $L, $L, $L, $L, $L)",
             SPEC,
@@ -142,9 +154,12 @@ public final class DurableFunctionsEmitter {
   private MethodSpec starter() {
     ClassName request = ClassName.get(FUNCTIONS, "HttpRequestMessage");
     TypeName requestType =
-        ParameterizedTypeName.get(request, ParameterizedTypeName.get(ClassName.get(Optional.class), JavaTypes.STRING));
+        ParameterizedTypeName.get(
+            request, ParameterizedTypeName.get(ClassName.get(Optional.class), JavaTypes.STRING));
     return MethodSpec.methodBuilder("start")
-        .addJavadoc("Starts an execution with the request body as input: {@code POST /api/$L}.\n", workflow.name())
+        .addJavadoc(
+            "Starts an execution with the request body as input: {@code POST /api/$L}.\n",
+            workflow.name())
         .addAnnotation(functionName(workflow.name()))
         .addModifiers(Modifier.PUBLIC)
         .returns(ClassName.get(FUNCTIONS, "HttpResponseMessage"))
@@ -154,11 +169,15 @@ public final class DurableFunctionsEmitter {
                     AnnotationSpec.builder(ClassName.get(ANNOTATION, "HttpTrigger"))
                         .addMember("name", "$S", "request")
                         .addMember("methods", "{$T.POST}", ClassName.get(FUNCTIONS, "HttpMethod"))
-                        .addMember("authLevel", "$T.FUNCTION", ClassName.get(ANNOTATION, "AuthorizationLevel"))
+                        .addMember(
+                            "authLevel",
+                            "$T.FUNCTION",
+                            ClassName.get(ANNOTATION, "AuthorizationLevel"))
                         .build())
                 .build())
         .addParameter(
-            com.palantir.javapoet.ParameterSpec.builder(ClassName.get(DURABLE, "DurableClientContext"), "durable")
+            com.palantir.javapoet.ParameterSpec.builder(
+                    ClassName.get(DURABLE, "DurableClientContext"), "durable")
                 .addAnnotation(
                     AnnotationSpec.builder(ClassName.get(DURABLE, "DurableClientInput"))
                         .addMember("name", "$S", "durable")
@@ -184,24 +203,39 @@ public final class DurableFunctionsEmitter {
   private MethodSpec orchestrator() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("orchestrate")
-            .addJavadoc("The workflow body. Durable Functions replays it; every effect goes through {@code ctx}.\n")
+            .addJavadoc(
+                "The workflow body. Durable Functions replays it; every effect goes through {@code ctx}.\n")
             .addAnnotation(functionName(orchestratorName()))
             .addModifiers(Modifier.PUBLIC)
-            .returns(workflow.output().equals(IrType.VOID) ? ClassName.get(Object.class) : JavaTypes.of(workflow.output()))
+            .returns(
+                workflow.output().equals(IrType.VOID)
+                    ? ClassName.get(Object.class)
+                    : JavaTypes.of(workflow.output()))
             .addParameter(
                 com.palantir.javapoet.ParameterSpec.builder(CONTEXT, "ctx")
                     .addAnnotation(
-                        AnnotationSpec.builder(ClassName.get(DURABLE, "DurableOrchestrationTrigger"))
+                        AnnotationSpec.builder(
+                                ClassName.get(DURABLE, "DurableOrchestrationTrigger"))
                             .addMember("name", "$S", "ctx")
                             .build())
                     .build());
-    workflow.input()
+    workflow
+        .input()
         .ifPresent(
             p -> {
               if (JavaTypes.isGeneric(p.type())) {
-                m.addStatement("$T $L = $T.input(ctx, $L)", JavaTypes.of(p.type()), locals.get(p.name()), DURABLE_ACTIVITIES, JavaTypes.token(p.type()));
+                m.addStatement(
+                    "$T $L = $T.input(ctx, $L)",
+                    JavaTypes.of(p.type()),
+                    locals.get(p.name()),
+                    DURABLE_ACTIVITIES,
+                    JavaTypes.token(p.type()));
               } else {
-                m.addStatement("$T $L = ctx.getInput($T.class)", JavaTypes.of(p.type()), locals.get(p.name()), JavaTypes.boxed(p.type()));
+                m.addStatement(
+                    "$T $L = ctx.getInput($T.class)",
+                    JavaTypes.of(p.type()),
+                    locals.get(p.name()),
+                    JavaTypes.boxed(p.type()));
               }
             });
     m.addCode(block(workflow.body()));
@@ -221,11 +255,13 @@ public final class DurableFunctionsEmitter {
 
   private void statement(Stmt s, CodeBlock.Builder code) {
     if (s instanceof Stmt.Declare d) {
-      code.addStatement("$T $L", JavaTypes.of(d.variable().type()), locals.get(d.variable().name()));
+      code.addStatement(
+          "$T $L", JavaTypes.of(d.variable().type()), locals.get(d.variable().name()));
     } else if (s instanceof Stmt.Assign a) {
       String value = printer.print(a.value());
       if (a.declaration()) {
-        code.addStatement("$T $L = $L", JavaTypes.of(a.target().type()), locals.get(a.target().name()), value);
+        code.addStatement(
+            "$T $L = $L", JavaTypes.of(a.target().type()), locals.get(a.target().name()), value);
       } else {
         code.addStatement("$L = $L", locals.get(a.target().name()), value);
       }
@@ -242,9 +278,14 @@ public final class DurableFunctionsEmitter {
     } else if (s instanceof Stmt.Return r) {
       code.addStatement("return $L", r.value().map(printer::print).orElse("null"));
     } else if (s instanceof Stmt.Fail f) {
-      code.addStatement("throw new $T($L, $L)", WORKFLOW_FAILURE, printer.print(f.error()), printer.print(f.cause()));
+      code.addStatement(
+          "throw new $T($L, $L)",
+          WORKFLOW_FAILURE,
+          printer.print(f.error()),
+          printer.print(f.cause()));
     } else {
-      throw new IllegalStateException("the Azure back end does not handle " + s.getClass().getSimpleName() + " yet");
+      throw new IllegalStateException(
+          "the Azure back end does not handle " + s.getClass().getSimpleName() + " yet");
     }
   }
 
@@ -252,9 +293,12 @@ public final class DurableFunctionsEmitter {
     ActivityMethod a = i.activity();
     List<CodeBlock> args = new ArrayList<>();
     for (int k = 0; k < a.parameters().size(); k++) {
-      args.add(CodeBlock.of("$S, $L", a.parameters().get(k).name(), printer.print(i.arguments().get(k))));
+      args.add(
+          CodeBlock.of(
+              "$S, $L", a.parameters().get(k).name(), printer.print(i.arguments().get(k))));
     }
-    CodeBlock rest = args.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", CodeBlock.join(args, ", "));
+    CodeBlock rest =
+        args.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", CodeBlock.join(args, ", "));
     IrType result = a.returnType().equals(IrType.VOID) ? null : a.returnType();
     CodeBlock call =
         CodeBlock.of(
@@ -266,14 +310,21 @@ public final class DurableFunctionsEmitter {
     if (i.target().isEmpty()) {
       code.addStatement("$L", call);
     } else if (i.declaration()) {
-      code.addStatement("$T $L = $L", JavaTypes.of(i.target().get().type()), locals.get(i.target().get().name()), call);
+      code.addStatement(
+          "$T $L = $L",
+          JavaTypes.of(i.target().get().type()),
+          locals.get(i.target().get().name()),
+          call);
     } else {
       code.addStatement("$L = $L", locals.get(i.target().get().name()), call);
     }
   }
 
   private MethodSpec activityFunction(ActivityMethod a) {
-    return MethodSpec.methodBuilder(lowerCamel(a.ownerSimpleName()) + Character.toUpperCase(a.name().charAt(0)) + a.name().substring(1))
+    return MethodSpec.methodBuilder(
+            lowerCamel(a.ownerSimpleName())
+                + Character.toUpperCase(a.name().charAt(0))
+                + a.name().substring(1))
         .addJavadoc("Activity {@code $L.$L}.\n", a.ownerSimpleName(), a.name())
         .addAnnotation(functionName(a.functionKey()))
         .addModifiers(Modifier.PUBLIC)
@@ -289,7 +340,9 @@ public final class DurableFunctionsEmitter {
             "return $T.run(input, in -> $L)",
             ACTIVITY_FUNCTIONS,
             a.returnType().equals(IrType.VOID)
-                ? CodeBlock.of("{ $L; return null; }", ActivityEntryPoints.call(a, implementationFields.get(a.owner()), "in"))
+                ? CodeBlock.of(
+                    "{ $L; return null; }",
+                    ActivityEntryPoints.call(a, implementationFields.get(a.owner()), "in"))
                 : ActivityEntryPoints.call(a, implementationFields.get(a.owner()), "in"))
         .build();
   }

@@ -20,7 +20,8 @@ public enum DiagnosticCode {
   /** A {@code @Workflow} class has more than one {@code @WorkflowMethod}. */
   MULTIPLE_WORKFLOW_METHODS("a @Workflow class has exactly one @WorkflowMethod"),
   /** The workflow method has the wrong shape (not public, static, generic, or too many params). */
-  INVALID_WORKFLOW_METHOD("the workflow method must be public, non-static, with at most one parameter"),
+  INVALID_WORKFLOW_METHOD(
+      "the workflow method must be public, non-static, with at most one parameter"),
   /** A field of a workflow class is not an activity stub. */
   INVALID_WORKFLOW_FIELD("workflow fields must be activity stubs"),
   /** A mutable static field in a workflow class. */
@@ -36,7 +37,8 @@ public enum DiagnosticCode {
   /** More than one class implements an {@code @Activities} interface. */
   MULTIPLE_ACTIVITY_IMPLEMENTATIONS("an @Activities interface has more than one implementation"),
   /** The implementation has no public no-argument constructor. */
-  ACTIVITY_IMPLEMENTATION_CONSTRUCTOR("activity implementations need a public no-argument constructor"),
+  ACTIVITY_IMPLEMENTATION_CONSTRUCTOR(
+      "activity implementations need a public no-argument constructor"),
   /** A duration string is not ISO-8601, or is out of range. */
   INVALID_DURATION("durations are ISO-8601, such as PT30S"),
   /** A retry policy is out of range. */

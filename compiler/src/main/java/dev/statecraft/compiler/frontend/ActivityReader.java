@@ -132,8 +132,7 @@ final class ActivityReader {
       return Optional.empty();
     }
     return Optional.of(
-        new ActivityMethod(
-            owner, m.getNameAsString(), params, returnType.get(), timeout, retry));
+        new ActivityMethod(owner, m.getNameAsString(), params, returnType.get(), timeout, retry));
   }
 
   private RetryPolicy retry(AnnotationExpr annotation, ParsedUnit unit) {
@@ -218,7 +217,8 @@ final class ActivityReader {
       case SourceContext.API + "ActivityTimeout" -> Optional.of(new ErrorName.ActivityTimeout());
       case "java.lang.Exception", "java.lang.Throwable", "java.lang.RuntimeException" ->
           Optional.of(new ErrorName.Any());
-      default -> Optional.of(new ErrorName.ExceptionClass(context.types().withSubclasses(name.get())));
+      default ->
+          Optional.of(new ErrorName.ExceptionClass(context.types().withSubclasses(name.get())));
     };
   }
 
@@ -279,7 +279,8 @@ final class ActivityReader {
           && !c.isInterface()
           && !c.isAbstract()
           && c.getImplementedTypes().stream()
-              .anyMatch(t -> context.types().resolve(t, d.unit()).filter(iface::equals).isPresent())) {
+              .anyMatch(
+                  t -> context.types().resolve(t, d.unit()).filter(iface::equals).isPresent())) {
         result.add(d.qualifiedName());
       }
     }

@@ -81,7 +81,9 @@ final class BodyTranslator {
   private void unsupported(Statement s) {
     String kind = s.getClass().getSimpleName().replace("Stmt", "");
     DiagnosticCode code =
-        s.isSynchronizedStmt() ? DiagnosticCode.THREADS_IN_WORKFLOW : DiagnosticCode.UNSUPPORTED_STATEMENT;
+        s.isSynchronizedStmt()
+            ? DiagnosticCode.THREADS_IN_WORKFLOW
+            : DiagnosticCode.UNSUPPORTED_STATEMENT;
     String hint =
         switch (kind) {
           case "Synchronized" -> "workflow code is single-threaded: remove the synchronized block";
@@ -125,7 +127,11 @@ final class BodyTranslator {
                 if (value instanceof Expr.ActivityCall call) {
                   out.add(
                       new Stmt.Invoke(
-                          Optional.empty(), call.activity(), call.arguments(), false, x.unit().at(m)));
+                          Optional.empty(),
+                          call.activity(),
+                          call.arguments(),
+                          false,
+                          x.unit().at(m)));
                 }
               });
     } else {
@@ -162,7 +168,9 @@ final class BodyTranslator {
     }
     Expression init = d.getInitializer().get();
     Optional<Expr> value =
-        declared.isPresent() ? x.translateAs(init, declared.get()) : x.translate(init, Optional.empty());
+        declared.isPresent()
+            ? x.translateAs(init, declared.get())
+            : x.translate(init, Optional.empty());
     IrType type = declared.orElse(value.map(Expr::type).orElse(IrType.NULL));
     if (value.isPresent() && type.equals(IrType.VOID)) {
       voidResult(init);
@@ -236,7 +244,8 @@ final class BodyTranslator {
   /** {@code t op= v}: Java computes {@code t = (T) (t op v)}. */
   private Optional<Stmt> compound(Local t, AssignExpr.Operator op, Expr v, Node at) {
     if (op == AssignExpr.Operator.PLUS && t.type().equals(IrType.STRING)) {
-      return Optional.of(new Stmt.Assign(t, new Expr.Concat(List.of(t, v)), false, x.unit().at(at)));
+      return Optional.of(
+          new Stmt.Assign(t, new Expr.Concat(List.of(t, v)), false, x.unit().at(at)));
     }
     BinaryOp binary =
         switch (op) {
@@ -256,8 +265,15 @@ final class BodyTranslator {
           x.unit(),
           at,
           DiagnosticCode.TYPE_MISMATCH,
-          "'" + op.asString() + "' needs numbers, but '" + at + "' mixes '" + t.type().javaName()
-              + "' and '" + v.type().javaName() + "'",
+          "'"
+              + op.asString()
+              + "' needs numbers, but '"
+              + at
+              + "' mixes '"
+              + t.type().javaName()
+              + "' and '"
+              + v.type().javaName()
+              + "'",
           "");
       return Optional.empty();
     }
@@ -270,7 +286,10 @@ final class BodyTranslator {
             p);
     return Optional.of(
         new Stmt.Assign(
-            t, ExpressionTranslator.numericConvert(result, (Primitive) t.type()), false, x.unit().at(at)));
+            t,
+            ExpressionTranslator.numericConvert(result, (Primitive) t.type()),
+            false,
+            x.unit().at(at)));
   }
 
   private static boolean isIncrement(UnaryExpr u) {
@@ -310,7 +329,9 @@ final class BodyTranslator {
             x.unit(),
             r,
             DiagnosticCode.TYPE_MISMATCH,
-            "the workflow method returns '" + returnType.javaName() + "', so 'return' needs a value",
+            "the workflow method returns '"
+                + returnType.javaName()
+                + "', so 'return' needs a value",
             "");
         return;
       }
@@ -327,13 +348,17 @@ final class BodyTranslator {
       return;
     }
     // On a bad value, still record the return so control-flow checks stay right.
-    Expr value = x.translateAs(r.getExpression().get(), returnType).orElse(new Expr.Literal(null, returnType));
+    Expr value =
+        x.translateAs(r.getExpression().get(), returnType)
+            .orElse(new Expr.Literal(null, returnType));
     out.add(new Stmt.Return(Optional.of(value), x.unit().at(r)));
   }
 
   private void throwStatement(ThrowStmt t, List<Stmt> out) {
     if (t.getExpression() instanceof ObjectCreationExpr o
-        && context.types().resolve(o.getType(), x.unit())
+        && context
+            .types()
+            .resolve(o.getType(), x.unit())
             .filter((SourceContext.API + "WorkflowFailure")::equals)
             .isPresent()) {
       if (o.getArguments().size() != 2) {
@@ -358,7 +383,9 @@ final class BodyTranslator {
       Optional<Expr> cause = x.translateAs(o.getArgument(1), IrType.STRING);
       out.add(
           new Stmt.Fail(
-              error.orElse(Expr.Literal.of("Error")), cause.orElse(Expr.Literal.of("")), x.unit().at(t)));
+              error.orElse(Expr.Literal.of("Error")),
+              cause.orElse(Expr.Literal.of("")),
+              x.unit().at(t)));
       return;
     }
     context.error(

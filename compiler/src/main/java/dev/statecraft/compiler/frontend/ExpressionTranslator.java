@@ -29,7 +29,6 @@ import dev.statecraft.compiler.ir.Expr.BinaryOp;
 import dev.statecraft.compiler.ir.Expr.Literal;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrType.ListType;
-import dev.statecraft.compiler.ir.IrType.MapType;
 import dev.statecraft.compiler.ir.IrType.Primitive;
 import dev.statecraft.compiler.ir.IrType.PrimitiveKind;
 import dev.statecraft.compiler.ir.IrType.RecordType;
@@ -42,8 +41,8 @@ import java.util.Set;
 /**
  * Types and translates Java expressions into IR expressions, with Java's own rules: binary numeric
  * promotion, assignment conversion, string conversion for {@code +}, truncating integer division.
- * Each method returns empty after reporting a diagnostic, so translation goes on and every error
- * in a body is reported.
+ * Each method returns empty after reporting a diagnostic, so translation goes on and every error in
+ * a body is reported.
  */
 final class ExpressionTranslator {
   private final SourceContext context;
@@ -152,10 +151,14 @@ final class ExpressionTranslator {
     if (from instanceof IrType.NullType && IrType.assignable(from, to)) {
       return Optional.of(new Literal(null, to));
     }
-    if (from instanceof Primitive f && to instanceof Primitive t && IrType.widens(f.kind(), t.kind())) {
+    if (from instanceof Primitive f
+        && to instanceof Primitive t
+        && IrType.widens(f.kind(), t.kind())) {
       return Optional.of(numericConvert(value, t));
     }
-    if (from instanceof ListType && to instanceof ListType && value instanceof Expr.ListLiteral l
+    if (from instanceof ListType
+        && to instanceof ListType
+        && value instanceof Expr.ListLiteral l
         && l.elements().isEmpty()) {
       return Optional.of(new Expr.ListLiteral(List.of(), (ListType) to));
     }
@@ -189,7 +192,8 @@ final class ExpressionTranslator {
   private Optional<Expr> doubleLiteral(DoubleLiteralExpr d) {
     String text = d.getValue();
     if (text.endsWith("f") || text.endsWith("F")) {
-      return unsupportedType(d, "'float' is not a workflow value type", "use a double: drop the 'f'");
+      return unsupportedType(
+          d, "'float' is not a workflow value type", "use a double: drop the 'f'");
     }
     return Optional.of(new Literal(d.asDouble(), IrType.DOUBLE));
   }
@@ -229,7 +233,11 @@ final class ExpressionTranslator {
           return Optional.of(new Literal(constant, et));
         }
         context.error(
-            unit, f, DiagnosticCode.UNKNOWN_NAME, "enum '" + et.simpleName() + "' has no constant '" + constant + "'", "");
+            unit,
+            f,
+            DiagnosticCode.UNKNOWN_NAME,
+            "enum '" + et.simpleName() + "' has no constant '" + constant + "'",
+            "");
         return Optional.empty();
       }
       Optional<ForbiddenApis.Verdict> verdict =
@@ -253,7 +261,11 @@ final class ExpressionTranslator {
     return unsupported(
         f,
         "field access '" + f + "' is not supported",
-        "read record components through their accessor, e.g. " + f.getScope() + "." + f.getNameAsString() + "()");
+        "read record components through their accessor, e.g. "
+            + f.getScope()
+            + "."
+            + f.getNameAsString()
+            + "()");
   }
 
   private Optional<IrType> enumType(String qualifiedName, Node at) {
@@ -266,7 +278,8 @@ final class ExpressionTranslator {
 
   /** The qualified type a scope expression names, when it names a type rather than a value. */
   Optional<String> typeName(Expression scopeExpr) {
-    if (scopeExpr instanceof NameExpr n && scope.lookup(n.getNameAsString()).isEmpty()
+    if (scopeExpr instanceof NameExpr n
+        && scope.lookup(n.getNameAsString()).isEmpty()
         && !shape.stubs().containsKey(n.getNameAsString())
         && !shape.constants().containsKey(n.getNameAsString())) {
       return context.types().resolve(n.getNameAsString(), n, unit);
@@ -316,8 +329,13 @@ final class ExpressionTranslator {
           unit,
           o,
           DiagnosticCode.TYPE_MISMATCH,
-          "record '" + r.simpleName() + "' has " + r.components().size() + " components, but "
-              + o.getArguments().size() + " arguments were given",
+          "record '"
+              + r.simpleName()
+              + "' has "
+              + r.components().size()
+              + " components, but "
+              + o.getArguments().size()
+              + " arguments were given",
           "pass one argument per component: " + components(r));
       return Optional.empty();
     }
@@ -332,7 +350,11 @@ final class ExpressionTranslator {
   }
 
   private static String components(RecordType r) {
-    return r.simpleName() + "(" + String.join(", ", r.components().stream().map(c -> c.type().javaName() + " " + c.name()).toList()) + ")";
+    return r.simpleName()
+        + "("
+        + String.join(
+            ", ", r.components().stream().map(c -> c.type().javaName() + " " + c.name()).toList())
+        + ")";
   }
 
   private Optional<Expr> binary(BinaryExpr b) {
@@ -345,9 +367,10 @@ final class ExpressionTranslator {
     Expr l = left.get();
     Expr r = right.get();
     return switch (op) {
-      case PLUS -> l.type().equals(IrType.STRING) || r.type().equals(IrType.STRING)
-          ? Optional.of(concat(l, r))
-          : arithmetic(BinaryOp.ADD, l, r, b);
+      case PLUS ->
+          l.type().equals(IrType.STRING) || r.type().equals(IrType.STRING)
+              ? Optional.of(concat(l, r))
+              : arithmetic(BinaryOp.ADD, l, r, b);
       case MINUS -> arithmetic(BinaryOp.SUBTRACT, l, r, b);
       case MULTIPLY -> arithmetic(BinaryOp.MULTIPLY, l, r, b);
       case DIVIDE -> arithmetic(BinaryOp.DIVIDE, l, r, b);
@@ -360,12 +383,13 @@ final class ExpressionTranslator {
       case NOT_EQUALS -> equality(BinaryOp.NOT_EQUAL, l, r, b);
       case AND -> logical(BinaryOp.AND, l, r, b);
       case OR -> logical(BinaryOp.OR, l, r, b);
-      default -> unsupported(
-          b,
-          "operator '" + op.asString() + "' is not supported in workflow code",
-          op == BinaryExpr.Operator.BINARY_AND || op == BinaryExpr.Operator.BINARY_OR
-              ? "use '&&' or '||'"
-              : "bitwise and shift operators have no equivalent on the clouds");
+      default ->
+          unsupported(
+              b,
+              "operator '" + op.asString() + "' is not supported in workflow code",
+              op == BinaryExpr.Operator.BINARY_AND || op == BinaryExpr.Operator.BINARY_OR
+                  ? "use '&&' or '||'"
+                  : "bitwise and shift operators have no equivalent on the clouds");
     };
   }
 
@@ -399,8 +423,11 @@ final class ExpressionTranslator {
           unit,
           at,
           DiagnosticCode.TYPE_MISMATCH,
-          "operator '" + at.getOperator().asString() + "' needs numbers, but one operand is '"
-              + bad.type().javaName() + "'",
+          "operator '"
+              + at.getOperator().asString()
+              + "' needs numbers, but one operand is '"
+              + bad.type().javaName()
+              + "'",
           "");
       return Optional.empty();
     }
@@ -423,7 +450,8 @@ final class ExpressionTranslator {
     IrType rt = r.type();
     if (lt.isNumeric() && rt.isNumeric()) {
       Primitive t = promote((Primitive) lt, (Primitive) rt);
-      return Optional.of(new Expr.Binary(op, numericConvert(l, t), numericConvert(r, t), IrType.BOOLEAN));
+      return Optional.of(
+          new Expr.Binary(op, numericConvert(l, t), numericConvert(r, t), IrType.BOOLEAN));
     }
     boolean nullCheck = lt instanceof IrType.NullType || rt instanceof IrType.NullType;
     boolean sameSimple =
@@ -437,7 +465,10 @@ final class ExpressionTranslator {
           unit,
           at,
           DiagnosticCode.REFERENCE_EQUALITY,
-          "'" + at.getOperator().asString() + "' compares references of '" + lt.javaName()
+          "'"
+              + at.getOperator().asString()
+              + "' compares references of '"
+              + lt.javaName()
               + "', not values",
           "compare values with " + negate + at.getLeft() + ".equals(" + at.getRight() + ")");
       return Optional.empty();
@@ -498,8 +529,7 @@ final class ExpressionTranslator {
     if (x.type().isNumeric()) {
       return Optional.of(x);
     }
-    context.error(
-        unit, at, DiagnosticCode.TYPE_MISMATCH, "'" + at + "' is not a number", "");
+    context.error(unit, at, DiagnosticCode.TYPE_MISMATCH, "'" + at + "' is not a number", "");
     return Optional.empty();
   }
 
@@ -516,8 +546,11 @@ final class ExpressionTranslator {
           unit,
           c,
           DiagnosticCode.TYPE_MISMATCH,
-          "the branches of '?:' have different types, '" + a.get().type().javaName() + "' and '"
-              + b.get().type().javaName() + "'",
+          "the branches of '?:' have different types, '"
+              + a.get().type().javaName()
+              + "' and '"
+              + b.get().type().javaName()
+              + "'",
           "");
       return Optional.empty();
     }
@@ -560,7 +593,10 @@ final class ExpressionTranslator {
     }
     return unsupported(
         c,
-        "cast from '" + value.get().type().javaName() + "' to '" + to.get().javaName()
+        "cast from '"
+            + value.get().type().javaName()
+            + "' to '"
+            + to.get().javaName()
             + "' is not supported",
         "workflow code casts only between int, long and double");
   }

@@ -42,7 +42,8 @@ final class ForbiddenApis {
           "java.util.concurrent.ThreadLocalRandom",
           "java.util.SplittableRandom");
   private static final List<String> IO_PACKAGES =
-      List.of("java.io.", "java.nio.", "java.net.", "java.sql.", "javax.net.", "java.util.logging.");
+      List.of(
+          "java.io.", "java.nio.", "java.net.", "java.sql.", "javax.net.", "java.util.logging.");
   private static final List<String> THREAD_TYPES =
       List.of(
           "java.lang.Thread",
@@ -89,8 +90,7 @@ final class ForbiddenApis {
               DiagnosticCode.NONDETERMINISTIC_CALL,
               use + " reads the environment",
               "read configuration in an activity, or pass it in as workflow input");
-      default ->
-          new Verdict(DiagnosticCode.IO_IN_WORKFLOW, use + " touches the process", IO_HINT);
+      default -> new Verdict(DiagnosticCode.IO_IN_WORKFLOW, use + " touches the process", IO_HINT);
     };
   }
 

@@ -63,7 +63,11 @@ public final class JavaFrontEnd {
         diagnostics.error(
             DiagnosticCode.DUPLICATE_WORKFLOW_NAME,
             wf.get().position(),
-            "workflow name '" + wf.get().name() + "' is also used by '" + previous.className() + "'",
+            "workflow name '"
+                + wf.get().name()
+                + "' is also used by '"
+                + previous.className()
+                + "'",
             "give one of them another name with @Workflow(name = \"...\")");
         continue;
       }

@@ -28,8 +28,17 @@ final class MethodCalls {
   private static final String DURABLE = SourceContext.API + "Durable";
   private static final java.util.Set<String> STRING_METHODS =
       java.util.Set.of(
-          "length", "isEmpty", "contains", "startsWith", "endsWith", "toUpperCase",
-          "toLowerCase", "trim", "indexOf", "split", "substring");
+          "length",
+          "isEmpty",
+          "contains",
+          "startsWith",
+          "endsWith",
+          "toUpperCase",
+          "toLowerCase",
+          "trim",
+          "indexOf",
+          "split",
+          "substring");
   private static final java.util.Set<String> LIST_METHODS =
       java.util.Set.of("size", "isEmpty", "get", "contains", "indexOf", "subList");
   private static final java.util.Set<String> MAP_METHODS =
@@ -61,7 +70,8 @@ final class MethodCalls {
     if (scope instanceof FieldAccessExpr f) {
       Optional<String> owner = x.typeName(f.getScope());
       if (owner.isPresent()) {
-        Optional<ForbiddenApis.Verdict> v = ForbiddenApis.classify(owner.get(), f.getNameAsString());
+        Optional<ForbiddenApis.Verdict> v =
+            ForbiddenApis.classify(owner.get(), f.getNameAsString());
         if (v.isPresent()) {
           return x.forbidden(m, v.get());
         }
@@ -92,7 +102,11 @@ final class MethodCalls {
           unit,
           m,
           DiagnosticCode.UNKNOWN_NAME,
-          "'" + iface.declaration().getNameAsString() + "' has no activity '" + m.getNameAsString() + "'",
+          "'"
+              + iface.declaration().getNameAsString()
+              + "' has no activity '"
+              + m.getNameAsString()
+              + "'",
           "activities: " + String.join(", ", iface.methods().keySet()));
       return Optional.empty();
     }
@@ -101,8 +115,13 @@ final class MethodCalls {
           unit,
           m,
           DiagnosticCode.TYPE_MISMATCH,
-          "activity '" + method.name() + "' takes " + method.parameters().size()
-              + " argument(s), but " + m.getArguments().size() + " were given",
+          "activity '"
+              + method.name()
+              + "' takes "
+              + method.parameters().size()
+              + " argument(s), but "
+              + m.getArguments().size()
+              + " were given",
           "");
       return Optional.empty();
     }
@@ -149,16 +168,20 @@ final class MethodCalls {
     String name = m.getNameAsString();
     switch (type + "." + name) {
       case "java.util.Objects.equals":
-        return args(m, 2).map(a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, a.get(0), a.get(1)));
+        return args(m, 2)
+            .map(
+                a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, a.get(0), a.get(1)));
       case "java.lang.String.valueOf":
-        return args(m, 1).map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a.get(0)));
+        return args(m, 1)
+            .map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a.get(0)));
       case "java.lang.String.join":
         return join(m);
       case "java.lang.Math.min":
       case "java.lang.Math.max":
         return minMax(name.equals("min") ? Builtin.MATH_MIN : Builtin.MATH_MAX, m);
       case "java.lang.Math.abs":
-        return args(m, 1).flatMap(a -> numeric(a.get(0), m))
+        return args(m, 1)
+            .flatMap(a -> numeric(a.get(0), m))
             .map(v -> ExpressionTranslator.call(Builtin.MATH_ABS, v.type(), v));
       case "java.lang.Integer.parseInt":
         return typedArgs(m, IrType.STRING)
@@ -207,8 +230,12 @@ final class MethodCalls {
             unit,
             m,
             DiagnosticCode.UNSUPPORTED_CALL,
-            "'Durable." + name + "(...)' is only supported as a statement of its own or an"
-                + " initializer, e.g. 'var r = Durable." + name + "(...);'",
+            "'Durable."
+                + name
+                + "(...)' is only supported as a statement of its own or an"
+                + " initializer, e.g. 'var r = Durable."
+                + name
+                + "(...);'",
             "");
         return Optional.empty();
     }
@@ -218,7 +245,8 @@ final class MethodCalls {
     String name = m.getNameAsString();
     IrType type = receiver.type();
     if (name.equals("equals")) {
-      return args(m, 1).map(a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, receiver, a.get(0)));
+      return args(m, 1)
+          .map(a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, receiver, a.get(0)));
     }
     if (name.equals("toString") && m.getArguments().isEmpty()) {
       return Optional.of(
@@ -250,30 +278,66 @@ final class MethodCalls {
         DiagnosticCode.UNSUPPORTED_CALL,
         "'" + type.javaName() + "." + name + "(...)' is not supported in workflow code",
         type instanceof RecordType r
-            ? "records offer their accessors: " + String.join(", ", r.components().stream().map(c -> c.name() + "()").toList())
+            ? "records offer their accessors: "
+                + String.join(", ", r.components().stream().map(c -> c.name() + "()").toList())
             : "see docs/language.md for the supported methods");
     return Optional.empty();
   }
 
   private Optional<Expr> stringCall(Expr s, MethodCallExpr m) {
     return switch (m.getNameAsString()) {
-      case "length" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_LENGTH, IrType.INT, s));
-      case "isEmpty" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_IS_EMPTY, IrType.BOOLEAN, s));
-      case "contains" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_CONTAINS, IrType.BOOLEAN, s, a.get(0)));
-      case "startsWith" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_STARTS_WITH, IrType.BOOLEAN, s, a.get(0)));
-      case "endsWith" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_ENDS_WITH, IrType.BOOLEAN, s, a.get(0)));
-      case "toUpperCase" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_TO_UPPER_CASE, IrType.STRING, s));
-      case "toLowerCase" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_TO_LOWER_CASE, IrType.STRING, s));
-      case "trim" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_TRIM, IrType.STRING, s));
-      case "indexOf" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_INDEX_OF, IrType.INT, s, a.get(0)));
-      case "split" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.STRING_SPLIT, new ListType(IrType.STRING), s, a.get(0)));
-      case "substring" -> known(
-          m.getArguments().size() == 2 ? typedArgs(m, IrType.INT, IrType.INT) : typedArgs(m, IrType.INT),
-          a -> {
-            List<Expr> all = new ArrayList<>(List.of(s));
-            all.addAll(a);
-            return new Expr.Call(Builtin.STRING_SUBSTRING, all, IrType.STRING);
-          });
+      case "length" ->
+          known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_LENGTH, IrType.INT, s));
+      case "isEmpty" ->
+          known(
+              typedArgs(m),
+              a -> ExpressionTranslator.call(Builtin.STRING_IS_EMPTY, IrType.BOOLEAN, s));
+      case "contains" ->
+          known(
+              typedArgs(m, IrType.STRING),
+              a -> ExpressionTranslator.call(Builtin.STRING_CONTAINS, IrType.BOOLEAN, s, a.get(0)));
+      case "startsWith" ->
+          known(
+              typedArgs(m, IrType.STRING),
+              a ->
+                  ExpressionTranslator.call(
+                      Builtin.STRING_STARTS_WITH, IrType.BOOLEAN, s, a.get(0)));
+      case "endsWith" ->
+          known(
+              typedArgs(m, IrType.STRING),
+              a ->
+                  ExpressionTranslator.call(Builtin.STRING_ENDS_WITH, IrType.BOOLEAN, s, a.get(0)));
+      case "toUpperCase" ->
+          known(
+              typedArgs(m),
+              a -> ExpressionTranslator.call(Builtin.STRING_TO_UPPER_CASE, IrType.STRING, s));
+      case "toLowerCase" ->
+          known(
+              typedArgs(m),
+              a -> ExpressionTranslator.call(Builtin.STRING_TO_LOWER_CASE, IrType.STRING, s));
+      case "trim" ->
+          known(
+              typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_TRIM, IrType.STRING, s));
+      case "indexOf" ->
+          known(
+              typedArgs(m, IrType.STRING),
+              a -> ExpressionTranslator.call(Builtin.STRING_INDEX_OF, IrType.INT, s, a.get(0)));
+      case "split" ->
+          known(
+              typedArgs(m, IrType.STRING),
+              a ->
+                  ExpressionTranslator.call(
+                      Builtin.STRING_SPLIT, new ListType(IrType.STRING), s, a.get(0)));
+      case "substring" ->
+          known(
+              m.getArguments().size() == 2
+                  ? typedArgs(m, IrType.INT, IrType.INT)
+                  : typedArgs(m, IrType.INT),
+              a -> {
+                List<Expr> all = new ArrayList<>(List.of(s));
+                all.addAll(a);
+                return new Expr.Call(Builtin.STRING_SUBSTRING, all, IrType.STRING);
+              });
       default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
     };
   }
@@ -281,12 +345,30 @@ final class MethodCalls {
   private Optional<Expr> listCall(Expr list, ListType type, MethodCallExpr m) {
     IrType e = type.element();
     return switch (m.getNameAsString()) {
-      case "size" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.LIST_SIZE, IrType.INT, list));
-      case "isEmpty" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.LIST_IS_EMPTY, IrType.BOOLEAN, list));
-      case "get" -> known(typedArgs(m, IrType.INT), a -> ExpressionTranslator.call(Builtin.LIST_GET, e, list, a.get(0)));
-      case "contains" -> known(typedArgs(m, e), a -> ExpressionTranslator.call(Builtin.LIST_CONTAINS, IrType.BOOLEAN, list, a.get(0)));
-      case "indexOf" -> known(typedArgs(m, e), a -> ExpressionTranslator.call(Builtin.LIST_INDEX_OF, IrType.INT, list, a.get(0)));
-      case "subList" -> known(typedArgs(m, IrType.INT, IrType.INT), a -> ExpressionTranslator.call(Builtin.LIST_SUB_LIST, type, list, a.get(0), a.get(1)));
+      case "size" ->
+          known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.LIST_SIZE, IrType.INT, list));
+      case "isEmpty" ->
+          known(
+              typedArgs(m),
+              a -> ExpressionTranslator.call(Builtin.LIST_IS_EMPTY, IrType.BOOLEAN, list));
+      case "get" ->
+          known(
+              typedArgs(m, IrType.INT),
+              a -> ExpressionTranslator.call(Builtin.LIST_GET, e, list, a.get(0)));
+      case "contains" ->
+          known(
+              typedArgs(m, e),
+              a ->
+                  ExpressionTranslator.call(Builtin.LIST_CONTAINS, IrType.BOOLEAN, list, a.get(0)));
+      case "indexOf" ->
+          known(
+              typedArgs(m, e),
+              a -> ExpressionTranslator.call(Builtin.LIST_INDEX_OF, IrType.INT, list, a.get(0)));
+      case "subList" ->
+          known(
+              typedArgs(m, IrType.INT, IrType.INT),
+              a ->
+                  ExpressionTranslator.call(Builtin.LIST_SUB_LIST, type, list, a.get(0), a.get(1)));
       default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
     };
   }
@@ -294,11 +376,29 @@ final class MethodCalls {
   private Optional<Expr> mapCall(Expr map, MapType type, MethodCallExpr m) {
     IrType v = type.value();
     return switch (m.getNameAsString()) {
-      case "get" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.MAP_GET, v, map, a.get(0)));
-      case "getOrDefault" -> known(typedArgs(m, IrType.STRING, v), a -> ExpressionTranslator.call(Builtin.MAP_GET_OR_DEFAULT, v, map, a.get(0), a.get(1)));
-      case "containsKey" -> known(typedArgs(m, IrType.STRING), a -> ExpressionTranslator.call(Builtin.MAP_CONTAINS_KEY, IrType.BOOLEAN, map, a.get(0)));
-      case "keySet" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.MAP_KEY_SET, new ListType(IrType.STRING), map));
-      case "size" -> known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.MAP_SIZE, IrType.INT, map));
+      case "get" ->
+          known(
+              typedArgs(m, IrType.STRING),
+              a -> ExpressionTranslator.call(Builtin.MAP_GET, v, map, a.get(0)));
+      case "getOrDefault" ->
+          known(
+              typedArgs(m, IrType.STRING, v),
+              a ->
+                  ExpressionTranslator.call(
+                      Builtin.MAP_GET_OR_DEFAULT, v, map, a.get(0), a.get(1)));
+      case "containsKey" ->
+          known(
+              typedArgs(m, IrType.STRING),
+              a ->
+                  ExpressionTranslator.call(
+                      Builtin.MAP_CONTAINS_KEY, IrType.BOOLEAN, map, a.get(0)));
+      case "keySet" ->
+          known(
+              typedArgs(m),
+              a ->
+                  ExpressionTranslator.call(Builtin.MAP_KEY_SET, new ListType(IrType.STRING), map));
+      case "size" ->
+          known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.MAP_SIZE, IrType.INT, map));
       default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
     };
   }
@@ -318,7 +418,8 @@ final class MethodCalls {
     if (sep.isEmpty() || list.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(ExpressionTranslator.call(Builtin.STRING_JOIN, IrType.STRING, sep.get(), list.get()));
+    return Optional.of(
+        ExpressionTranslator.call(Builtin.STRING_JOIN, IrType.STRING, sep.get(), list.get()));
   }
 
   private Optional<Expr> minMax(Builtin b, MethodCallExpr m) {
@@ -331,10 +432,14 @@ final class MethodCalls {
     if (l.isEmpty() || r.isEmpty()) {
       return Optional.empty();
     }
-    Primitive t = ExpressionTranslator.promote((Primitive) l.get().type(), (Primitive) r.get().type());
+    Primitive t =
+        ExpressionTranslator.promote((Primitive) l.get().type(), (Primitive) r.get().type());
     return Optional.of(
         ExpressionTranslator.call(
-            b, t, ExpressionTranslator.numericConvert(l.get(), t), ExpressionTranslator.numericConvert(r.get(), t)));
+            b,
+            t,
+            ExpressionTranslator.numericConvert(l.get(), t),
+            ExpressionTranslator.numericConvert(r.get(), t)));
   }
 
   private Optional<Expr> listOf(MethodCallExpr m, Optional<IrType> expected) {
@@ -342,7 +447,8 @@ final class MethodCalls {
     if (a.isEmpty()) {
       return Optional.empty();
     }
-    IrType element = expected.filter(t -> t instanceof ListType).map(t -> ((ListType) t).element()).orElse(null);
+    IrType element =
+        expected.filter(t -> t instanceof ListType).map(t -> ((ListType) t).element()).orElse(null);
     for (Expr e : a.get()) {
       if (element == null) {
         element = e.type();
@@ -388,7 +494,8 @@ final class MethodCalls {
     if (a.isEmpty()) {
       return Optional.empty();
     }
-    IrType value = expected.filter(t -> t instanceof MapType).map(t -> ((MapType) t).value()).orElse(null);
+    IrType value =
+        expected.filter(t -> t instanceof MapType).map(t -> ((MapType) t).value()).orElse(null);
     for (int i = 1; i < a.get().size(); i += 2) {
       IrType t = a.get().get(i).type();
       value = value == null ? t : ExpressionTranslator.unify(value, t).orElse(value);
@@ -462,8 +569,13 @@ final class MethodCalls {
         unit,
         m,
         DiagnosticCode.TYPE_MISMATCH,
-        "'" + m.getNameAsString() + "' takes " + count + " argument(s) here, but "
-            + m.getArguments().size() + " were given",
+        "'"
+            + m.getNameAsString()
+            + "' takes "
+            + count
+            + " argument(s) here, but "
+            + m.getArguments().size()
+            + " were given",
         "");
     return Optional.empty();
   }

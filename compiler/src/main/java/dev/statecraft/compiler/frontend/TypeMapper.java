@@ -98,8 +98,7 @@ final class TypeMapper {
       case SourceContext.API + "Pair":
         return arguments(c, args, 2, unit).map(a -> apiRecord(name, a, "first", "second"));
       case SourceContext.API + "Triple":
-        return arguments(c, args, 3, unit)
-            .map(a -> apiRecord(name, a, "first", "second", "third"));
+        return arguments(c, args, 3, unit).map(a -> apiRecord(name, a, "first", "second", "third"));
       case SourceContext.API + "Callback":
         return Optional.of(
             new IrType.RecordType(

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Every type declared in the sources, and Java's rules for resolving a type name at a place in a
  * file: enclosing types, single-type imports, the same package, on-demand imports, then {@code
- * java.lang}. Library types resolve by reflection, so {@code import java.util.*;} works as in javac.
+ * java.lang}. Library types resolve by reflection, so {@code import java.util.*;} works as in
+ * javac.
  */
 final class TypeTable {
   /** A type declared in the sources. */

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one {@code @Workflow} class: checks its shape (name, fields, the one workflow method),
- * translates the workflow method's body, and finds the implementation of every activities
- * interface it uses.
+ * translates the workflow method's body, and finds the implementation of every activities interface
+ * it uses.
  */
 final class WorkflowReader {
   static final String WORKFLOW = SourceContext.API + "Workflow";
@@ -48,7 +48,8 @@ final class WorkflowReader {
     this.activities = activities;
   }
 
-  Optional<WorkflowIr> read(TypeTable.Declared d, ClassOrInterfaceDeclaration c, AnnotationExpr marker) {
+  Optional<WorkflowIr> read(
+      TypeTable.Declared d, ClassOrInterfaceDeclaration c, AnnotationExpr marker) {
     ParsedUnit unit = d.unit();
     String name = name(c, marker, unit);
     WorkflowShape shape = shape(d.qualifiedName(), c, unit);
@@ -70,8 +71,11 @@ final class WorkflowReader {
           unit,
           extra.getName(),
           DiagnosticCode.MULTIPLE_WORKFLOW_METHODS,
-          "workflow '" + c.getNameAsString() + "' already has @WorkflowMethod '"
-              + methods.get(0).getNameAsString() + "'",
+          "workflow '"
+              + c.getNameAsString()
+              + "' already has @WorkflowMethod '"
+              + methods.get(0).getNameAsString()
+              + "'",
           "split the workflow into two @Workflow classes; one may call the other");
     }
     MethodDeclaration method = methods.get(0);
@@ -144,7 +148,9 @@ final class WorkflowReader {
     return name;
   }
 
-  /** {@code SupportTriage} to {@code support-triage}, {@code HTTPFetcher} to {@code http-fetcher}. */
+  /**
+   * {@code SupportTriage} to {@code support-triage}, {@code HTTPFetcher} to {@code http-fetcher}.
+   */
   static String kebab(String className) {
     return className
         .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
@@ -167,7 +173,8 @@ final class WorkflowReader {
     return new WorkflowShape(className, stubs, constants);
   }
 
-  private Optional<Expr.Literal> constant(FieldDeclaration f, VariableDeclarator v, ParsedUnit unit) {
+  private Optional<Expr.Literal> constant(
+      FieldDeclaration f, VariableDeclarator v, ParsedUnit unit) {
     if (!f.isFinal()) {
       context.error(
           unit,
@@ -215,7 +222,9 @@ final class WorkflowReader {
             + " private final MyActivities act = Durable.activities(MyActivities.class);"
             + " keep other state in local variables";
     Optional<String> fieldType =
-        v.getType() instanceof ClassOrInterfaceType t ? context.types().resolve(t, unit) : Optional.empty();
+        v.getType() instanceof ClassOrInterfaceType t
+            ? context.types().resolve(t, unit)
+            : Optional.empty();
     ActivityReader.ActivitiesInterface iface = fieldType.map(activities::get).orElse(null);
     if (iface == null) {
       context.error(
@@ -239,8 +248,12 @@ final class WorkflowReader {
           unit,
           v,
           DiagnosticCode.INVALID_WORKFLOW_FIELD,
-          "activity stub '" + v.getNameAsString() + "' must be final and initialized with"
-              + " Durable.activities(" + iface.declaration().getNameAsString() + ".class)",
+          "activity stub '"
+              + v.getNameAsString()
+              + "' must be final and initialized with"
+              + " Durable.activities("
+              + iface.declaration().getNameAsString()
+              + ".class)",
           hint);
       return Optional.empty();
     }
@@ -300,19 +313,25 @@ final class WorkflowReader {
             iface.unit(),
             iface.declaration().getName(),
             DiagnosticCode.MULTIPLE_ACTIVITY_IMPLEMENTATIONS,
-            "activities '" + simple + "' have " + iface.implementations().size()
-                + " implementations: " + String.join(", ", iface.implementations()),
+            "activities '"
+                + simple
+                + "' have "
+                + iface.implementations().size()
+                + " implementations: "
+                + String.join(", ", iface.implementations()),
             "keep one implementation in the sources; each function runs exactly one");
         continue;
       }
       String impl = iface.implementations().get(0);
       TypeTable.Declared d = context.types().declared(impl).orElseThrow();
-      if (!ActivityReader.hasPublicNoArgConstructor((ClassOrInterfaceDeclaration) d.declaration())) {
+      if (!ActivityReader.hasPublicNoArgConstructor(
+          (ClassOrInterfaceDeclaration) d.declaration())) {
         context.error(
             d.unit(),
             d.declaration().getName(),
             DiagnosticCode.ACTIVITY_IMPLEMENTATION_CONSTRUCTOR,
-            "activity implementation '" + d.declaration().getNameAsString()
+            "activity implementation '"
+                + d.declaration().getNameAsString()
                 + "' needs to be public with a public no-argument constructor",
             "each cloud function creates it with new " + d.declaration().getNameAsString() + "()");
       }

@@ -7,7 +7,8 @@ import dev.statecraft.compiler.java.ActivityEntryPoints;
 
 /** Generates the Cloud Run function class of one activity method. */
 public final class CloudRunFunctionEmitter {
-  private static final ClassName BASE = ClassName.get("dev.statecraft.gcp", "CloudRunActivityFunction");
+  private static final ClassName BASE =
+      ClassName.get("dev.statecraft.gcp", "CloudRunActivityFunction");
 
   private CloudRunFunctionEmitter() {}
 
@@ -18,7 +19,10 @@ public final class CloudRunFunctionEmitter {
         implementation,
         BASE,
         "Function",
-        "Cloud Run function for activity {@code " + activity.ownerSimpleName() + "." + activity.name()
+        "Cloud Run function for activity {@code "
+            + activity.ownerSimpleName()
+            + "."
+            + activity.name()
             + "}, called by Cloud Workflows with http.post and OIDC authentication.");
   }
 }

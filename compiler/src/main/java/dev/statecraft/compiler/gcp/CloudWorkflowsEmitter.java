@@ -35,9 +35,10 @@ public final class CloudWorkflowsEmitter {
   /** Standard-library module names a variable must not shadow. */
   private static final Set<String> RESERVED =
       Set.of(
-          "args", "base64", "events", "hash", "http", "json", "list", "map", "math", "retry",
-          "sys", "text", "time", "uuid", "default", "keys", "len", "type", "int", "double",
-          "string", "bool", "if", "true", "false", "null", "and", "or", "not", "in");
+          "args", "base64", "events", "hash", "http", "json", "list", "map", "math", "retry", "sys",
+          "text", "time", "uuid", "default", "keys", "len", "type", "int", "double", "string",
+          "bool", "if", "true", "false", "null", "and", "or", "not", "in");
+
   private static final int MAX_ASSIGNMENTS = 50;
   private static final long MAX_HTTP_TIMEOUT = 1800;
 
@@ -69,7 +70,8 @@ public final class CloudWorkflowsEmitter {
 
   /** The environment variable holding the URL of an activity's Cloud Run function. */
   public static String urlVariable(ActivityMethod activity) {
-    return activity.functionKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_URL";
+    return activity.functionKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)
+        + "_URL";
   }
 
   private String definition() {
@@ -91,7 +93,8 @@ public final class CloudWorkflowsEmitter {
       return false;
     }
     Stmt last = b.statements().get(b.statements().size() - 1);
-    return last instanceof Stmt.Return || last instanceof Stmt.Fail
+    return last instanceof Stmt.Return
+        || last instanceof Stmt.Fail
         || last instanceof Stmt.If i && endsWithExit(i.then()) && endsWithExit(i.otherwise());
   }
 
@@ -120,7 +123,8 @@ public final class CloudWorkflowsEmitter {
         raise.put("cause", expression(f.cause(), f));
         out.add(step("fail", single("raise", raise)));
       } else {
-        throw new IllegalStateException("the GCP back end does not handle " + s.getClass().getSimpleName() + " yet");
+        throw new IllegalStateException(
+            "the GCP back end does not handle " + s.getClass().getSimpleName() + " yet");
       }
     }
     flushAssignments(assignments, out);
@@ -129,7 +133,8 @@ public final class CloudWorkflowsEmitter {
 
   private void flushAssignments(List<Map<String, Object>> assignments, List<Object> out) {
     for (int i = 0; i < assignments.size(); i += MAX_ASSIGNMENTS) {
-      List<Map<String, Object>> chunk = List.copyOf(assignments.subList(i, Math.min(assignments.size(), i + MAX_ASSIGNMENTS)));
+      List<Map<String, Object>> chunk =
+          List.copyOf(assignments.subList(i, Math.min(assignments.size(), i + MAX_ASSIGNMENTS)));
       out.add(step("assign", single("assign", chunk)));
     }
     assignments.clear();
@@ -160,12 +165,18 @@ public final class CloudWorkflowsEmitter {
     } else {
       out.add(step(a.name(), http));
     }
-    call.target().ifPresent(t -> assignments.add(single(variables.get(t.name()), "${" + response + ".body}")));
+    call.target()
+        .ifPresent(
+            t -> assignments.add(single(variables.get(t.name()), "${" + response + ".body}")));
   }
 
   private Map<String, Object> retry(ActivityMethod a, Stmt.Invoke at) {
     RetryPolicy p = a.retry();
-    String predicate = "retry_" + a.ownerSimpleName().toLowerCase(Locale.ROOT) + "_" + a.name().toLowerCase(Locale.ROOT);
+    String predicate =
+        "retry_"
+            + a.ownerSimpleName().toLowerCase(Locale.ROOT)
+            + "_"
+            + a.name().toLowerCase(Locale.ROOT);
     subworkflows.put(predicate, predicate(p));
     Map<String, Object> retry = new LinkedHashMap<>();
     retry.put("predicate", "${" + predicate + "}");
@@ -178,8 +189,13 @@ public final class CloudWorkflowsEmitter {
       diagnostics.warning(
           DiagnosticCode.TARGET_LIMIT,
           at.position(),
-          "Cloud Workflows takes a whole-number backoff multiplier: backoffRate " + p.backoffRate()
-              + " of '" + a.name() + "' becomes " + multiplier + " on GCP",
+          "Cloud Workflows takes a whole-number backoff multiplier: backoffRate "
+              + p.backoffRate()
+              + " of '"
+              + a.name()
+              + "' becomes "
+              + multiplier
+              + " on GCP",
           "use a whole backoffRate to get the same waits on every cloud");
     }
     backoff.put("multiplier", multiplier);
@@ -201,12 +217,19 @@ public final class CloudWorkflowsEmitter {
     if (!types.isEmpty()) {
       checks.add("(map.get(e, [\"body\", \"errorType\"]) in " + list(types) + ")");
     }
-    String condition = p.retryOn().isEmpty() || p.retryOn().stream().anyMatch(e -> e instanceof ErrorName.Any)
-        ? "true"
-        : String.join(" or ", checks);
+    String condition =
+        p.retryOn().isEmpty() || p.retryOn().stream().anyMatch(e -> e instanceof ErrorName.Any)
+            ? "true"
+            : String.join(" or ", checks);
     Map<String, Object> sub = new LinkedHashMap<>();
     sub.put("params", List.of("e"));
-    sub.put("steps", List.of(single("decide", single("return", condition.equals("true") ? (Object) true : "${" + condition + "}"))));
+    sub.put(
+        "steps",
+        List.of(
+            single(
+                "decide",
+                single(
+                    "return", condition.equals("true") ? (Object) true : "${" + condition + "}"))));
     return sub;
   }
 

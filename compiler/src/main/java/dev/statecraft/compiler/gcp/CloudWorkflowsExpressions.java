@@ -11,9 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Renders IR expressions in Cloud Workflows' expression language (the text inside {@code
- * ${...}}). Compound operands are always parenthesized. Library methods without a Cloud Workflows
- * equivalent are {@code TARGET_LIMIT} diagnostics.
+ * Renders IR expressions in Cloud Workflows' expression language (the text inside {@code ${...}}).
+ * Compound operands are always parenthesized. Library methods without a Cloud Workflows equivalent
+ * are {@code TARGET_LIMIT} diagnostics.
  */
 final class CloudWorkflowsExpressions {
   private final Function<String, String> variable;
@@ -45,13 +45,20 @@ final class CloudWorkflowsExpressions {
       return binary(b);
     }
     if (e instanceof Expr.Conditional c) {
-      return "if(" + expr(c.condition()) + ", " + expr(c.whenTrue()) + ", " + expr(c.whenFalse()) + ")";
+      return "if("
+          + expr(c.condition())
+          + ", "
+          + expr(c.whenTrue())
+          + ", "
+          + expr(c.whenFalse())
+          + ")";
     }
     if (e instanceof Expr.Concat c) {
       return c.parts().stream().map(this::string).collect(Collectors.joining(" + "));
     }
     if (e instanceof Expr.Convert c) {
-      boolean toInteger = c.type().kind() == PrimitiveKind.INT || c.type().kind() == PrimitiveKind.LONG;
+      boolean toInteger =
+          c.type().kind() == PrimitiveKind.INT || c.type().kind() == PrimitiveKind.LONG;
       return (toInteger ? "int(" : "double(") + expr(c.value()) + ")";
     }
     if (e instanceof Expr.NewRecord r) {
@@ -76,7 +83,10 @@ final class CloudWorkflowsExpressions {
         if (!(m.entries().get(i) instanceof Expr.Literal)) {
           limit("map keys computed at run time");
         }
-        s.append(i == 0 ? "" : ", ").append(expr(m.entries().get(i))).append(": ").append(expr(m.entries().get(i + 1)));
+        s.append(i == 0 ? "" : ", ")
+            .append(expr(m.entries().get(i)))
+            .append(": ")
+            .append(expr(m.entries().get(i + 1)));
       }
       return s.append("}").toString();
     }
@@ -88,16 +98,22 @@ final class CloudWorkflowsExpressions {
 
   private String operand(Expr e) {
     String s = expr(e);
-    boolean atomic = e instanceof Expr.Literal || e instanceof Expr.Local || e instanceof Expr.FieldGet
-        || e instanceof Expr.Call || e instanceof Expr.ListLiteral || e instanceof Expr.NewRecord;
+    boolean atomic =
+        e instanceof Expr.Literal
+            || e instanceof Expr.Local
+            || e instanceof Expr.FieldGet
+            || e instanceof Expr.Call
+            || e instanceof Expr.ListLiteral
+            || e instanceof Expr.NewRecord;
     return atomic ? s : "(" + s + ")";
   }
 
   private String binary(Expr.Binary b) {
     String l = operand(b.left());
     String r = operand(b.right());
-    boolean integral = b.left().type() instanceof IrType.Primitive p
-        && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
+    boolean integral =
+        b.left().type() instanceof IrType.Primitive p
+            && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
     return switch (b.op()) {
       case DIVIDE -> integral ? "int(" + l + " / " + r + ")" : l + " / " + r;
       case AND -> l + " and " + r;
@@ -126,16 +142,44 @@ final class CloudWorkflowsExpressions {
       case STRING_LENGTH, LIST_SIZE, MAP_SIZE -> "len(" + x + ")";
       case STRING_IS_EMPTY, LIST_IS_EMPTY -> "len(" + x + ") == 0";
       case STRING_CONTAINS -> "len(text.find_all(" + x + ", " + y + ")) > 0";
-      case STRING_STARTS_WITH -> "text.substring(" + x + ", 0, len(" + y + ")) == " + operand(a.get(1));
+      case STRING_STARTS_WITH ->
+          "text.substring(" + x + ", 0, len(" + y + ")) == " + operand(a.get(1));
       case STRING_ENDS_WITH ->
-          "len(" + y + ") <= len(" + x + ") and text.substring(" + x + ", len(" + x + ") - len(" + y + "), len(" + x + ")) == " + operand(a.get(1));
+          "len("
+              + y
+              + ") <= len("
+              + x
+              + ") and text.substring("
+              + x
+              + ", len("
+              + x
+              + ") - len("
+              + y
+              + "), len("
+              + x
+              + ")) == "
+              + operand(a.get(1));
       case STRING_TO_UPPER_CASE -> "text.to_upper(" + x + ")";
       case STRING_TO_LOWER_CASE -> "text.to_lower(" + x + ")";
       case STRING_TRIM -> "text.replace_all_regex(" + x + ", \"^\\\\s+|\\\\s+$\", \"\")";
       case STRING_SUBSTRING ->
-          "text.substring(" + x + ", " + y + ", " + (a.size() > 2 ? expr(a.get(2)) : "len(" + x + ")") + ")";
+          "text.substring("
+              + x
+              + ", "
+              + y
+              + ", "
+              + (a.size() > 2 ? expr(a.get(2)) : "len(" + x + ")")
+              + ")";
       case STRING_INDEX_OF ->
-          "if(len(text.find_all(" + x + ", " + y + ")) > 0, text.find_all(" + x + ", " + y + ")[0].index, -1)";
+          "if(len(text.find_all("
+              + x
+              + ", "
+              + y
+              + ")) > 0, text.find_all("
+              + x
+              + ", "
+              + y
+              + ")[0].index, -1)";
       case STRING_SPLIT -> "text.split(" + x + ", " + y + ")";
       case STRING_VALUE_OF -> string(a.get(0));
       case LIST_GET -> operand(a.get(0)) + "[" + y + "]";

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * An error a workflow can retry or catch, target-neutral: an activity exception class (with the
- * subclasses the compiler found, since clouds match names exactly), an activity timeout, a
- * callback timeout, a {@code WorkflowFailure}, or any error at all.
+ * subclasses the compiler found, since clouds match names exactly), an activity timeout, a callback
+ * timeout, a {@code WorkflowFailure}, or any error at all.
  */
 public sealed interface ErrorName
     permits ErrorName.ExceptionClass,

@@ -1,8 +1,8 @@
 package dev.statecraft.compiler.ir;
 
+import dev.statecraft.compiler.diagnostic.SourcePosition;
 import dev.statecraft.compiler.ir.IrType.ListType;
 import dev.statecraft.compiler.ir.IrType.RecordType;
-import dev.statecraft.compiler.diagnostic.SourcePosition;
 import java.util.List;
 import java.util.Objects;
 
@@ -153,8 +153,8 @@ public sealed interface Expr
 
   /**
    * String concatenation; each part is converted to a string exactly as Java's {@code +} does
-   * ({@code 5.0} as {@code "5.0"}, {@code null} as {@code "null"}, records as {@code
-   * Ticket[id=1, text=hi]}).
+   * ({@code 5.0} as {@code "5.0"}, {@code null} as {@code "null"}, records as {@code Ticket[id=1,
+   * text=hi]}).
    */
   record Concat(List<Expr> parts) implements Expr {
     public Concat {

@@ -20,7 +20,8 @@ public final class JavaPrinter {
    * @param qualifiedTypes whether records and enums are spelled with their package, for generated
    *     code that does not import them
    */
-  public JavaPrinter(String executionId, Function<String, String> localName, boolean qualifiedTypes) {
+  public JavaPrinter(
+      String executionId, Function<String, String> localName, boolean qualifiedTypes) {
     this.executionId = executionId;
     this.localName = localName;
     this.qualifiedTypes = qualifiedTypes;
@@ -46,11 +47,16 @@ public final class JavaPrinter {
       return operand(b.left()) + " " + b.op().java() + " " + operand(b.right());
     }
     if (e instanceof Expr.Conditional c) {
-      return operand(c.condition()) + " ? " + operand(c.whenTrue()) + " : " + operand(c.whenFalse());
+      return operand(c.condition())
+          + " ? "
+          + operand(c.whenTrue())
+          + " : "
+          + operand(c.whenFalse());
     }
     if (e instanceof Expr.Concat c) {
       String joined = c.parts().stream().map(this::operand).collect(Collectors.joining(" + "));
-      return c.parts().get(0).type().equals(IrType.STRING) || c.parts().size() > 1 && c.parts().get(1).type().equals(IrType.STRING)
+      return c.parts().get(0).type().equals(IrType.STRING)
+              || c.parts().size() > 1 && c.parts().get(1).type().equals(IrType.STRING)
           ? joined
           : "\"\" + " + joined;
     }
@@ -59,7 +65,12 @@ public final class JavaPrinter {
     }
     if (e instanceof Expr.NewRecord r) {
       String name = qualifiedTypes ? r.type().qualifiedName() : r.type().simpleName();
-      return "new " + name + (r.type().typeArguments().isEmpty() ? "" : "<>") + "(" + args(r.arguments()) + ")";
+      return "new "
+          + name
+          + (r.type().typeArguments().isEmpty() ? "" : "<>")
+          + "("
+          + args(r.arguments())
+          + ")";
     }
     if (e instanceof Expr.FieldGet f) {
       return operand(f.target()) + "." + f.field() + "()";
@@ -74,7 +85,12 @@ public final class JavaPrinter {
       return call(c);
     }
     if (e instanceof Expr.ActivityCall a) {
-      return a.activity().ownerSimpleName() + "." + a.activity().name() + "(" + args(a.arguments()) + ")";
+      return a.activity().ownerSimpleName()
+          + "."
+          + a.activity().name()
+          + "("
+          + args(a.arguments())
+          + ")";
     }
     throw new IllegalStateException("cannot print " + e);
   }
@@ -89,7 +105,10 @@ public final class JavaPrinter {
             || e instanceof Expr.NewRecord
             || e instanceof Expr.ListLiteral
             || e instanceof Expr.MapLiteral;
-    return atomic && !(e instanceof Expr.Literal l && l.value() instanceof Number n && n.doubleValue() < 0)
+    return atomic
+            && !(e instanceof Expr.Literal l
+                && l.value() instanceof Number n
+                && n.doubleValue() < 0)
         ? s
         : "(" + s + ")";
   }

@@ -64,7 +64,8 @@ public final class Liveness {
       reads(f.error(), in);
       reads(f.cause(), in);
     } else {
-      throw new IllegalStateException("Liveness does not handle " + s.getClass().getSimpleName() + " yet");
+      throw new IllegalStateException(
+          "Liveness does not handle " + s.getClass().getSimpleName() + " yet");
     }
     return Set.copyOf(in);
   }

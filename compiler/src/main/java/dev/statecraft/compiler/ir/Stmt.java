@@ -63,8 +63,7 @@ public sealed interface Stmt
   }
 
   /** {@code if (condition) then else otherwise}; {@code otherwise} may be empty. */
-  record If(Expr condition, Block then, Block otherwise, SourcePosition position)
-      implements Stmt {}
+  record If(Expr condition, Block then, Block otherwise, SourcePosition position) implements Stmt {}
 
   /** Ends the workflow with a value, or with {@code null} for a {@code void} workflow. */
   record Return(Optional<Expr> value, SourcePosition position) implements Stmt {}
@@ -73,8 +72,8 @@ public sealed interface Stmt
   record Fail(Expr error, Expr cause, SourcePosition position) implements Stmt {}
 
   /**
-   * {@code while}, {@code do}/{@code while} and indexed {@code for}: runs {@code body} then
-   * {@code update} while {@code condition} holds; {@code continue} skips to {@code update}.
+   * {@code while}, {@code do}/{@code while} and indexed {@code for}: runs {@code body} then {@code
+   * update} while {@code condition} holds; {@code continue} skips to {@code update}.
    *
    * @param testFirst false for {@code do}/{@code while}
    */
@@ -150,8 +149,8 @@ public sealed interface Stmt
       implements Stmt {}
 
   /**
-   * {@code Durable.parallel(() -> a, () -> b[, () -> c])}: each branch ends in a {@link Yield};
-   * the results form a {@code Pair} or {@code Triple} in {@code target}.
+   * {@code Durable.parallel(() -> a, () -> b[, () -> c])}: each branch ends in a {@link Yield}; the
+   * results form a {@code Pair} or {@code Triple} in {@code target}.
    */
   record DurableParallel(
       Optional<Local> target, List<Block> branches, boolean declaration, SourcePosition position)
@@ -168,8 +167,8 @@ public sealed interface Stmt
   record Sleep(Expr seconds, SourcePosition position) implements Stmt {}
 
   /**
-   * {@code Durable.awaitCallback(type, timeout, callback -> notify)}: {@code notifier} calls exactly
-   * one activity that receives {@code callback}; the workflow then waits for the answer.
+   * {@code Durable.awaitCallback(type, timeout, callback -> notify)}: {@code notifier} calls
+   * exactly one activity that receives {@code callback}; the workflow then waits for the answer.
    */
   record AwaitCallback(
       Optional<Local> target,

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One compiled workflow: its identity, its input and output, the activities it calls, and its
- * body.
+ * One compiled workflow: its identity, its input and output, the activities it calls, and its body.
  *
  * @param name the cloud name, kebab-case ({@code support-triage})
  * @param className the workflow class's qualified name
@@ -32,7 +31,8 @@ public record WorkflowIr(
 
   public WorkflowIr {
     activities = List.copyOf(activities);
-    implementations = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(implementations));
+    implementations =
+        java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(implementations));
   }
 
   /** The workflow class's simple name. */

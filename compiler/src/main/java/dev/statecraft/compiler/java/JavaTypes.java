@@ -45,7 +45,8 @@ public final class JavaTypes {
       if (r.typeArguments().isEmpty()) {
         return raw;
       }
-      return ParameterizedTypeName.get(raw, r.typeArguments().stream().map(JavaTypes::boxed).toArray(TypeName[]::new));
+      return ParameterizedTypeName.get(
+          raw, r.typeArguments().stream().map(JavaTypes::boxed).toArray(TypeName[]::new));
     }
     if (t instanceof IrType.EnumType e) {
       return ClassName.bestGuess(e.qualifiedName());
@@ -61,7 +62,10 @@ public final class JavaTypes {
     return boxed(t) instanceof ParameterizedTypeName;
   }
 
-  /** {@code Foo.class} or {@code new TypeReference<List<Foo>>() {}}: how to name the type for Jackson. */
+  /**
+   * {@code Foo.class} or {@code new TypeReference<List<Foo>>() {}}: how to name the type for
+   * Jackson.
+   */
   public static com.palantir.javapoet.CodeBlock token(IrType t) {
     if (isGeneric(t)) {
       return com.palantir.javapoet.CodeBlock.of(

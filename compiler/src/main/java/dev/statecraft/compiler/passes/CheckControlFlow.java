@@ -26,8 +26,11 @@ public final class CheckControlFlow {
       diagnostics.error(
           DiagnosticCode.MISSING_RETURN,
           wf.position(),
-          "workflow method '" + wf.methodName() + "' can finish without returning a '"
-              + wf.output().javaName() + "'",
+          "workflow method '"
+              + wf.methodName()
+              + "' can finish without returning a '"
+              + wf.output().javaName()
+              + "'",
           "end every path with return or throw new WorkflowFailure(...)");
     }
   }

@@ -52,14 +52,19 @@ public final class HoistActivityCalls {
       if (a.value() instanceof ActivityCall call) {
         List<Expr> args = hoistAll(call.arguments(), out);
         out.add(
-            new Stmt.Invoke(Optional.of(a.target()), call.activity(), args, a.declaration(), a.position()));
+            new Stmt.Invoke(
+                Optional.of(a.target()), call.activity(), args, a.declaration(), a.position()));
       } else {
         out.add(new Stmt.Assign(a.target(), hoist(a.value(), out), a.declaration(), a.position()));
       }
     } else if (s instanceof Stmt.Invoke i) {
       out.add(
           new Stmt.Invoke(
-              i.target(), i.activity(), hoistAll(i.arguments(), out), i.declaration(), i.position()));
+              i.target(),
+              i.activity(),
+              hoistAll(i.arguments(), out),
+              i.declaration(),
+              i.position()));
     } else if (s instanceof Stmt.If i) {
       Expr cond = hoist(i.condition(), out);
       out.add(new Stmt.If(cond, block(i.then()), block(i.otherwise()), i.position()));
@@ -71,7 +76,8 @@ public final class HoistActivityCalls {
     } else if (s instanceof Stmt.Declare) {
       out.add(s);
     } else {
-      throw new IllegalStateException("HoistActivityCalls does not handle " + s.getClass().getSimpleName() + " yet");
+      throw new IllegalStateException(
+          "HoistActivityCalls does not handle " + s.getClass().getSimpleName() + " yet");
     }
   }
 
@@ -99,13 +105,18 @@ public final class HoistActivityCalls {
       Expr whenFalse = b.op() == BinaryOp.AND ? Expr.Literal.of(false) : b.right();
       return hoist(new Expr.Conditional(b.left(), whenTrue, whenFalse, IrType.BOOLEAN), out);
     }
-    if (e instanceof Expr.Conditional c && (containsCall(c.whenTrue()) || containsCall(c.whenFalse()))) {
+    if (e instanceof Expr.Conditional c
+        && (containsCall(c.whenTrue()) || containsCall(c.whenFalse()))) {
       Expr cond = hoist(c.condition(), out);
       ActivityCall first = firstCall(containsCall(c.whenTrue()) ? c.whenTrue() : c.whenFalse());
       Local temp = new Local(names.next(first.activity().name() + "OrElse"), c.type());
       out.add(new Stmt.Declare(temp, first.position()));
       out.add(
-          new Stmt.If(cond, assignTo(temp, c.whenTrue(), first), assignTo(temp, c.whenFalse(), first), first.position()));
+          new Stmt.If(
+              cond,
+              assignTo(temp, c.whenTrue(), first),
+              assignTo(temp, c.whenFalse(), first),
+              first.position()));
       return temp;
     }
     List<Expr> children = hoistAll(e.children(), out);
@@ -131,6 +142,7 @@ public final class HoistActivityCalls {
   }
 
   static boolean containsCall(Expr e) {
-    return e instanceof ActivityCall || e.children().stream().anyMatch(HoistActivityCalls::containsCall);
+    return e instanceof ActivityCall
+        || e.children().stream().anyMatch(HoistActivityCalls::containsCall);
   }
 }

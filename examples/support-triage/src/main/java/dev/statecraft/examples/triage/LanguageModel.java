@@ -22,6 +22,7 @@ public interface LanguageModel {
     if (key == null || key.isBlank()) {
       return LocalStandInModel.announced();
     }
-    return new OpenAiModel(key, System.getenv().getOrDefault("OPENAI_BASE_URL", "https://api.openai.com/v1"));
+    return new OpenAiModel(
+        key, System.getenv().getOrDefault("OPENAI_BASE_URL", "https://api.openai.com/v1"));
   }
 }

@@ -59,7 +59,9 @@ public final class LocalStandInModel implements LanguageModel {
 
   private static String reply(String tier, String ticket) {
     String firstLine = ticket.lines().findFirst().orElse("").trim();
-    return "Thanks for reaching out about \"" + firstLine + "\". "
+    return "Thanks for reaching out about \""
+        + firstLine
+        + "\". "
         + (tier.equals("large")
             ? "A senior engineer has reviewed your case and will follow up within one business day."
             : "Here is what usually fixes this: check the steps in our help center, then reply if it persists.");

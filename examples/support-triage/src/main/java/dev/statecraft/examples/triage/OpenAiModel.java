@@ -11,15 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * OpenAI's chat completions API (or any compatible endpoint via {@code OPENAI_BASE_URL}). Tiers
- * map to {@code STATECRAFT_SMALL_MODEL} and {@code STATECRAFT_LARGE_MODEL}, by default {@code
+ * OpenAI's chat completions API (or any compatible endpoint via {@code OPENAI_BASE_URL}). Tiers map
+ * to {@code STATECRAFT_SMALL_MODEL} and {@code STATECRAFT_LARGE_MODEL}, by default {@code
  * gpt-4o-mini} and {@code gpt-4o}. Overload and server errors raise {@link ModelUnavailable}, which
  * the workflow retries.
  */
 public final class OpenAiModel implements LanguageModel {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String key;
   private final String baseUrl;
 
@@ -52,7 +53,8 @@ public final class OpenAiModel implements LanguageModel {
         throw new ModelUnavailable(model + " answered " + response.statusCode());
       }
       if (response.statusCode() != 200) {
-        throw new IllegalStateException(model + " answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            model + " answered " + response.statusCode() + ": " + response.body());
       }
       JsonNode json = JSON.readTree(response.body());
       return new Completion(

@@ -31,7 +31,14 @@ public class SupportTriage {
       reply = act.draftReply(ticket, c.category(), CHEAP_MODEL);
     }
     String summary =
-        "[" + c.category() + " @ " + c.confidence() + "] " + ticket.subject() + " -> " + reply.model();
+        "["
+            + c.category()
+            + " @ "
+            + c.confidence()
+            + "] "
+            + ticket.subject()
+            + " -> "
+            + reply.model();
     return new TriageResult(
         ticket.id(),
         c.category(),

@@ -10,7 +10,12 @@ public interface TriageActivities {
   /** Classifies a ticket with a cheap, fast model. */
   @Activity(
       timeout = "PT30S",
-      retry = @Retry(maxAttempts = 3, initialInterval = "PT2S", backoffRate = 2.0, maxInterval = "PT10S"))
+      retry =
+          @Retry(
+              maxAttempts = 3,
+              initialInterval = "PT2S",
+              backoffRate = 2.0,
+              maxInterval = "PT10S"))
   Classification classify(Ticket ticket);
 
   /** Drafts a reply to the customer with the given model. */

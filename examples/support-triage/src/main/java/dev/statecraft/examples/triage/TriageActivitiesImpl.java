@@ -21,7 +21,9 @@ public class TriageActivitiesImpl implements TriageActivities {
     try {
       JsonNode answer = JSON.readTree(stripFences(c.text()));
       return new Classification(
-          answer.path("category").asText("general"), answer.path("confidence").asDouble(0.0), c.model());
+          answer.path("category").asText("general"),
+          answer.path("confidence").asDouble(0.0),
+          c.model());
     } catch (IOException e) {
       return new Classification("general", 0.0, c.model());
     }
