@@ -10,6 +10,7 @@ public final class ActivityFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String errorType;
+  private final String errorMessage;
 
   /**
    * @param errorType the fully-qualified class name of the activity's exception
@@ -18,6 +19,12 @@ public final class ActivityFailedException extends RuntimeException {
   public ActivityFailedException(String errorType, String message) {
     super(errorType + ": " + message);
     this.errorType = errorType;
+    this.errorMessage = message;
+  }
+
+  /** The activity exception's own message. */
+  public String errorMessage() {
+    return errorMessage;
   }
 
   /** The fully-qualified class name of the activity's exception. */

@@ -38,6 +38,93 @@ public final class DurableActivities {
     return ActivityJson.mapper().convertValue(callForJson(ctx, spec, namedArgs), type);
   }
 
+  /**
+   * Calls one activity per argument list, at most {@code batch} at a time (0: all at once), and
+   * returns the results in order: {@code Durable.map} over a single activity call.
+   */
+  public static <T> java.util.List<T> callAll(
+      TaskOrchestrationContext ctx,
+      ActivitySpec spec,
+      Class<T> type,
+      int batch,
+      java.util.List<Object[]> namedArgsPerItem) {
+    java.util.List<T> results = new java.util.ArrayList<>();
+    int size = batch <= 0 ? Math.max(1, namedArgsPerItem.size()) : batch;
+    for (int from = 0; from < namedArgsPerItem.size(); from += size) {
+      java.util.List<Task<String>> tasks = new java.util.ArrayList<>();
+      for (Object[] args :
+          namedArgsPerItem.subList(from, Math.min(namedArgsPerItem.size(), from + size))) {
+        tasks.add(ctx.callActivity(spec.functionName(), arguments(args), String.class));
+      }
+      for (Task<String> task : tasks) {
+        results.add(
+            ActivityJson.mapper().convertValue(ActivityFunctions.unwrap(task.await()), type));
+      }
+    }
+    return results;
+  }
+
+  /** One activity call of {@link #callEach}: its spec, result type and named arguments. */
+  public record Call(ActivitySpec spec, Class<?> type, Object... namedArgs) {}
+
+  /**
+   * Starts every call at once, waits for all, and returns the results in order: {@code
+   * Durable.parallel}.
+   */
+  public static java.util.List<Object> callEach(
+      TaskOrchestrationContext ctx, java.util.List<Call> calls) {
+    java.util.List<Task<String>> tasks = new java.util.ArrayList<>();
+    for (Call c : calls) {
+      tasks.add(ctx.callActivity(c.spec().functionName(), arguments(c.namedArgs()), String.class));
+    }
+    java.util.List<Object> results = new java.util.ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      results.add(
+          ActivityJson.mapper()
+              .convertValue(ActivityFunctions.unwrap(tasks.get(i).await()), calls.get(i).type()));
+    }
+    return results;
+  }
+
+  /** A callback whose answer arrives as external event {@code callback-N} of this instance. */
+  public static dev.statecraft.api.Callback newCallback(
+      TaskOrchestrationContext ctx, int sequence) {
+    String event = "callback-" + sequence;
+    String token = ctx.getInstanceId() + "/" + event;
+    return new dev.statecraft.api.Callback(
+        token,
+        "/runtime/webhooks/durabletask/instances/" + ctx.getInstanceId() + "/raiseEvent/" + event);
+  }
+
+  /**
+   * Waits for the answer to {@code callback}; throws {@code CallbackTimeout} after {@code timeout}.
+   */
+  public static <T> T awaitCallback(
+      TaskOrchestrationContext ctx,
+      dev.statecraft.api.Callback callback,
+      Duration timeout,
+      Class<T> type) {
+    String event = callback.token().substring(callback.token().lastIndexOf('/') + 1);
+    try {
+      JsonNode answer = ctx.waitForExternalEvent(event, timeout, JsonNode.class).await();
+      return ActivityJson.mapper().convertValue(answer, type);
+    } catch (com.microsoft.durabletask.TaskCanceledException e) {
+      throw new dev.statecraft.api.CallbackTimeout("no answer to " + event + " within " + timeout);
+    }
+  }
+
+  /** Runs another workflow's orchestrator as a sub-orchestration and returns its output. */
+  public static <T> T child(
+      TaskOrchestrationContext ctx, String orchestrator, Object input, Class<T> type) {
+    try {
+      return ctx.callSubOrchestrator(orchestrator, input, type).await();
+    } catch (com.microsoft.durabletask.TaskFailedException e) {
+      String message =
+          e.getErrorDetails() == null ? e.getMessage() : e.getErrorDetails().getErrorMessage();
+      throw new dev.statecraft.api.WorkflowFailure("ChildWorkflowFailed", message);
+    }
+  }
+
   /** The orchestration's input decoded as a generic type such as {@code List<Ticket>}. */
   public static <T> T input(TaskOrchestrationContext ctx, TypeReference<T> type) {
     return ActivityJson.mapper().convertValue(ctx.getInput(JsonNode.class), type);
@@ -69,7 +156,7 @@ public final class DurableActivities {
     return call.await();
   }
 
-  private static String arguments(Object... namedArgs) {
+  static String arguments(Object... namedArgs) {
     if (namedArgs.length % 2 != 0) {
       throw new IllegalArgumentException("arguments come in name/value pairs");
     }

@@ -9,6 +9,7 @@ import dev.statecraft.compiler.CompilationResult;
 import dev.statecraft.compiler.CompiledWorkflow;
 import dev.statecraft.compiler.StatecraftCompiler;
 import dev.statecraft.compiler.Target;
+import dev.statecraft.compiler.aws.AslEmitter;
 import dev.statecraft.local.EngineOptions;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
@@ -134,10 +135,12 @@ final class RunCommand implements Callable<Integer> {
         LocalEngine.open(
             EngineOptions.durable(home.resolve("executions.db"))
                 .withListener(new StepPrinter(out, quiet)))) {
-      for (Map.Entry<String, String> h : wf.lambdaHandlers().entrySet()) {
-        engine.registerLambda(h.getKey(), handler(classes, h.getValue()));
+      for (CompiledWorkflow each : result.workflows()) {
+        for (Map.Entry<String, String> h : each.lambdaHandlers().entrySet()) {
+          engine.registerLambda(h.getKey(), handler(classes, h.getValue()));
+        }
+        engine.createStateMachine(each.name(), localDefinition(each, result.workflows()));
       }
-      engine.createStateMachine(wf.name(), localDefinition(wf));
       engine.resumeUnfinished();
       String arn = engine.startExecution(wf.name(), name, inputJson);
       ExecutionResult r = engine.awaitResult(arn, timeout);
@@ -298,16 +301,26 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The definition with each Lambda placeholder replaced by the function's name, as CDK's
-   * definition substitutions do with ARNs in the cloud.
+   * The definition with its placeholders filled in for the embedded engine, as CDK's definition
+   * substitutions fill them with ARNs in the cloud: each Lambda function by its name, each child
+   * workflow by its local state machine ARN.
    */
-  private static String localDefinition(CompiledWorkflow wf) {
+  static String localDefinition(CompiledWorkflow wf, List<CompiledWorkflow> all) {
     String definition = wf.stateMachine();
     for (String key : wf.lambdaHandlers().keySet()) {
       definition = definition.replace("${" + key + "}", key);
     }
-    return definition;
+    for (CompiledWorkflow other : all) {
+      definition =
+          definition.replace(
+              AslEmitter.stateMachinePlaceholder(other.name()),
+              "arn:aws:states:us-east-1:000000000000:stateMachine:" + other.name());
+    }
+    return definition.replace("${" + AslEmitter.callbackUrlKey() + "}", LOCAL_CALLBACK_URL);
   }
+
+  /** Where callbacks are answered locally; the serve command's endpoint. */
+  static final String LOCAL_CALLBACK_URL = "http://localhost:8083/callbacks";
 
   private static String defaultName() {
     return "run-"

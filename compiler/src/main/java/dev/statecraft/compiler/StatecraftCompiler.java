@@ -13,6 +13,7 @@ import dev.statecraft.compiler.gcp.CloudRunFunctionEmitter;
 import dev.statecraft.compiler.gcp.CloudWorkflowsEmitter;
 import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.WorkflowIr;
+import dev.statecraft.compiler.passes.CheckCollectionAliasing;
 import dev.statecraft.compiler.passes.CheckControlFlow;
 import dev.statecraft.compiler.passes.CheckDefiniteAssignment;
 import dev.statecraft.compiler.passes.HoistActivityCalls;
@@ -54,6 +55,7 @@ public final class StatecraftCompiler {
     for (WorkflowIr wf : workflows) {
       CheckControlFlow.run(wf, diagnostics);
       CheckDefiniteAssignment.run(wf, diagnostics);
+      CheckCollectionAliasing.run(wf, diagnostics);
     }
     if (workflows.isEmpty() && !diagnostics.hasErrors()) {
       SourceFile where = files.isEmpty() ? new SourceFile("(no sources)", "") : files.get(0);

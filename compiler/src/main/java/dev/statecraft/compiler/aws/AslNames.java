@@ -95,9 +95,10 @@ final class AslNames {
 
   private final UniqueNames stateNames = new UniqueNames();
   private final Map<String, String> variables = new HashMap<>();
+  private final UniqueNames allocator = new UniqueNames().reserve(RESERVED);
+  private final Set<String> pinned = new java.util.HashSet<>();
 
   AslNames(WorkflowIr workflow) {
-    UniqueNames allocator = new UniqueNames().reserve(RESERVED);
     List<String> locals = new ArrayList<>();
     workflow.input().ifPresent(p -> locals.add(p.name()));
     locals.addAll(IrWalk.localNames(workflow.body()));
@@ -109,6 +110,26 @@ final class AslNames {
       String base = RESERVED.contains(clean) ? clean + "_" : clean;
       variables.put(local, allocator.next(base, n -> base + n));
     }
+  }
+
+  /**
+   * A fresh variable the emitter itself needs (an error held while {@code finally} runs); it is
+   * always assigned, whatever liveness says, since no Java local stands for it.
+   */
+  String fresh(String base) {
+    String name = allocator.next(base, n -> base + "_" + n);
+    pinned.add(name);
+    return name;
+  }
+
+  /** Whether {@code variable} is one of the emitter's own. */
+  boolean pinned(String variable) {
+    return pinned.contains(variable);
+  }
+
+  /** A loop Choice's name: {@code WhileAttempt}, {@code RepeatAttempt}. */
+  String loopName(String prefix, Expr condition) {
+    return prefix + choiceName(condition).substring(2);
   }
 
   /** The ASL variable (without {@code $}) for a Java local. */

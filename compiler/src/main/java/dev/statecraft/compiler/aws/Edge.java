@@ -22,7 +22,9 @@ final class Edge {
     /** A Choice rule: {@code Assign} and {@code Next}, never {@code End}. */
     RULE,
     /** A Choice's fall-through: {@code Default}, or a final always-true rule when it assigns. */
-    OTHERWISE
+    OTHERWISE,
+    /** A {@code Catch} entry of a Task, Map or Parallel: {@code Assign} and {@code Next}. */
+    CATCH
   }
 
   /** One pending assignment: {@code $variable := expression}, in terms of earlier ones. */

@@ -46,9 +46,11 @@ record Jsonata(String text, Set<String> reads, int precedence, JsonNode constant
 
   /** Whether the expression is a constant that can stand in ASL without {@code {% %}}. */
   boolean isLiteral() {
-    return constant != null
-        && !(constant.isTextual()
-            && constant.asText().startsWith("{%")
-            && constant.asText().endsWith("%}"));
+    if (constant == null) {
+      return false;
+    }
+    String text = constant.isTextual() ? constant.asText() : null;
+    // asl-validator accepts no empty strings and reads "{% ... %}" strings as JSONata.
+    return text == null || !(text.isEmpty() || text.startsWith("{%") && text.endsWith("%}"));
   }
 }

@@ -135,7 +135,73 @@ final class JsonataBuiltins {
               a);
       case ENUM_NAME -> a;
       case EXECUTION_ID -> new Jsonata("$states.context.Execution.Id", Set.of(), ATOM);
+      case NEW_LIST, NEW_MAP -> a;
+      case LIST_WITH_ADDED ->
+          combine("$append(" + a.text() + ", " + one(args.get(1), b).text() + ")", ATOM, a, b);
+      case LIST_WITH_ALL -> combine("$append(" + a.text() + ", " + b.text() + ")", ATOM, a, b);
+      case LIST_WITH_SET -> {
+        Jsonata x = renderer.render(args.get(2));
+        Jsonata chosen =
+            new Jsonata(
+                "$__k = " + b.at(COMPARISON + 1) + " ? " + x.at(CONDITIONAL + 1) + " : $__v",
+                b.reads(),
+                CONDITIONAL);
+        yield combine(
+            "$reduce("
+                + a.text()
+                + ", function($__acc, $__v, $__k) { $append($__acc, "
+                + wrapped(args.get(2).type(), chosen)
+                + ") }, [])",
+            ATOM,
+            a,
+            b,
+            x);
+      }
+      case LIST_WITHOUT_INDEX ->
+          combine(
+              "$reduce("
+                  + a.text()
+                  + ", function($__acc, $__v, $__k) { $__k = "
+                  + b.at(COMPARISON + 1)
+                  + " ? $__acc : $append($__acc, "
+                  + wrapped(
+                      ((dev.statecraft.compiler.ir.IrType.ListType) args.get(0).type()).element(),
+                      Jsonata.atom("$__v"))
+                  + ") }, [])",
+              ATOM,
+              a,
+              b);
+      case MAP_WITH_PUT -> {
+        Jsonata v = renderer.render(args.get(2));
+        yield combine(
+            "$merge([" + a.text() + ", {" + b.text() + ": " + v.text() + "}])", ATOM, a, b, v);
+      }
+      case MAP_WITHOUT_KEY ->
+          combine(
+              "($__r := $sift("
+                  + a.text()
+                  + ", function($__v, $__k) { $__k != "
+                  + b.at(COMPARISON + 1)
+                  + " }); $exists($__r) ? $__r : {})",
+              ATOM,
+              a,
+              b);
     };
+  }
+
+  /**
+   * One element to append: {@code $append} splices an array argument, so a list element is boxed.
+   */
+  private Jsonata one(Expr element, Jsonata rendered) {
+    return element.type() instanceof dev.statecraft.compiler.ir.IrType.ListType
+        ? combine("[[" + rendered.text() + "]]", ATOM, rendered)
+        : rendered;
+  }
+
+  private static String wrapped(dev.statecraft.compiler.ir.IrType type, Jsonata value) {
+    return type instanceof dev.statecraft.compiler.ir.IrType.ListType
+        ? "[[" + value.text() + "]]"
+        : value.text();
   }
 
   private static String step(Jsonata a) {

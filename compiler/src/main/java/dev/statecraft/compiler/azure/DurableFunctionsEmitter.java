@@ -12,9 +12,11 @@ import com.palantir.javapoet.TypeSpec;
 import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.Block;
 import dev.statecraft.compiler.ir.ErrorName;
+import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrWalk;
 import dev.statecraft.compiler.ir.JavaPrinter;
+import dev.statecraft.compiler.ir.Reachability;
 import dev.statecraft.compiler.ir.RetryPolicy;
 import dev.statecraft.compiler.ir.Stmt;
 import dev.statecraft.compiler.ir.UniqueNames;
@@ -57,6 +59,7 @@ public final class DurableFunctionsEmitter {
   private final Map<String, String> specs = new LinkedHashMap<>();
   private final Map<String, String> implementationFields = new LinkedHashMap<>();
   private final JavaPrinter printer;
+  private final DurableFunctionsControl control;
 
   private DurableFunctionsEmitter(WorkflowIr workflow) {
     this.workflow = workflow;
@@ -74,6 +77,7 @@ public final class DurableFunctionsEmitter {
           a.owner(), o -> constants.next(lowerCamel(a.ownerSimpleName())));
     }
     this.printer = new JavaPrinter("ctx.getInstanceId()", locals::get, true);
+    this.control = new DurableFunctionsControl(this);
   }
 
   /** The generated class. */
@@ -197,7 +201,7 @@ public final class DurableFunctionsEmitter {
   }
 
   private String orchestratorName() {
-    return workflow.name() + "-orchestrator";
+    return orchestratorName(workflow.name());
   }
 
   private MethodSpec orchestrator() {
@@ -238,14 +242,29 @@ public final class DurableFunctionsEmitter {
                     JavaTypes.boxed(p.type()));
               }
             });
+    if (hasCallbacks(workflow.body())) {
+      m.addStatement("int callbackSequence = 0");
+    }
     m.addCode(block(workflow.body()));
-    if (completesNormally(workflow.body())) {
+    if (Reachability.canComplete(workflow.body())) {
       m.addStatement("return null");
     }
     return m.build();
   }
 
-  private CodeBlock block(Block b) {
+  JavaPrinter printer() {
+    return printer;
+  }
+
+  String local(String name) {
+    return locals.get(name);
+  }
+
+  String specConstant(ActivityMethod a) {
+    return specs.get(a.functionKey());
+  }
+
+  CodeBlock block(Block b) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Stmt s : b.statements()) {
       statement(s, code);
@@ -258,6 +277,14 @@ public final class DurableFunctionsEmitter {
       code.addStatement(
           "$T $L", JavaTypes.of(d.variable().type()), locals.get(d.variable().name()));
     } else if (s instanceof Stmt.Assign a) {
+      if (!a.declaration()
+          && a.value() instanceof Expr.Call c
+          && c.builtin().mutation()
+          && c.arguments().get(0) instanceof Expr.Local l
+          && l.name().equals(a.target().name())) {
+        code.addStatement("$L", printer.print(a.value()));
+        return;
+      }
       String value = printer.print(a.value());
       if (a.declaration()) {
         code.addStatement(
@@ -284,12 +311,11 @@ public final class DurableFunctionsEmitter {
           printer.print(f.error()),
           printer.print(f.cause()));
     } else {
-      throw new IllegalStateException(
-          "the Azure back end does not handle " + s.getClass().getSimpleName() + " yet");
+      control.statement(s, code);
     }
   }
 
-  private void invoke(Stmt.Invoke i, CodeBlock.Builder code) {
+  void invoke(Stmt.Invoke i, CodeBlock.Builder code) {
     ActivityMethod a = i.activity();
     List<CodeBlock> args = new ArrayList<>();
     for (int k = 0; k < a.parameters().size(); k++) {
@@ -347,22 +373,19 @@ public final class DurableFunctionsEmitter {
         .build();
   }
 
-  private static AnnotationSpec functionName(String name) {
-    return AnnotationSpec.builder(FUNCTION_NAME).addMember("value", "$S", name).build();
+  private static boolean hasCallbacks(Block body) {
+    boolean[] found = {false};
+    IrWalk.statements(body, s -> found[0] |= s instanceof Stmt.AwaitCallback);
+    return found[0];
   }
 
-  private static boolean completesNormally(Block b) {
-    if (b.isEmpty()) {
-      return true;
-    }
-    Stmt last = b.statements().get(b.statements().size() - 1);
-    if (last instanceof Stmt.Return || last instanceof Stmt.Fail) {
-      return false;
-    }
-    if (last instanceof Stmt.If i) {
-      return completesNormally(i.then()) || completesNormally(i.otherwise());
-    }
-    return true;
+  /** The orchestrator function's name for a workflow. */
+  static String orchestratorName(String workflowName) {
+    return workflowName + "-orchestrator";
+  }
+
+  private static AnnotationSpec functionName(String name) {
+    return AnnotationSpec.builder(FUNCTION_NAME).addMember("value", "$S", name).build();
   }
 
   private static String upperSnake(String camel) {

@@ -77,6 +77,14 @@ public enum DiagnosticCode {
   MISPLACED_ACTIVITY_STUB("activity stubs are fields"),
   /** A variable is read before it is definitely assigned. */
   UNINITIALIZED_VARIABLE("a variable is read before it is assigned"),
+  /** A mutable collection is changed after another name or value shares it. */
+  ALIASED_COLLECTION("a mutable collection is changed after it was shared"),
+  /** A Durable operation or child workflow call used inside an expression. */
+  MISPLACED_DURABLE_CALL("durable operations are statements"),
+  /** A lambda passed to Durable.map/parallel/awaitCallback is not of the supported shape. */
+  INVALID_LAMBDA("the lambda of a Durable operation has an unsupported shape"),
+  /** A switch group falls through into the next one. */
+  SWITCH_FALLTHROUGH("switch groups must not fall through"),
   /** A construct a particular cloud target cannot express. */
   TARGET_LIMIT("a construct the target cloud cannot express");
 

@@ -203,23 +203,7 @@ final class ActivityReader {
           "write retryOn = {RateLimited.class, ActivityTimeout.class}");
       return Optional.empty();
     }
-    Optional<String> name = context.types().resolve(t, unit);
-    if (name.isEmpty()) {
-      context.error(
-          unit,
-          item,
-          DiagnosticCode.INVALID_RETRY,
-          "cannot find exception class '" + t + "'",
-          "import the exception class, or declare it in the sources");
-      return Optional.empty();
-    }
-    return switch (name.get()) {
-      case SourceContext.API + "ActivityTimeout" -> Optional.of(new ErrorName.ActivityTimeout());
-      case "java.lang.Exception", "java.lang.Throwable", "java.lang.RuntimeException" ->
-          Optional.of(new ErrorName.Any());
-      default ->
-          Optional.of(new ErrorName.ExceptionClass(context.types().withSubclasses(name.get())));
-    };
+    return new ErrorNames(context, unit).of(t);
   }
 
   private Optional<Duration> duration(Expression e, ParsedUnit unit, boolean emptyAllowed) {

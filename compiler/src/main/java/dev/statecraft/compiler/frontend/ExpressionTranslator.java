@@ -115,7 +115,7 @@ final class ExpressionTranslator {
       return calls.translate(m, expected);
     }
     if (e instanceof ObjectCreationExpr o) {
-      return creation(o);
+      return creation(o, expected);
     }
     if (e instanceof BinaryExpr b) {
       return binary(b);
@@ -206,6 +206,12 @@ final class ExpressionTranslator {
     }
     if (shape.constants().containsKey(name)) {
       return Optional.of(shape.constants().get(name));
+    }
+    if (scope.catchParameter(name).isPresent()) {
+      return unsupported(
+          n,
+          "catch parameter '" + name + "' is not a value",
+          "read " + name + ".getMessage(), or rethrow it with throw " + name + ";");
     }
     if (shape.stubs().containsKey(name)) {
       return unsupported(
@@ -298,7 +304,78 @@ final class ExpressionTranslator {
     return s instanceof NameExpr n && scope.lookup(n.getNameAsString()).isEmpty();
   }
 
+  private static final java.util.Set<String> COLLECTIONS =
+      java.util.Set.of(
+          "java.util.ArrayList",
+          "java.util.LinkedList",
+          "java.util.HashMap",
+          "java.util.LinkedHashMap");
+
+  /** {@code new ArrayList<>()}, {@code new HashMap<>(other)}: a fresh, mutable collection. */
+  private Optional<Expr> collection(ObjectCreationExpr o, String name, Optional<IrType> expected) {
+    boolean list = name.endsWith("List");
+    Optional<IrType> declared =
+        o.getType().getTypeArguments().filter(a -> !a.isEmpty()).isPresent()
+            ? types.map(o.getType(), unit).map(t -> t) // ArrayList<T> maps like List<T>
+            : expected;
+    if (o.getArguments().size() > 1) {
+      return unsupported(o, "'new " + o.getType() + "(...)' takes at most one argument here", "");
+    }
+    if (o.getArguments().size() == 1) {
+      Optional<Expr> source = translate(o.getArgument(0), declared);
+      if (source.isEmpty()) {
+        return Optional.empty();
+      }
+      IrType t = source.get().type();
+      if (list ? !(t instanceof IrType.ListType) : !(t instanceof IrType.MapType)) {
+        return unsupported(
+            o,
+            "'new "
+                + o.getType()
+                + "(...)' copies a "
+                + (list ? "List" : "Map")
+                + " here, not '"
+                + t.javaName()
+                + "'",
+            "pass no argument for an empty collection");
+      }
+      return Optional.of(
+          call(list ? Builtin.NEW_LIST : Builtin.NEW_MAP, declared.orElse(t), source.get()));
+    }
+    IrType type = declared.orElse(null);
+    if (type == null
+        || (list ? !(type instanceof IrType.ListType) : !(type instanceof IrType.MapType))) {
+      context.error(
+          unit,
+          o,
+          DiagnosticCode.TYPE_MISMATCH,
+          "cannot tell the element type of '" + o + "'",
+          "declare the variable with its type, e.g. List<String> xs = new ArrayList<>();");
+      return Optional.empty();
+    }
+    Expr empty =
+        list
+            ? new Expr.ListLiteral(List.of(), (IrType.ListType) type)
+            : new Expr.MapLiteral(List.of(), (IrType.MapType) type);
+    return Optional.of(call(list ? Builtin.NEW_LIST : Builtin.NEW_MAP, type, empty));
+  }
+
+  Optional<Expr> misplacedEffect(Node at, String what) {
+    context.error(
+        unit,
+        at,
+        DiagnosticCode.MISPLACED_DURABLE_CALL,
+        what
+            + " must be a statement of its own, initialize a variable, be assigned, or be returned",
+        "write e.g. var result = ...; and use result in the expression");
+    return Optional.empty();
+  }
+
   private Optional<Expr> creation(ObjectCreationExpr o) {
+    return creation(o, Optional.empty());
+  }
+
+  private Optional<Expr> creation(ObjectCreationExpr o, Optional<IrType> expected) {
     ClassOrInterfaceType t = o.getType();
     Optional<String> name = context.types().resolve(t, unit);
     if (o.getAnonymousClassBody().isPresent()) {
@@ -315,6 +392,12 @@ final class ExpressionTranslator {
             "'new WorkflowFailure(...)' is only supported directly in a throw statement",
             "write: throw new WorkflowFailure(\"ErrorName\", \"what happened\");");
       }
+    }
+    if (name.isPresent() && COLLECTIONS.contains(name.get())) {
+      return collection(o, name.get(), expected);
+    }
+    if (name.isPresent() && context.workflows().containsKey(name.get())) {
+      return misplacedEffect(o, "a child workflow call");
     }
     Optional<IrType> type = types.map(t, unit);
     if (type.isEmpty()) {
@@ -644,7 +727,7 @@ final class ExpressionTranslator {
       case "ArrayAccess" -> "array access";
       case "ArrayCreation", "ArrayInitializer" -> "an array";
       case "Assign" -> "an assignment inside an expression";
-      case "Switch" -> "a switch expression";
+      case "Switch" -> "a switch expression inside another expression";
       case "This" -> "'this'";
       case "Super" -> "'super'";
       default -> "'" + e + "'";
@@ -657,6 +740,9 @@ final class ExpressionTranslator {
     }
     if (e.isLambdaExpr() || e.isMethodReferenceExpr()) {
       return "lambdas are supported only as the body of Durable.map and Durable.parallel";
+    }
+    if (e.isSwitchExpr()) {
+      return "assign the switch to a variable first: var v = switch (...) { ... };";
     }
     if (e.isArrayAccessExpr() || e.isArrayCreationExpr() || e.isArrayInitializerExpr()) {
       return "use a List";

@@ -30,10 +30,18 @@ public final class JavaFrontEnd {
   /** Parses and translates {@code files}; returns the workflows that translated. */
   public static List<WorkflowIr> translate(List<SourceFile> files, Diagnostics diagnostics) {
     List<ParsedUnit> units = parse(files, diagnostics);
-    SourceContext context = new SourceContext(new TypeTable(units), diagnostics);
+    SourceContext context = new SourceContext(new TypeTable(units), diagnostics, new HashMap<>());
     TypeMapper types = new TypeMapper(context);
     var activities = new ActivityReader(context, types).readAll();
     WorkflowReader reader = new WorkflowReader(context, types, activities);
+    for (TypeTable.Declared d : context.types().all()) {
+      if (d.declaration() instanceof ClassOrInterfaceDeclaration c && !c.isInterface()) {
+        context
+            .annotation(c, WorkflowReader.WORKFLOW, d.unit())
+            .flatMap(marker -> reader.signature(d, c, marker))
+            .ifPresent(sig -> context.workflows().put(d.qualifiedName(), sig));
+      }
+    }
     List<WorkflowIr> workflows = new ArrayList<>();
     Map<String, WorkflowIr> byName = new HashMap<>();
     for (TypeTable.Declared d : context.types().all()) {

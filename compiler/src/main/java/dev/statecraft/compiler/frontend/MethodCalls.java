@@ -41,6 +41,8 @@ final class MethodCalls {
           "substring");
   private static final java.util.Set<String> LIST_METHODS =
       java.util.Set.of("size", "isEmpty", "get", "contains", "indexOf", "subList");
+  private static final java.util.Set<String> MUTATIONS =
+      java.util.Set.of("add", "set", "remove", "addAll", "clear", "put", "merge", "putAll");
   private static final java.util.Set<String> MAP_METHODS =
       java.util.Set.of("get", "getOrDefault", "containsKey", "keySet", "size");
 
@@ -59,6 +61,21 @@ final class MethodCalls {
       return unscoped(m);
     }
     Expression scope = m.getScope().get();
+    if (scope instanceof NameExpr n && x.scope().catchParameter(n.getNameAsString()).isPresent()) {
+      if (m.getNameAsString().equals("getMessage") && m.getArguments().isEmpty()) {
+        return Optional.of(x.scope().catchParameter(n.getNameAsString()).get().message());
+      }
+      return x.unsupported(
+          m, "'" + m + "' is not supported on a caught error", "read " + n + ".getMessage()");
+    }
+    if (scope instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+        && context
+            .types()
+            .resolve(creation.getType(), unit)
+            .map(context.workflows()::containsKey)
+            .orElse(false)) {
+      return x.misplacedEffect(m, "a child workflow call");
+    }
     Optional<ActivityReader.ActivitiesInterface> stub = stub(scope);
     if (stub.isPresent()) {
       return activity(stub.get(), m);
@@ -253,6 +270,17 @@ final class MethodCalls {
           type.equals(IrType.STRING)
               ? receiver
               : ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, receiver));
+    }
+    if ((type instanceof ListType || type instanceof MapType) && MUTATIONS.contains(name)) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.UNSUPPORTED_CALL,
+          "'"
+              + name
+              + "' changes the collection, so it must be a statement of its own on a local variable",
+          "write it as a statement, e.g. xs." + name + "(...);");
+      return Optional.empty();
     }
     if (type.equals(IrType.STRING) && STRING_METHODS.contains(name)) {
       return stringCall(receiver, m);

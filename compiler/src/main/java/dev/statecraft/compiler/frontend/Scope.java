@@ -8,36 +8,86 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The local variables visible at a point of a workflow body, block by block. */
+/**
+ * The names visible at a point of a workflow body, block by block: local variables, and {@code
+ * catch} parameters (which are not values: only {@code e.getMessage()} and {@code throw e} read
+ * them). A lambda body (of {@code Durable.map}, for instance) opens a boundary: Java lets it read
+ * the locals outside but not assign them.
+ */
 final class Scope {
-  private final Deque<Map<String, Local>> blocks = new ArrayDeque<>();
+  /** A {@code catch (X e)} parameter: locals holding the caught error's name and message. */
+  record CatchParameter(String name, Local error, Local message) {}
+
+  private record Frame(
+      Map<String, Local> locals, Map<String, CatchParameter> catches, boolean lambda) {}
+
+  private final Deque<Frame> frames = new ArrayDeque<>();
 
   Scope() {
     push();
   }
 
   void push() {
-    blocks.push(new LinkedHashMap<>());
+    frames.push(new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), false));
+  }
+
+  /** Opens a lambda body. */
+  void pushLambda() {
+    frames.push(new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), true));
   }
 
   void pop() {
-    blocks.pop();
+    frames.pop();
   }
 
   /** Declares {@code name} in the innermost block. */
   Local declare(String name, IrType type) {
     Local local = new Local(name, type);
-    blocks.peek().put(name, local);
+    frames.peek().locals().put(name, local);
     return local;
   }
 
+  void declareCatch(CatchParameter parameter) {
+    frames.peek().catches().put(parameter.name(), parameter);
+  }
+
   Optional<Local> lookup(String name) {
-    for (Map<String, Local> block : blocks) {
-      Local l = block.get(name);
+    for (Frame f : frames) {
+      Local l = f.locals().get(name);
       if (l != null) {
         return Optional.of(l);
       }
     }
     return Optional.empty();
+  }
+
+  Optional<CatchParameter> catchParameter(String name) {
+    for (Frame f : frames) {
+      if (f.locals().containsKey(name)) {
+        return Optional.empty();
+      }
+      CatchParameter c = f.catches().get(name);
+      if (c != null) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code name} is a local declared outside the innermost lambda body. */
+  boolean outsideLambda(String name) {
+    boolean crossed = false;
+    for (Frame f : frames) {
+      if (f.locals().containsKey(name)) {
+        return crossed;
+      }
+      crossed |= f.lambda();
+    }
+    return false;
+  }
+
+  /** Whether a lambda body is being translated. */
+  boolean inLambda() {
+    return frames.stream().anyMatch(Frame::lambda);
   }
 }

@@ -35,6 +35,14 @@ final class TypeMapper {
     this.context = context;
   }
 
+  /** The API's {@code Callback} record. */
+  IrType callback() {
+    return new IrType.RecordType(
+        SourceContext.API + "Callback",
+        List.of(new Component("token", IrType.STRING), new Component("url", IrType.STRING)),
+        List.of());
+  }
+
   /** The IR type of {@code type} written in {@code unit}, or empty after reporting why not. */
   Optional<IrType> map(Type type, ParsedUnit unit) {
     if (type.isVoidType()) {
@@ -84,8 +92,12 @@ final class TypeMapper {
       case "java.lang.Boolean":
         return Optional.of(IrType.BOOLEAN);
       case "java.util.List":
+      case "java.util.ArrayList":
+      case "java.util.LinkedList":
         return arguments(c, args, 1, unit).map(a -> new IrType.ListType(a.get(0)));
       case "java.util.Map":
+      case "java.util.HashMap":
+      case "java.util.LinkedHashMap":
         return arguments(c, args, 2, unit)
             .flatMap(
                 a -> {
@@ -100,11 +112,7 @@ final class TypeMapper {
       case SourceContext.API + "Triple":
         return arguments(c, args, 3, unit).map(a -> apiRecord(name, a, "first", "second", "third"));
       case SourceContext.API + "Callback":
-        return Optional.of(
-            new IrType.RecordType(
-                name,
-                List.of(new Component("token", IrType.STRING), new Component("url", IrType.STRING)),
-                List.of()));
+        return Optional.of(callback());
       default:
         return declared(name, c, unit);
     }

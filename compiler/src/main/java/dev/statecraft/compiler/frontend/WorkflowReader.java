@@ -48,6 +48,34 @@ final class WorkflowReader {
     this.activities = activities;
   }
 
+  /** How a workflow looks to callers: read without translating its body. */
+  Optional<SourceContext.WorkflowSignature> signature(
+      TypeTable.Declared d, ClassOrInterfaceDeclaration c, AnnotationExpr marker) {
+    List<MethodDeclaration> methods =
+        c.getMethods().stream()
+            .filter(m -> context.annotation(m, WORKFLOW_METHOD, d.unit()).isPresent())
+            .toList();
+    if (methods.size() != 1 || methods.get(0).getParameters().size() > 1) {
+      return Optional.empty();
+    }
+    MethodDeclaration m = methods.get(0);
+    Optional<IrType> output = types.map(m.getType(), d.unit());
+    Optional<IrType> input =
+        m.getParameters().isEmpty()
+            ? Optional.empty()
+            : types.map(m.getParameter(0).getType(), d.unit());
+    if (output.isEmpty() || (!m.getParameters().isEmpty() && input.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SourceContext.WorkflowSignature(
+            d.qualifiedName(),
+            name(c, marker, d.unit()),
+            m.getNameAsString(),
+            input,
+            output.get()));
+  }
+
   Optional<WorkflowIr> read(
       TypeTable.Declared d, ClassOrInterfaceDeclaration c, AnnotationExpr marker) {
     ParsedUnit unit = d.unit();
@@ -98,7 +126,9 @@ final class WorkflowReader {
       return Optional.empty();
     }
     ExpressionTranslator x = new ExpressionTranslator(context, unit, types, shape, scope);
-    Block body = new BodyTranslator(context, x, output.get()).block(method.getBody().get());
+    BodyTranslator translator = new BodyTranslator(context, x, output.get());
+    translator.reserveNames(method);
+    Block body = translator.block(method.getBody().get());
     Map<String, String> implementations = implementations(x.usedActivities(), shape, unit);
     return Optional.of(
         new WorkflowIr(
@@ -200,6 +230,7 @@ final class WorkflowReader {
     ExpressionTranslator literals =
         new ExpressionTranslator(
             context, unit, types, new WorkflowShape("", Map.of(), Map.of()), new Scope());
+
     Optional<Expr> value = literals.translateAs(v.getInitializer().get(), type.get());
     if (value.isPresent() && value.get() instanceof Expr.Literal l) {
       return Optional.of(l);

@@ -15,6 +15,7 @@ import dev.statecraft.compiler.ir.RetryPolicy;
 import dev.statecraft.compiler.ir.Stmt;
 import dev.statecraft.compiler.ir.UniqueNames;
 import dev.statecraft.compiler.ir.WorkflowIr;
+import dev.statecraft.compiler.passes.LowerForEach;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,12 @@ public final class CloudWorkflowsEmitter {
   private final UniqueNames steps = new UniqueNames();
   private final CloudWorkflowsExpressions expressions;
   private final Map<String, Object> subworkflows = new LinkedHashMap<>();
+  private final CloudWorkflowsControl control = new CloudWorkflowsControl(this);
+  private final CloudWorkflowsHelpers helpers =
+      new CloudWorkflowsHelpers(
+          subworkflows,
+          base -> variableNames.next(base),
+          base -> steps.next(base, n -> base + "_" + n));
 
   private CloudWorkflowsEmitter(WorkflowIr workflow, Diagnostics diagnostics) {
     this.workflow = workflow;
@@ -60,12 +67,12 @@ public final class CloudWorkflowsEmitter {
     for (String local : new LinkedHashSet<>(locals)) {
       variables.put(local, variableNames.next(local, n -> local + "_" + n));
     }
-    this.expressions = new CloudWorkflowsExpressions(variables::get, diagnostics);
+    this.expressions = new CloudWorkflowsExpressions(variables::get, diagnostics, helpers);
   }
 
   /** The definition as YAML, deterministic byte for byte. Limits are reported to diagnostics. */
   public static String emit(WorkflowIr workflow, Diagnostics diagnostics) {
-    return new CloudWorkflowsEmitter(workflow, diagnostics).definition();
+    return new CloudWorkflowsEmitter(LowerForEach.run(workflow), diagnostics).definition();
   }
 
   /** The environment variable holding the URL of an activity's Cloud Run function. */
@@ -98,12 +105,18 @@ public final class CloudWorkflowsEmitter {
         || last instanceof Stmt.If i && endsWithExit(i.then()) && endsWithExit(i.otherwise());
   }
 
-  private List<Object> block(Block block) {
+  List<Object> block(Block block) {
     List<Object> out = new ArrayList<>();
     List<Map<String, Object>> assignments = new ArrayList<>();
     for (Stmt s : block.statements()) {
       if (s instanceof Stmt.Assign a) {
-        assignments.add(single(variables.get(a.target().name()), expression(a.value(), a)));
+        Object value = expression(a.value(), a);
+        List<Object> prelude = helpers.takePrelude();
+        if (!prelude.isEmpty()) {
+          flushAssignments(assignments, out);
+          out.addAll(prelude);
+        }
+        assignments.add(single(variables.get(a.target().name()), value));
         continue;
       }
       if (s instanceof Stmt.Declare) {
@@ -116,15 +129,21 @@ public final class CloudWorkflowsEmitter {
         choice(i, out);
       } else if (s instanceof Stmt.Return r) {
         Object value = r.value().map(v -> expression(v, r)).orElse(null);
-        out.add(step("return", single("return", value)));
+        if (!finallyBlocks.isEmpty()) {
+          String saved = variableNames.next("return_value");
+          add(out, step("assign", single("assign", List.of(single(saved, value)))));
+          finallies(0, out);
+          value = "${" + saved + "}";
+        }
+        add(out, step("return", single("return", value)));
       } else if (s instanceof Stmt.Fail f) {
         Map<String, Object> raise = new LinkedHashMap<>();
         raise.put("error", expression(f.error(), f));
         raise.put("cause", expression(f.cause(), f));
-        out.add(step("fail", single("raise", raise)));
+        finallies(0, out);
+        add(out, step("fail", single("raise", raise)));
       } else {
-        throw new IllegalStateException(
-            "the GCP back end does not handle " + s.getClass().getSimpleName() + " yet");
+        control.statement(s, out);
       }
     }
     flushAssignments(assignments, out);
@@ -135,12 +154,58 @@ public final class CloudWorkflowsEmitter {
     for (int i = 0; i < assignments.size(); i += MAX_ASSIGNMENTS) {
       List<Map<String, Object>> chunk =
           List.copyOf(assignments.subList(i, Math.min(assignments.size(), i + MAX_ASSIGNMENTS)));
-      out.add(step("assign", single("assign", chunk)));
+      add(out, step("assign", single("assign", chunk)));
     }
     assignments.clear();
   }
 
-  private void invoke(Stmt.Invoke call, List<Object> out, List<Map<String, Object>> assignments) {
+  /** The finally blocks of enclosing tries, innermost last, for returns and jumps. */
+  final java.util.Deque<Block> finallyBlocks = new java.util.ArrayDeque<>();
+
+  /** Emits the finally blocks entered since depth {@code downTo}, innermost first. */
+  void finallies(int downTo, List<Object> out) {
+    List<Block> all = new ArrayList<>(finallyBlocks);
+    java.util.Deque<Block> saved = new java.util.ArrayDeque<>(finallyBlocks);
+    try {
+      for (int i = 0; i < all.size() - downTo; i++) {
+        finallyBlocks.pop();
+        out.addAll(block(all.get(i)));
+      }
+    } finally {
+      finallyBlocks.clear();
+      finallyBlocks.addAll(saved);
+    }
+  }
+
+  String variable(String local) {
+    return variables.get(local);
+  }
+
+  String freshVariable(String base) {
+    return variableNames.next(base);
+  }
+
+  String freshStep(String base) {
+    return steps.next(base, n -> base + "_" + n);
+  }
+
+  void subworkflow(String name, Map<String, Object> body) {
+    subworkflows.putIfAbsent(name, body);
+  }
+
+  WorkflowIr workflow() {
+    return workflow;
+  }
+
+  Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  String render(Expr e, Stmt at) {
+    return expressions.render(e, at.position());
+  }
+
+  void invoke(Stmt.Invoke call, List<Object> out, List<Map<String, Object>> assignments) {
     ActivityMethod a = call.activity();
     String response =
         responses.computeIfAbsent(a.functionKey(), k -> variableNames.next(a.name() + "_response"));
@@ -161,9 +226,9 @@ public final class CloudWorkflowsEmitter {
       Map<String, Object> guarded = new LinkedHashMap<>();
       guarded.put("try", http);
       guarded.put("retry", retry(a, call));
-      out.add(step(a.name(), guarded));
+      add(out, step(a.name(), guarded));
     } else {
-      out.add(step(a.name(), http));
+      add(out, step(a.name(), http));
     }
     call.target()
         .ifPresent(
@@ -244,7 +309,12 @@ public final class CloudWorkflowsEmitter {
     if (then.isEmpty() && otherwise.isEmpty()) {
       return;
     }
-    String condition = expression(i.condition(), i).toString();
+    Object rendered = expression(i.condition(), i);
+    if (rendered instanceof Boolean b) {
+      out.addAll(b ? then : otherwise);
+      return;
+    }
+    String condition = rendered.toString();
     List<Object> conditions = new ArrayList<>();
     if (then.isEmpty()) {
       conditions.add(branch("${not (" + unwrap(condition) + ")}", otherwise));
@@ -254,14 +324,14 @@ public final class CloudWorkflowsEmitter {
         conditions.add(branch(true, otherwise));
       }
     }
-    out.add(step("check", single("switch", conditions)));
+    add(out, step("check", single("switch", conditions)));
   }
 
   private static String unwrap(String expression) {
     return expression.substring(2, expression.length() - 1);
   }
 
-  private static Map<String, Object> branch(Object condition, List<Object> steps) {
+  static Map<String, Object> branch(Object condition, List<Object> steps) {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("condition", condition);
     b.put("steps", steps);
@@ -269,7 +339,11 @@ public final class CloudWorkflowsEmitter {
   }
 
   /** An expression as a YAML value: a literal where one is enough, else {@code ${...}}. */
-  private Object expression(Expr e, Stmt at) {
+  /**
+   * Renders {@code e}; helper calls it needs are queued in {@link CloudWorkflowsHelpers} and land
+   * before the step that uses the value.
+   */
+  Object expression(Expr e, Stmt at) {
     if (e instanceof Expr.Literal l && !(l.value() instanceof String s && s.contains("${"))) {
       return l.value();
     }
@@ -277,11 +351,22 @@ public final class CloudWorkflowsEmitter {
     return text.startsWith("{") ? "${ " + text + " }" : "${" + text + "}";
   }
 
-  private Map<String, Object> step(String base, Map<String, Object> body) {
+  Map<String, Object> step(String base, Map<String, Object> body) {
     return single(steps.next(base, n -> base + "_" + n), body);
   }
 
-  private static Map<String, Object> single(String key, Object value) {
+  /** The helper calls queued by expressions rendered since the last step was added. */
+  List<Object> prelude() {
+    return helpers.takePrelude();
+  }
+
+  /** Adds {@code step} to {@code out} after the helper calls its expressions need. */
+  void add(List<Object> out, Map<String, Object> step) {
+    out.addAll(helpers.takePrelude());
+    out.add(step);
+  }
+
+  static Map<String, Object> single(String key, Object value) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(key, value);
     return m;

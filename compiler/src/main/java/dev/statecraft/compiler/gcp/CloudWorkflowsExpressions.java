@@ -18,11 +18,14 @@ import java.util.stream.Collectors;
 final class CloudWorkflowsExpressions {
   private final Function<String, String> variable;
   private final Diagnostics diagnostics;
+  private final CloudWorkflowsHelpers helpers;
   private SourcePosition position;
 
-  CloudWorkflowsExpressions(Function<String, String> variable, Diagnostics diagnostics) {
+  CloudWorkflowsExpressions(
+      Function<String, String> variable, Diagnostics diagnostics, CloudWorkflowsHelpers helpers) {
     this.variable = variable;
     this.diagnostics = diagnostics;
+    this.helpers = helpers;
   }
 
   /** Renders {@code e}, reporting limits at {@code at}. */
@@ -194,7 +197,16 @@ final class CloudWorkflowsExpressions {
       case INTEGER_PARSE_INT -> "int(" + x + ")";
       case ENUM_NAME -> x;
       case EXECUTION_ID -> "sys.get_env(\"GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID\")";
-      case STRING_JOIN, LIST_INDEX_OF, LIST_SUB_LIST -> limit(c.builtin().name());
+      case NEW_LIST, NEW_MAP -> x;
+      case LIST_WITH_ADDED -> "list.concat(" + x + ", " + y + ")";
+      case LIST_WITH_ALL -> x + " + " + y;
+      case MAP_WITH_PUT -> "map.merge(" + x + ", {" + y + ": " + expr(a.get(2)) + "})";
+      case MAP_WITHOUT_KEY -> "map.delete(" + x + ", " + y + ")";
+      case STRING_JOIN -> helpers.call("join", List.of(y, x));
+      case LIST_INDEX_OF -> helpers.call("index_of", List.of(x, y));
+      case LIST_SUB_LIST -> helpers.call("sub_list", List.of(x, y, expr(a.get(2))));
+      case LIST_WITH_SET -> helpers.call("with_set", List.of(x, y, expr(a.get(2))));
+      case LIST_WITHOUT_INDEX -> helpers.call("without_index", List.of(x, y));
     };
   }
 

@@ -44,5 +44,35 @@ public enum Builtin {
   /** {@code e.name()} of an enum constant. */
   ENUM_NAME,
   /** {@code Durable.executionId()}. */
-  EXECUTION_ID
+  EXECUTION_ID,
+  /** {@code new ArrayList<>()} (no argument) or {@code new ArrayList<>(list)}: a copy. */
+  NEW_LIST,
+  /** {@code new HashMap<>()}, {@code new LinkedHashMap<>()} (no argument) or a copy of a map. */
+  NEW_MAP,
+  /** {@code list} after {@code list.add(x)}. */
+  LIST_WITH_ADDED,
+  /** {@code list} after {@code list.set(i, x)}. */
+  LIST_WITH_SET,
+  /** {@code list} after {@code list.remove(i)} (an {@code int} index). */
+  LIST_WITHOUT_INDEX,
+  /** {@code list} after {@code list.addAll(other)}. */
+  LIST_WITH_ALL,
+  /** {@code map} after {@code map.put(k, v)}. */
+  MAP_WITH_PUT,
+  /** {@code map} after {@code map.remove(k)}. */
+  MAP_WITHOUT_KEY;
+
+  /** Whether this builtin stands for a mutation of its first argument, in functional form. */
+  public boolean mutation() {
+    return switch (this) {
+      case LIST_WITH_ADDED,
+          LIST_WITH_SET,
+          LIST_WITHOUT_INDEX,
+          LIST_WITH_ALL,
+          MAP_WITH_PUT,
+          MAP_WITHOUT_KEY ->
+          true;
+      default -> false;
+    };
+  }
 }

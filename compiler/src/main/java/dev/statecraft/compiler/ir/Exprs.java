@@ -1,14 +1,13 @@
-package dev.statecraft.compiler.passes;
+package dev.statecraft.compiler.ir;
 
-import dev.statecraft.compiler.ir.Expr;
 import java.util.List;
 
 /** Rebuilding an expression node with new children, for rewriting passes. */
-final class Exprs {
+public final class Exprs {
   private Exprs() {}
 
   /** {@code e} with its {@link Expr#children()} replaced, in the same order. */
-  static Expr withChildren(Expr e, List<Expr> c) {
+  public static Expr withChildren(Expr e, List<Expr> c) {
     if (c.equals(e.children())) {
       return e;
     }

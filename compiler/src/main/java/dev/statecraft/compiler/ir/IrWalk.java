@@ -46,7 +46,7 @@ public final class IrWalk {
     return all;
   }
 
-  /** Every local variable name read or written in {@code block}. */
+  /** Every local variable name declared or written in {@code block}. */
   public static List<String> localNames(Block block) {
     List<String> names = new ArrayList<>();
     statements(
@@ -61,9 +61,20 @@ public final class IrWalk {
           } else if (s instanceof Stmt.ForEach f) {
             names.add(f.variable().name());
           } else if (s instanceof Stmt.DurableMap m) {
+            m.target().ifPresent(t -> names.add(t.name()));
             names.add(m.item().name());
+          } else if (s instanceof Stmt.DurableParallel p) {
+            p.target().ifPresent(t -> names.add(t.name()));
           } else if (s instanceof Stmt.AwaitCallback a) {
+            a.target().ifPresent(t -> names.add(t.name()));
             names.add(a.callback().name());
+          } else if (s instanceof Stmt.StartChild c) {
+            c.target().ifPresent(t -> names.add(t.name()));
+          } else if (s instanceof Stmt.Try t) {
+            for (Stmt.Catch c : t.catches()) {
+              c.error().ifPresent(v -> names.add(v.name()));
+              c.message().ifPresent(v -> names.add(v.name()));
+            }
           }
         });
     return names;

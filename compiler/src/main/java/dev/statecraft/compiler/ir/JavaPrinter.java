@@ -76,10 +76,10 @@ public final class JavaPrinter {
       return operand(f.target()) + "." + f.field() + "()";
     }
     if (e instanceof Expr.ListLiteral l) {
-      return "List.of(" + args(l.elements()) + ")";
+      return (qualifiedTypes ? "java.util.List.of(" : "List.of(") + args(l.elements()) + ")";
     }
     if (e instanceof Expr.MapLiteral m) {
-      return "Map.of(" + args(m.entries()) + ")";
+      return (qualifiedTypes ? "java.util.Map.of(" : "Map.of(") + args(m.entries()) + ")";
     }
     if (e instanceof Expr.Call c) {
       return call(c);
@@ -150,6 +150,14 @@ public final class JavaPrinter {
       case INTEGER_PARSE_INT -> "Integer.parseInt(" + args(a) + ")";
       case ENUM_NAME -> r + ".name()";
       case EXECUTION_ID -> executionId;
+      case NEW_LIST -> "new java.util.ArrayList<>(" + print(a.get(0)) + ")";
+      case NEW_MAP -> "new java.util.LinkedHashMap<>(" + print(a.get(0)) + ")";
+      case LIST_WITH_ADDED -> r + ".add(" + print(a.get(1)) + ")";
+      case LIST_WITH_SET -> r + ".set(" + args(a.subList(1, 3)) + ")";
+      case LIST_WITHOUT_INDEX -> r + ".remove(" + print(a.get(1)) + ")";
+      case LIST_WITH_ALL -> r + ".addAll(" + print(a.get(1)) + ")";
+      case MAP_WITH_PUT -> r + ".put(" + args(a.subList(1, 3)) + ")";
+      case MAP_WITHOUT_KEY -> r + ".remove(" + print(a.get(1)) + ")";
     };
   }
 

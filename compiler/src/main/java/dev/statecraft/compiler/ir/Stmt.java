@@ -116,9 +116,10 @@ public sealed interface Stmt
    * One {@code catch} clause.
    *
    * @param errors what it catches
+   * @param error bound to the caught error's name when the clause rethrows it
    * @param message bound to {@code e.getMessage()} when the clause reads it
    */
-  record Catch(List<ErrorName> errors, Optional<Local> message, Block body) {
+  record Catch(List<ErrorName> errors, Optional<Local> error, Optional<Local> message, Block body) {
     public Catch {
       errors = List.copyOf(errors);
     }

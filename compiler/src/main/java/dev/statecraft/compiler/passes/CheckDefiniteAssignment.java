@@ -4,6 +4,7 @@ import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.diagnostic.Diagnostics;
 import dev.statecraft.compiler.ir.Block;
 import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.IrWalk;
 import dev.statecraft.compiler.ir.Liveness;
 import dev.statecraft.compiler.ir.Stmt;
 import dev.statecraft.compiler.ir.WorkflowIr;
@@ -48,7 +49,7 @@ public final class CheckDefiniteAssignment {
       out.remove(a.target().name());
     } else if (s instanceof Stmt.Invoke i) {
       i.arguments().forEach(e -> check(e, unassigned, s));
-      i.target().ifPresent(t -> out.remove(t.name()));
+      assigned(i.target(), out);
     } else if (s instanceof Stmt.If i) {
       check(i.condition(), unassigned, s);
       Set<String> then = block(i.then(), unassigned);
@@ -64,8 +65,61 @@ public final class CheckDefiniteAssignment {
       check(f.error(), unassigned, s);
       check(f.cause(), unassigned, s);
       return null;
+    } else if (s instanceof Stmt.Yield y) {
+      check(y.value(), unassigned, s);
+      return null;
+    } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
+      return null;
+    } else if (s instanceof Stmt.Loop l) {
+      check(l.condition(), unassigned, s);
+      block(l.body(), unassigned);
+      block(l.update(), unassigned);
+    } else if (s instanceof Stmt.ForEach f) {
+      check(f.iterable(), unassigned, s);
+      block(f.body(), unassigned);
+    } else if (s instanceof Stmt.Switch sw) {
+      check(sw.selector(), unassigned, s);
+      Set<String> after = null;
+      for (Block b : IrWalk.blocks(s)) {
+        Set<String> o = block(b, unassigned);
+        after = o == null ? after : after == null ? o : union(after, o);
+      }
+      Set<String> merged = after == null ? out : after;
+      if (sw.otherwise().isEmpty()) {
+        merged = union(merged, unassigned);
+      }
+      return merged;
+    } else if (s instanceof Stmt.Try t) {
+      Set<String> after = block(t.body(), unassigned);
+      for (Stmt.Catch c : t.catches()) {
+        Set<String> o = block(c.body(), unassigned);
+        after = o == null ? after : after == null ? o : union(after, o);
+      }
+      Set<String> fin = block(t.finallyBlock(), after == null ? unassigned : after);
+      return after == null ? null : fin;
+    } else if (s instanceof Stmt.DurableMap m) {
+      check(m.items(), unassigned, s);
+      block(m.body(), unassigned);
+      assigned(m.target(), out);
+    } else if (s instanceof Stmt.DurableParallel p) {
+      p.branches().forEach(b -> block(b, unassigned));
+      assigned(p.target(), out);
+    } else if (s instanceof Stmt.Sleep w) {
+      check(w.seconds(), unassigned, s);
+    } else if (s instanceof Stmt.AwaitCallback a) {
+      check(a.timeoutSeconds(), unassigned, s);
+      block(a.notifier(), unassigned);
+      assigned(a.target(), out);
+    } else if (s instanceof Stmt.StartChild c) {
+      c.input().ifPresent(e -> check(e, unassigned, s));
+      assigned(c.target(), out);
     }
     return out;
+  }
+
+  private static void assigned(
+      java.util.Optional<dev.statecraft.compiler.ir.Expr.Local> target, Set<String> unassigned) {
+    target.ifPresent(t -> unassigned.remove(t.name()));
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

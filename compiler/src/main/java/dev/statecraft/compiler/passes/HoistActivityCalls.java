@@ -5,6 +5,7 @@ import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.Expr.ActivityCall;
 import dev.statecraft.compiler.ir.Expr.BinaryOp;
 import dev.statecraft.compiler.ir.Expr.Local;
+import dev.statecraft.compiler.ir.Exprs;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrWalk;
 import dev.statecraft.compiler.ir.Stmt;
@@ -73,11 +74,101 @@ public final class HoistActivityCalls {
     } else if (s instanceof Stmt.Fail f) {
       Expr error = hoist(f.error(), out);
       out.add(new Stmt.Fail(error, hoist(f.cause(), out), f.position()));
-    } else if (s instanceof Stmt.Declare) {
-      out.add(s);
+    } else if (s instanceof Stmt.Yield y) {
+      out.add(new Stmt.Yield(hoist(y.value(), out), y.position()));
+    } else if (s instanceof Stmt.Loop l) {
+      loop(l, out);
+    } else if (s instanceof Stmt.ForEach f) {
+      Expr iterable = hoist(f.iterable(), out);
+      out.add(new Stmt.ForEach(f.label(), f.variable(), iterable, block(f.body()), f.position()));
+    } else if (s instanceof Stmt.Switch sw) {
+      Expr selector = hoist(sw.selector(), out);
+      List<Stmt.Case> cases =
+          sw.cases().stream().map(c -> new Stmt.Case(c.labels(), block(c.body()))).toList();
+      out.add(new Stmt.Switch(selector, cases, block(sw.otherwise()), sw.position()));
+    } else if (s instanceof Stmt.Try t) {
+      List<Stmt.Catch> catches =
+          t.catches().stream()
+              .map(c -> new Stmt.Catch(c.errors(), c.error(), c.message(), block(c.body())))
+              .toList();
+      out.add(new Stmt.Try(block(t.body()), catches, block(t.finallyBlock()), t.position()));
+    } else if (s instanceof Stmt.DurableMap m) {
+      Expr items = hoist(m.items(), out);
+      out.add(
+          new Stmt.DurableMap(
+              m.target(),
+              items,
+              m.maxConcurrency(),
+              m.item(),
+              block(m.body()),
+              m.declaration(),
+              m.position()));
+    } else if (s instanceof Stmt.DurableParallel p) {
+      out.add(
+          new Stmt.DurableParallel(
+              p.target(),
+              p.branches().stream().map(this::block).toList(),
+              p.declaration(),
+              p.position()));
+    } else if (s instanceof Stmt.Sleep w) {
+      out.add(new Stmt.Sleep(hoist(w.seconds(), out), w.position()));
+    } else if (s instanceof Stmt.AwaitCallback a) {
+      Expr timeout = hoist(a.timeoutSeconds(), out);
+      out.add(
+          new Stmt.AwaitCallback(
+              a.target(),
+              a.resultType(),
+              timeout,
+              a.callback(),
+              block(a.notifier()),
+              a.declaration(),
+              a.position()));
+    } else if (s instanceof Stmt.StartChild c) {
+      Optional<Expr> input = c.input().map(e -> hoist(e, out));
+      out.add(
+          new Stmt.StartChild(
+              c.target(), c.workflowName(), input, c.resultType(), c.declaration(), c.position()));
     } else {
-      throw new IllegalStateException(
-          "HoistActivityCalls does not handle " + s.getClass().getSimpleName() + " yet");
+      out.add(s); // Declare, Break, Continue: no expressions
+    }
+  }
+
+  /**
+   * A loop whose condition calls an activity evaluates the call on every check: {@code while (c)}
+   * becomes {@code while (true) { calls; if (!c) break; body }}, and a {@code do}/{@code while}
+   * checks at the end of its update.
+   */
+  private void loop(Stmt.Loop l, List<Stmt> out) {
+    if (!containsCall(l.condition())) {
+      out.add(
+          new Stmt.Loop(
+              l.label(),
+              l.condition(),
+              block(l.body()),
+              block(l.update()),
+              l.testFirst(),
+              l.position()));
+      return;
+    }
+    List<Stmt> check = new ArrayList<>();
+    Expr cond = hoist(l.condition(), check);
+    check.add(
+        new Stmt.If(
+            new Expr.Unary(Expr.UnaryOp.NOT, cond, IrType.BOOLEAN),
+            new Block(List.of(new Stmt.Break(Optional.empty(), l.position()))),
+            Block.EMPTY,
+            l.position()));
+    Expr always = Expr.Literal.of(true);
+    if (l.testFirst()) {
+      List<Stmt> body = new ArrayList<>(check);
+      body.addAll(block(l.body()).statements());
+      out.add(
+          new Stmt.Loop(l.label(), always, new Block(body), block(l.update()), true, l.position()));
+    } else {
+      List<Stmt> update = new ArrayList<>(block(l.update()).statements());
+      update.addAll(check);
+      out.add(
+          new Stmt.Loop(l.label(), always, block(l.body()), new Block(update), true, l.position()));
     }
   }
 

@@ -64,7 +64,7 @@ public final class PriceOrderFunctions {
     boolean bulk = (units >= 10L) && (!order.customer().vip());
     String city = order.customer().address().city();
     String label = "order " + order.id() + " for " + order.customer().name() + " (" + city + "): " + units + " units, avg " + average + ", bulk=" + bulk;
-    List<String> tags = List.of(city.toUpperCase(), bulk ? "bulk" : "retail", String.valueOf(discount));
+    List<String> tags = java.util.List.of(city.toUpperCase(), bulk ? "bulk" : "retail", String.valueOf(discount));
     Address shipTo = new golden.core.Address(city, order.customer().address().zip());
     if (java.util.Objects.equals(order.id(), "test") || (java.util.Objects.equals(shipTo, order.customer().address()) && (half > 100))) {
       label = label + " [flagged]";

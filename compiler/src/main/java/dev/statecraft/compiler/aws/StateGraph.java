@@ -1,0 +1,867 @@
+package dev.statecraft.compiler.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.statecraft.compiler.ir.ActivityMethod;
+import dev.statecraft.compiler.ir.Block;
+import dev.statecraft.compiler.ir.ErrorName;
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.JavaPrinter;
+import dev.statecraft.compiler.ir.Liveness;
+import dev.statecraft.compiler.ir.RetryPolicy;
+import dev.statecraft.compiler.ir.Stmt;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One graph of states: the workflow itself, or the body of a Map iteration or Parallel branch.
+ * Statements are emitted in order; the {@link Edge}s leaving the last emitted states form the
+ * cursor, carrying the code that runs before the next state (see {@link PendingCode}).
+ *
+ * <p>Loops are rotated: a top Choice tests the condition once on entry, and a bottom Choice repeats
+ * the body, so each iteration costs one Choice. {@code try} attaches {@code Catch} to every Task,
+ * Map and Parallel it encloses; {@code throw} inside it jumps straight to the handler; {@code
+ * finally} is emitted on every way out.
+ */
+final class StateGraph {
+  static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+  static final String LAMBDA_CALLBACK = "arn:aws:states:::lambda:invoke.waitForTaskToken";
+  static final String START_EXECUTION = "arn:aws:states:::states:startExecution.sync:2";
+  static final String CALLBACK_URL = "${StatecraftCallbackUrl}";
+  private static final List<String> LAMBDA_SERVICE_ERRORS =
+      List.of(
+          "Lambda.ClientExecutionTimeoutException",
+          "Lambda.ServiceException",
+          "Lambda.AWSLambdaException",
+          "Lambda.SdkClientException");
+
+  /** What every graph of one workflow shares. */
+  record Shared(AslNames names, JsonataRenderer renderer, Liveness liveness) {}
+
+  /** A loop or switch that {@code break} (and for loops {@code continue}) can reach. */
+  private static final class JumpTarget {
+    final boolean loop;
+    final Optional<String> label;
+    final int tryDepth;
+    final List<Edge> breaks = new ArrayList<>();
+    final List<Edge> continues = new ArrayList<>();
+
+    JumpTarget(boolean loop, Optional<String> label, int tryDepth) {
+      this.loop = loop;
+      this.label = label;
+      this.tryDepth = tryDepth;
+    }
+  }
+
+  /** An enclosing {@code try}: its handlers' entry edges, and its {@code finally}. */
+  private static final class TryFrame {
+    final Stmt.Try statement;
+    final List<List<Edge>> handlers = new ArrayList<>();
+    final List<Edge> uncaught = new ArrayList<>();
+    final String pendingError;
+    final String pendingCause;
+
+    TryFrame(Stmt.Try statement, String pendingError, String pendingCause) {
+      this.statement = statement;
+      this.pendingError = pendingError;
+      this.pendingCause = pendingCause;
+      statement.catches().forEach(c -> handlers.add(new ArrayList<>()));
+    }
+  }
+
+  /** Which kind of state a Catch is attached to, since error names differ per kind. */
+  private enum Source {
+    ACTIVITY,
+    CALLBACK,
+    CHILD,
+    NESTED
+  }
+
+  private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+  private final Shared shared;
+  private final Map<String, ObjectNode> states = new LinkedHashMap<>();
+  private final Deque<JumpTarget> jumps = new ArrayDeque<>();
+  private final Deque<TryFrame> tries = new ArrayDeque<>();
+  private String startAt;
+  private List<Edge> cursor;
+
+  StateGraph(Shared shared, List<Edge.Pending> entry) {
+    this.shared = shared;
+    this.cursor = List.of(new Edge(Edge.Kind.ENTRY, null, entry));
+  }
+
+  /** Emits {@code body}; a graph whose body can finish ends with {@code output}. */
+  StateGraph emit(Block body, Jsonata output) {
+    block(body);
+    if (!cursor.isEmpty()) {
+      end(output);
+    }
+    return this;
+  }
+
+  String startAt() {
+    return startAt;
+  }
+
+  /** The states, each with its fields in ASL's customary order. */
+  ObjectNode statesJson() {
+    ObjectNode out = nodes.objectNode();
+    states.forEach((name, state) -> out.set(name, AslEmitter.ordered(state)));
+    return out;
+  }
+
+  private AslNames names() {
+    return shared.names();
+  }
+
+  private Jsonata render(Expr e) {
+    return shared.renderer().render(e);
+  }
+
+  private void block(Block block) {
+    for (Stmt s : block.statements()) {
+      if (cursor.isEmpty()) {
+        return; // unreachable; CheckControlFlow reported it
+      }
+      statement(s);
+    }
+  }
+
+  private void statement(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      assign(names().variable(a.target().name()), render(a.value()));
+    } else if (s instanceof Stmt.Declare) {
+      // Definite assignment guarantees a value is assigned before any read.
+    } else if (s instanceof Stmt.Invoke i) {
+      invoke(i);
+    } else if (s instanceof Stmt.If i) {
+      branch(i);
+    } else if (s instanceof Stmt.Return r) {
+      runFinallies(0);
+      end(r.value().map(this::render).orElse(Jsonata.atom("null")));
+    } else if (s instanceof Stmt.Yield y) {
+      end(render(y.value()));
+    } else if (s instanceof Stmt.Fail f) {
+      fail(f);
+    } else if (s instanceof Stmt.Loop l) {
+      loop(l);
+    } else if (s instanceof Stmt.Break b) {
+      jump(b.label(), false);
+    } else if (s instanceof Stmt.Continue c) {
+      jump(c.label(), true);
+    } else if (s instanceof Stmt.Switch sw) {
+      switchStatement(sw);
+    } else if (s instanceof Stmt.Try t) {
+      tryStatement(t);
+    } else if (s instanceof Stmt.DurableMap m) {
+      map(m);
+    } else if (s instanceof Stmt.DurableParallel p) {
+      parallel(p);
+    } else if (s instanceof Stmt.Sleep w) {
+      sleep(w);
+    } else if (s instanceof Stmt.AwaitCallback a) {
+      awaitCallback(a);
+    } else if (s instanceof Stmt.StartChild c) {
+      child(c);
+    } else {
+      throw new IllegalStateException(
+          "the AWS back end cannot emit " + s.getClass().getSimpleName());
+    }
+  }
+
+  private void assign(String variable, Jsonata value) {
+    for (Edge e : cursor) {
+      e.pending.add(new Edge.Pending(variable, value));
+    }
+  }
+
+  // ---- activities, callbacks, children --------------------------------------------------------
+
+  private void invoke(Stmt.Invoke call) {
+    ActivityMethod activity = call.activity();
+    ObjectNode task = newState(names().pascal(activity.name()), "Task");
+    task.put("Resource", LAMBDA_INVOKE);
+    List<Edge.Pending> inherited = enter(task, call, Set.of());
+    task.set("Arguments", lambdaArguments(activity, call.arguments(), inherited));
+    task.put("TimeoutSeconds", seconds(activity.timeout()));
+    task.set("Retry", retry(activity.retry()));
+    Edge exit = new Edge(Edge.Kind.STATE, task, inherited);
+    call.target()
+        .ifPresent(
+            t ->
+                exit.pending.add(
+                    new Edge.Pending(
+                        names().variable(t.name()), Jsonata.atom("$states.result.Payload"))));
+    catches(task, Source.ACTIVITY);
+    cursor = List.of(exit);
+  }
+
+  private ObjectNode lambdaArguments(
+      ActivityMethod activity, List<Expr> args, List<Edge.Pending> inherited) {
+    ObjectNode arguments = nodes.objectNode();
+    arguments.put("FunctionName", AslEmitter.functionPlaceholder(activity));
+    ObjectNode payload = arguments.putObject("Payload");
+    for (int i = 0; i < activity.parameters().size(); i++) {
+      payload.set(
+          activity.parameters().get(i).name(),
+          value(PendingCode.inline(inherited, render(args.get(i)))));
+    }
+    return arguments;
+  }
+
+  private void awaitCallback(Stmt.AwaitCallback a) {
+    Stmt.Invoke notify = (Stmt.Invoke) a.notifier().statements().get(0);
+    ActivityMethod activity = notify.activity();
+    ObjectNode task = newState("Await" + names().pascal(activity.name()), "Task");
+    task.put("Resource", LAMBDA_CALLBACK);
+    Set<String> innerReads = new HashSet<>();
+    notify.arguments().forEach(e -> Liveness.reads(e, innerReads));
+    innerReads.remove(a.callback().name());
+    List<Edge.Pending> inherited = new ArrayList<>(enter(task, a, aslNames(innerReads)));
+    String token = "$states.context.Task.Token";
+    inherited.add(
+        new Edge.Pending(
+            names().variable(a.callback().name()),
+            Jsonata.atom(
+                "{'token': "
+                    + token
+                    + ", 'url': '"
+                    + CALLBACK_URL
+                    + "?token=' & $encodeUrlComponent("
+                    + token
+                    + ")}")));
+    task.set("Arguments", lambdaArguments(activity, notify.arguments(), inherited));
+    task.set(
+        "TimeoutSeconds",
+        value(
+            PendingCode.inline(
+                inherited.subList(0, inherited.size() - 1), render(a.timeoutSeconds()))));
+    task.set("Retry", retry(activity.retry()));
+    Edge exit = new Edge(Edge.Kind.STATE, task, inherited.subList(0, inherited.size() - 1));
+    a.target()
+        .ifPresent(
+            t ->
+                exit.pending.add(
+                    new Edge.Pending(names().variable(t.name()), Jsonata.atom("$states.result"))));
+    catches(task, Source.CALLBACK);
+    cursor = List.of(exit);
+  }
+
+  private void child(Stmt.StartChild c) {
+    ObjectNode task = newState("Run" + names().pascal(c.workflowName()), "Task");
+    task.put("Resource", START_EXECUTION);
+    List<Edge.Pending> inherited = enter(task, c, Set.of());
+    ObjectNode arguments = task.putObject("Arguments");
+    arguments.put("StateMachineArn", AslEmitter.stateMachinePlaceholder(c.workflowName()));
+    arguments.set(
+        "Input",
+        c.input()
+            .map(e -> value(PendingCode.inline(inherited, render(e))))
+            .orElse(nodes.nullNode()));
+    Edge exit = new Edge(Edge.Kind.STATE, task, inherited);
+    c.target()
+        .ifPresent(
+            t ->
+                exit.pending.add(
+                    new Edge.Pending(
+                        names().variable(t.name()), Jsonata.atom("$states.result.Output"))));
+    catches(task, Source.CHILD);
+    cursor = List.of(exit);
+  }
+
+  private void sleep(Stmt.Sleep w) {
+    ObjectNode wait = newState("Sleep", "Wait");
+    List<Edge.Pending> inherited = enter(wait, w, Set.of());
+    wait.set("Seconds", value(PendingCode.inline(inherited, render(w.seconds()))));
+    cursor = List.of(new Edge(Edge.Kind.STATE, wait, inherited));
+  }
+
+  private ArrayNode retry(RetryPolicy policy) {
+    ArrayNode retry = nodes.arrayNode();
+    ObjectNode service = retry.addObject();
+    LAMBDA_SERVICE_ERRORS.forEach(service.putArray("ErrorEquals")::add);
+    service.put("IntervalSeconds", 1);
+    service.put("MaxAttempts", 3);
+    service.put("BackoffRate", 2.0);
+    service.put("JitterStrategy", "FULL");
+    if (policy.retries()) {
+      ObjectNode user = retry.addObject();
+      ArrayNode errors = user.putArray("ErrorEquals");
+      AslEmitter.errorNames(policy.retryOn()).forEach(errors::add);
+      user.put("IntervalSeconds", seconds(policy.initialInterval()));
+      user.put("MaxAttempts", policy.maxAttempts() - 1);
+      user.put("BackoffRate", policy.backoffRate());
+      policy.maxInterval().ifPresent(m -> user.put("MaxDelaySeconds", seconds(m)));
+    }
+    return retry;
+  }
+
+  private static long seconds(java.time.Duration d) {
+    return Math.max(1, (long) Math.ceil(d.toMillis() / 1000.0));
+  }
+
+  // ---- map and parallel -----------------------------------------------------------------------
+
+  private void map(Stmt.DurableMap m) {
+    ObjectNode map =
+        newState("Map" + m.target().map(t -> names().pascal(t.name())).orElse(""), "Map");
+    List<Edge.Pending> inherited = enter(map, m, aslNames(bodyReads(m.body(), m.item().name())));
+    map.set("Items", value(PendingCode.inline(inherited, render(m.items()))));
+    if (m.maxConcurrency() > 0) {
+      map.put("MaxConcurrency", m.maxConcurrency());
+    }
+    StateGraph body =
+        new StateGraph(
+                shared,
+                List.of(
+                    new Edge.Pending(
+                        names().variable(m.item().name()), Jsonata.atom("$states.input"))))
+            .emit(m.body(), Jsonata.atom("null"));
+    ObjectNode processor = map.putObject("ItemProcessor");
+    processor.putObject("ProcessorConfig").put("Mode", "INLINE");
+    processor.put("StartAt", body.startAt);
+    processor.set("States", body.statesJson());
+    Edge exit = new Edge(Edge.Kind.STATE, map, inherited);
+    m.target()
+        .ifPresent(
+            t ->
+                exit.pending.add(
+                    new Edge.Pending(names().variable(t.name()), Jsonata.atom("$states.result"))));
+    catches(map, Source.NESTED, m.body());
+    cursor = List.of(exit);
+  }
+
+  private void parallel(Stmt.DurableParallel p) {
+    ObjectNode parallel =
+        newState("Parallel" + p.target().map(t -> names().pascal(t.name())).orElse(""), "Parallel");
+    Set<String> reads = new HashSet<>();
+    p.branches().forEach(b -> reads.addAll(bodyReads(b, null)));
+    List<Edge.Pending> inherited = enter(parallel, p, aslNames(reads));
+    ArrayNode branches = parallel.putArray("Branches");
+    for (Block branch : p.branches()) {
+      StateGraph g = new StateGraph(shared, List.of()).emit(branch, Jsonata.atom("null"));
+      ObjectNode b = branches.addObject();
+      b.put("StartAt", g.startAt);
+      b.set("States", g.statesJson());
+    }
+    Edge exit = new Edge(Edge.Kind.STATE, parallel, inherited);
+    p.target()
+        .ifPresent(
+            t -> {
+              StringBuilder pair = new StringBuilder("{");
+              String[] fields = {"first", "second", "third"};
+              for (int i = 0; i < p.branches().size(); i++) {
+                pair.append(i == 0 ? "" : ", ")
+                    .append("'")
+                    .append(fields[i])
+                    .append("': $states.result[")
+                    .append(i)
+                    .append("]");
+              }
+              exit.pending.add(
+                  new Edge.Pending(
+                      names().variable(t.name()), Jsonata.atom(pair.append("}").toString())));
+            });
+    catches(parallel, Source.NESTED, p.branches().toArray(Block[]::new));
+    cursor = List.of(exit);
+  }
+
+  /** The outer locals a lambda body reads: they must be assigned before the state that runs it. */
+  private Set<String> bodyReads(Block body, String parameter) {
+    Set<String> reads = new HashSet<>(shared.liveness().liveIn(body.statements().get(0)));
+    if (parameter != null) {
+      reads.remove(parameter);
+    }
+    return reads;
+  }
+
+  // ---- control flow ---------------------------------------------------------------------------
+
+  private void branch(Stmt.If branch) {
+    ObjectNode choice = newState(names().choiceName(branch.condition()), "Choice");
+    choice.put("Comment", "if (" + JavaPrinter.forComments().print(branch.condition()) + ")");
+    List<Edge.Pending> inherited = enter(choice, branch, Set.of());
+    ObjectNode rule = choice.putArray("Choices").addObject();
+    rule.put("Condition", expression(PendingCode.inline(inherited, render(branch.condition()))));
+    cursor = List.of(new Edge(Edge.Kind.RULE, rule, inherited));
+    block(branch.then());
+    List<Edge> afterThen = cursor;
+    cursor = List.of(new Edge(Edge.Kind.OTHERWISE, choice, inherited));
+    block(branch.otherwise());
+    List<Edge> joined = new ArrayList<>(afterThen);
+    joined.addAll(cursor);
+    cursor = joined;
+  }
+
+  /**
+   * A loop, rotated: {@code while (c) B} runs as {@code if (c) { do B while (c) }}, so the
+   * condition costs one Choice per iteration and code before the loop may still ride on the first
+   * test.
+   */
+  private void loop(Stmt.Loop l) {
+    String comment =
+        (l.testFirst() ? "while (" : "do ... while (")
+            + JavaPrinter.forComments().print(l.condition())
+            + ")";
+    List<Edge> exits = new ArrayList<>();
+    boolean always = l.condition() instanceof Expr.Literal lit && Boolean.TRUE.equals(lit.value());
+    if (l.testFirst() && !always) {
+      ObjectNode top = newState(names().loopName("While", l.condition()), "Choice");
+      top.put("Comment", comment);
+      List<Edge.Pending> inherited = enter(top, l, Set.of());
+      ObjectNode rule = top.putArray("Choices").addObject();
+      rule.put("Condition", expression(PendingCode.inline(inherited, render(l.condition()))));
+      cursor = List.of(new Edge(Edge.Kind.RULE, rule, inherited));
+      exits.add(new Edge(Edge.Kind.OTHERWISE, top, inherited));
+    } else {
+      flushEntryIfShared(l);
+    }
+    // The bottom Choice exists before the body so its rule can start the body again; it is
+    // listed after the body's states.
+    String bottomName = names().state(names().loopName("Repeat", l.condition()));
+    ObjectNode bottom = nodes.objectNode();
+    bottom.put("Type", "Choice");
+    bottom.put("Comment", comment);
+    bottom.put("__name", bottomName);
+    ObjectNode again = bottom.putArray("Choices").addObject();
+    again.put("Condition", always ? "{% true %}" : expression(render(l.condition())));
+    List<Edge> bodyEntry = new ArrayList<>(cursor);
+    bodyEntry.add(new Edge(Edge.Kind.RULE, again, List.of()));
+    cursor = bodyEntry;
+    JumpTarget target = new JumpTarget(true, l.label(), tries.size());
+    jumps.push(target);
+    try {
+      block(l.body());
+      List<Edge> toUpdate = new ArrayList<>(cursor);
+      toUpdate.addAll(target.continues);
+      cursor = toUpdate;
+      block(l.update());
+    } finally {
+      jumps.pop();
+    }
+    states.put(bottomName, bottom);
+    Set<String> live = aslNames(shared.liveness().liveAtCheck(l));
+    for (Edge e : cursor) {
+      link(e, bottom, live);
+    }
+    if (!always) {
+      exits.add(new Edge(Edge.Kind.OTHERWISE, bottom, List.of()));
+    }
+    exits.addAll(target.breaks);
+    cursor = exits;
+  }
+
+  private void switchStatement(Stmt.Switch sw) {
+    ObjectNode choice = newState("Switch" + names().pascal(nameOf(sw.selector())), "Choice");
+    choice.put("Comment", "switch (" + JavaPrinter.forComments().print(sw.selector()) + ")");
+    List<Edge.Pending> inherited = enter(choice, sw, Set.of());
+    ArrayNode rules = choice.putArray("Choices");
+    Jsonata selector = render(sw.selector());
+    JumpTarget target = new JumpTarget(false, Optional.empty(), tries.size());
+    jumps.push(target);
+    List<Edge> after = new ArrayList<>();
+    try {
+      for (Stmt.Case c : sw.cases()) {
+        List<String> tests = new ArrayList<>();
+        for (Expr.Literal label : c.labels()) {
+          tests.add(JsonataRenderer.infix("=", Jsonata.COMPARISON, selector, render(label)).text());
+        }
+        ObjectNode rule = rules.addObject();
+        Jsonata test = JsonataRenderer.combine(String.join(" or ", tests), Jsonata.OR, selector);
+        rule.put("Condition", expression(PendingCode.inline(inherited, test)));
+        cursor = List.of(new Edge(Edge.Kind.RULE, rule, inherited));
+        block(c.body());
+        after.addAll(cursor);
+      }
+      cursor = List.of(new Edge(Edge.Kind.OTHERWISE, choice, inherited));
+      block(sw.otherwise());
+      after.addAll(cursor);
+    } finally {
+      jumps.pop();
+    }
+    after.addAll(target.breaks);
+    cursor = after;
+  }
+
+  private static String nameOf(Expr e) {
+    if (e instanceof Expr.Local l) {
+      return l.name();
+    }
+    if (e instanceof Expr.FieldGet f) {
+      return f.field();
+    }
+    return "";
+  }
+
+  private void jump(Optional<String> label, boolean isContinue) {
+    JumpTarget target = null;
+    for (JumpTarget t : jumps) {
+      if (label.isPresent() ? t.label.equals(label) : (t.loop || !isContinue)) {
+        target = t;
+        break;
+      }
+    }
+    if (target == null) {
+      throw new IllegalStateException("jump without target: " + label);
+    }
+    runFinallies(target.tryDepth);
+    (isContinue ? target.continues : target.breaks).addAll(cursor);
+    cursor = List.of();
+  }
+
+  // ---- try, catch, finally, fail --------------------------------------------------------------
+
+  private void tryStatement(Stmt.Try t) {
+    TryFrame frame = new TryFrame(t, names().fresh("pendingError"), names().fresh("pendingCause"));
+    tries.push(frame);
+    try {
+      block(t.body());
+    } finally {
+      tries.pop();
+    }
+    List<Edge> after = new ArrayList<>(cursor);
+    // Errors raised in a handler still run the finally block.
+    TryFrame handlerFrame =
+        new TryFrame(
+            new Stmt.Try(Block.EMPTY, List.of(), t.finallyBlock(), t.position()),
+            frame.pendingError,
+            frame.pendingCause);
+    tries.push(handlerFrame);
+    try {
+      for (int i = 0; i < t.catches().size(); i++) {
+        if (frame.handlers.get(i).isEmpty()) {
+          continue; // nothing in the body can raise what this clause catches
+        }
+        cursor = frame.handlers.get(i);
+        block(t.catches().get(i).body());
+        after.addAll(cursor);
+      }
+    } finally {
+      tries.pop();
+    }
+    frame.uncaught.addAll(handlerFrame.uncaught);
+    cursor = after;
+    if (!t.finallyBlock().isEmpty()) {
+      block(t.finallyBlock());
+      if (!frame.uncaught.isEmpty()) {
+        List<Edge> normal = cursor;
+        cursor = frame.uncaught;
+        block(t.finallyBlock());
+        fail(
+            Jsonata.atom("$" + frame.pendingError),
+            Jsonata.atom("$" + frame.pendingCause),
+            "Rethrow");
+        cursor = normal;
+      }
+    }
+  }
+
+  /**
+   * Emits the {@code finally} blocks of the tries entered since depth {@code downTo}, inner first.
+   */
+  private void runFinallies(int downTo) {
+    List<TryFrame> crossed = new ArrayList<>(tries).subList(0, tries.size() - downTo);
+    Deque<TryFrame> saved = new ArrayDeque<>(tries);
+    try {
+      for (TryFrame frame : crossed) {
+        tries.pop();
+        block(frame.statement.finallyBlock());
+      }
+    } finally {
+      tries.clear();
+      tries.addAll(saved);
+    }
+  }
+
+  private void fail(Stmt.Fail f) {
+    Jsonata error = render(f.error());
+    Jsonata cause = render(f.cause());
+    // A throw inside try jumps straight to the first handler that catches WorkflowFailure.
+    int depth = 0;
+    for (TryFrame frame : tries) {
+      for (int i = 0; i < frame.statement.catches().size(); i++) {
+        Stmt.Catch c = frame.statement.catches().get(i);
+        if (c.errors().stream()
+            .anyMatch(e -> e instanceof ErrorName.WorkflowFailure || e instanceof ErrorName.Any)) {
+          runFinallies(tries.size() - depth);
+          for (Edge e : cursor) {
+            c.error()
+                .ifPresent(v -> e.pending.add(new Edge.Pending(names().variable(v.name()), error)));
+            c.message()
+                .ifPresent(v -> e.pending.add(new Edge.Pending(names().variable(v.name()), cause)));
+          }
+          frame.handlers.get(i).addAll(cursor);
+          cursor = List.of();
+          return;
+        }
+      }
+      depth++;
+    }
+    runFinallies(0);
+    String name =
+        f.error() instanceof Expr.Literal l && l.value() instanceof String s
+            ? names().pascal(s)
+            : "";
+    fail(error, cause, name);
+  }
+
+  private void fail(Jsonata error, Jsonata cause, String name) {
+    if (cursor.isEmpty()) {
+      return;
+    }
+    ObjectNode fail = newState("Fail" + name, "Fail");
+    List<Edge.Pending> pending = cursor.size() == 1 ? cursor.get(0).pending : List.of();
+    Set<String> live = new HashSet<>(error.reads());
+    live.addAll(cause.reads());
+    for (Edge e : cursor) {
+      link(e, fail, cursor.size() > 1 ? live : Set.of());
+    }
+    fail.set("Error", value(PendingCode.inline(pending, error)));
+    fail.set("Cause", value(PendingCode.inline(pending, cause)));
+    cursor = List.of();
+  }
+
+  /**
+   * Adds a {@code Catch} to {@code state} for every enclosing handler that can catch what it
+   * raises, innermost first, and for every enclosing {@code finally}.
+   */
+  private void catches(ObjectNode state, Source source, Block... bodies) {
+    ArrayNode catchers = nodes.arrayNode();
+    boolean all = false;
+    for (TryFrame frame : tries) {
+      if (all) {
+        break;
+      }
+      for (int i = 0; i < frame.statement.catches().size() && !all; i++) {
+        Stmt.Catch c = frame.statement.catches().get(i);
+        List<String> errors = catchNames(c.errors(), source, bodies);
+        if (errors.isEmpty()) {
+          continue;
+        }
+        all = errors.contains("States.ALL");
+        ObjectNode catcher = catchers.addObject();
+        errors.forEach(catcher.putArray("ErrorEquals")::add);
+        List<Edge.Pending> pending = new ArrayList<>();
+        c.error()
+            .ifPresent(
+                v ->
+                    pending.add(
+                        new Edge.Pending(
+                            names().variable(v.name()),
+                            Jsonata.atom("$states.errorOutput.Error"))));
+        c.message()
+            .ifPresent(
+                v ->
+                    pending.add(
+                        new Edge.Pending(names().variable(v.name()), Jsonata.atom(MESSAGE))));
+        frame.handlers.get(i).add(new Edge(Edge.Kind.CATCH, catcher, pending));
+      }
+      if (!all && !frame.statement.finallyBlock().isEmpty()) {
+        ObjectNode catcher = catchers.addObject();
+        catcher.putArray("ErrorEquals").add("States.ALL");
+        List<Edge.Pending> pending =
+            List.of(
+                new Edge.Pending(frame.pendingError, Jsonata.atom("$states.errorOutput.Error")),
+                new Edge.Pending(frame.pendingCause, Jsonata.atom("$states.errorOutput.Cause")));
+        frame.uncaught.add(new Edge(Edge.Kind.CATCH, catcher, pending));
+        all = true;
+      }
+    }
+    if (!catchers.isEmpty()) {
+      state.set("Catch", catchers);
+    }
+  }
+
+  /** An activity's message: Lambda reports errors as JSON in the Cause. */
+  private static final String MESSAGE =
+      "($__c := $states.errorOutput.Cause; $__c = null ? null : $substring($__c, 0, 1) = '{' ? $parse($__c).errorMessage : $__c)";
+
+  /** The error names a catch clause matches on a state of this kind. */
+  private static List<String> catchNames(List<ErrorName> errors, Source source, Block... bodies) {
+    List<String> out = new ArrayList<>();
+    for (ErrorName e : errors) {
+      if (e instanceof ErrorName.Any) {
+        return List.of("States.ALL");
+      }
+      if (e instanceof ErrorName.ExceptionClass c && source != Source.CHILD) {
+        c.qualifiedNames().stream().filter(n -> !out.contains(n)).forEach(out::add);
+      } else if (e instanceof ErrorName.ActivityTimeout
+          && (source == Source.ACTIVITY || source == Source.NESTED)) {
+        out.add("States.Timeout");
+      } else if (e instanceof ErrorName.CallbackTimeout
+          && (source == Source.CALLBACK || source == Source.NESTED)) {
+        out.add("States.Timeout");
+      } else if (e instanceof ErrorName.WorkflowFailure) {
+        if (source == Source.CHILD) {
+          out.add("States.TaskFailed");
+        } else if (source == Source.NESTED) {
+          for (String name : failNames(bodies)) {
+            if (name == null) {
+              return List.of("States.ALL");
+            }
+            out.add(name);
+          }
+        } else {
+          out.add("dev.statecraft.api.WorkflowFailure");
+        }
+      }
+    }
+    return out.stream().distinct().toList();
+  }
+
+  /** The error names of the throws in map or parallel bodies; null for one computed at run time. */
+  private static List<String> failNames(Block... bodies) {
+    List<String> names = new ArrayList<>();
+    for (Block b : bodies) {
+      dev.statecraft.compiler.ir.IrWalk.statements(
+          b,
+          s -> {
+            if (s instanceof Stmt.Fail f) {
+              names.add(
+                  f.error() instanceof Expr.Literal l && l.value() instanceof String n ? n : null);
+            }
+          });
+    }
+    return names;
+  }
+
+  // ---- ends -----------------------------------------------------------------------------------
+
+  /** Ends every open path with {@code output}. */
+  private void end(Jsonata output) {
+    List<Edge> needState = new ArrayList<>();
+    for (Edge e : cursor) {
+      if (e.canEnd()) {
+        e.owner.put("Output", expression(PendingCode.inline(e.pending, output)));
+        e.owner.put("End", true);
+      } else {
+        needState.add(e);
+      }
+    }
+    if (!needState.isEmpty()) {
+      ObjectNode succeed = newState("Return", "Succeed");
+      if (needState.size() == 1) {
+        Edge only = needState.get(0);
+        link(only, succeed, Set.of());
+        succeed.put("Output", expression(PendingCode.inline(only.pending, output)));
+      } else {
+        needState.forEach(e -> link(e, succeed, output.reads()));
+        succeed.put("Output", expression(output));
+      }
+    }
+    cursor = List.of();
+  }
+
+  // ---- states and edges -----------------------------------------------------------------------
+
+  private ObjectNode newState(String base, String type) {
+    String name = names().state(base);
+    ObjectNode state = nodes.objectNode();
+    state.put("Type", type);
+    state.put("__name", name);
+    states.put(name, state);
+    return state;
+  }
+
+  /**
+   * Connects the open edges to {@code state}, which {@code statement} emits. Returns the pending
+   * code of the graph's entry, which the state inlines since nothing ran before it; {@code
+   * innerReads} are variables a nested body reads, which must be assigned rather than inlined.
+   */
+  private List<Edge.Pending> enter(ObjectNode state, Stmt statement, Set<String> innerReads) {
+    if (cursor.size() == 1 && cursor.get(0).kind == Edge.Kind.ENTRY) {
+      List<Edge.Pending> entry = cursor.get(0).pending;
+      if (entry.stream().noneMatch(p -> innerReads.contains(p.variable()))) {
+        startAt = name(state);
+        return entry;
+      }
+      flushEntryIfShared(statement);
+    }
+    Set<String> live = aslNames(shared.liveness().liveIn(statement));
+    for (Edge e : cursor) {
+      link(e, state, live);
+    }
+    return List.of();
+  }
+
+  /**
+   * Where the entry's pending code cannot be inlined (the next state is entered more than once, or
+   * a nested body reads it), a Pass state assigns it: the only Pass the emitter creates.
+   */
+  private void flushEntryIfShared(Stmt statement) {
+    if (cursor.size() == 1
+        && cursor.get(0).kind == Edge.Kind.ENTRY
+        && !cursor.get(0).pending.isEmpty()) {
+      ObjectNode pass = newState("Start", "Pass");
+      startAt = name(pass);
+      Edge edge = new Edge(Edge.Kind.STATE, pass, cursor.get(0).pending);
+      cursor = List.of(edge);
+    }
+  }
+
+  private static String name(ObjectNode state) {
+    return state.get("__name").asText();
+  }
+
+  private Set<String> aslNames(Set<String> locals) {
+    Set<String> out = new HashSet<>();
+    locals.forEach(l -> out.add(names().variable(l)));
+    return out;
+  }
+
+  /** Connects {@code edge} to {@code target}, storing the pending variables in {@code live}. */
+  private void link(Edge edge, ObjectNode target, Set<String> live) {
+    String next = name(target);
+    if (edge.kind == Edge.Kind.ENTRY) {
+      startAt = next;
+      return;
+    }
+    ObjectNode assign = assignments(edge.pending, live);
+    ObjectNode carrier = edge.owner;
+    if (edge.kind == Edge.Kind.OTHERWISE) {
+      if (assign.isEmpty()) {
+        edge.owner.put("Default", next);
+        return;
+      }
+      carrier = ((ArrayNode) edge.owner.get("Choices")).addObject();
+      carrier.put("Condition", "{% true %}");
+    }
+    if (!assign.isEmpty()) {
+      carrier.set("Assign", assign);
+    }
+    carrier.put("Next", next);
+  }
+
+  private ObjectNode assignments(List<Edge.Pending> pending, Set<String> live) {
+    ObjectNode assign = nodes.objectNode();
+    for (String variable : PendingCode.assigned(pending)) {
+      if (live.contains(variable) || names().pinned(variable)) {
+        assign.set(
+            variable,
+            value(
+                PendingCode.inline(
+                    pending, new Jsonata("$" + variable, Set.of(variable), Jsonata.ATOM))));
+      }
+    }
+    return assign;
+  }
+
+  /** A field value: a JSON literal where possible, else a {@code {% %}} expression. */
+  static JsonNode value(Jsonata j) {
+    return j.isLiteral() ? j.constant() : TextNode.valueOf(expression(j));
+  }
+
+  static String expression(Jsonata j) {
+    return "{% " + j.text() + " %}";
+  }
+}

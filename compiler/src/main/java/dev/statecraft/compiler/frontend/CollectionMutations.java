@@ -1,0 +1,224 @@
+package dev.statecraft.compiler.frontend;
+
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import dev.statecraft.compiler.diagnostic.DiagnosticCode;
+import dev.statecraft.compiler.ir.Builtin;
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.Expr.Local;
+import dev.statecraft.compiler.ir.Exprs;
+import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.IrType.ListType;
+import dev.statecraft.compiler.ir.IrType.MapType;
+import dev.statecraft.compiler.ir.Stmt;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Mutations of local lists and maps ({@code xs.add(x)}, {@code m.put(k, v)}, {@code m.merge(k, 1,
+ * Integer::sum)}), as statements that assign the collection's new value: on the clouds a collection
+ * is a value, so {@code xs.add(x)} becomes {@code xs = xs with x added}. Java's reference semantics
+ * survive as long as no other name shares the collection, which {@code CheckCollectionAliasing}
+ * enforces.
+ */
+final class CollectionMutations {
+  private static final Set<String> LIST = Set.of("add", "set", "remove", "addAll", "clear");
+  private static final Set<String> MAP = Set.of("put", "remove", "merge", "clear", "putAll");
+
+  private final SourceContext context;
+  private final ExpressionTranslator x;
+
+  CollectionMutations(SourceContext context, ExpressionTranslator x) {
+    this.context = context;
+    this.x = x;
+  }
+
+  /**
+   * Whether {@code m} is a mutation of a local collection; if so its statement is in {@code out}.
+   */
+  boolean statement(MethodCallExpr m, List<Stmt> out) {
+    if (!(m.getScope().orElse(null) instanceof NameExpr n)) {
+      return false;
+    }
+    Optional<Local> local = x.scope().lookup(n.getNameAsString());
+    if (local.isEmpty()) {
+      return false;
+    }
+    IrType type = local.get().type();
+    String name = m.getNameAsString();
+    boolean list = type instanceof ListType && LIST.contains(name);
+    boolean map = type instanceof MapType && MAP.contains(name);
+    if (!list && !map) {
+      return false;
+    }
+    if (x.scope().outsideLambda(n.getNameAsString())) {
+      context.error(
+          x.unit(),
+          m,
+          DiagnosticCode.INVALID_LAMBDA,
+          "a lambda cannot change '" + n + "', a collection of the enclosing workflow code",
+          "build the values in the lambda and return them");
+      return true;
+    }
+    Optional<Expr> value =
+        list
+            ? listMutation(local.get(), (ListType) type, m)
+            : mapMutation(local.get(), (MapType) type, m);
+    value.ifPresent(v -> out.add(new Stmt.Assign(local.get(), v, false, x.unit().at(m))));
+    return true;
+  }
+
+  private Optional<Expr> listMutation(Local l, ListType type, MethodCallExpr m) {
+    List<Expression> args = m.getArguments();
+    switch (m.getNameAsString()) {
+      case "add":
+        if (args.size() != 1) {
+          return unsupported(
+              m, "add(index, value) is not supported", "add at the end, or build a new list");
+        }
+        return x.translateAs(args.get(0), type.element())
+            .map(v -> call(Builtin.LIST_WITH_ADDED, type, l, v));
+      case "set":
+        return two(m, IrType.INT, type.element())
+            .map(a -> call(Builtin.LIST_WITH_SET, type, l, a.get(0), a.get(1)));
+      case "remove":
+        if (args.size() == 1) {
+          Optional<Expr> i = x.translate(args.get(0), Optional.empty());
+          if (i.isPresent() && i.get().type().equals(IrType.INT)) {
+            return Optional.of(call(Builtin.LIST_WITHOUT_INDEX, type, l, i.get()));
+          }
+          if (i.isPresent()) {
+            return unsupported(
+                m,
+                "remove(value) is not supported",
+                "remove by index: xs.remove(xs.indexOf(value))");
+          }
+        }
+        return Optional.empty();
+      case "addAll":
+        return args.size() == 1
+            ? x.translateAs(args.get(0), type).map(v -> call(Builtin.LIST_WITH_ALL, type, l, v))
+            : Optional.empty();
+      default: // clear
+        return Optional.of(new Expr.ListLiteral(List.of(), type));
+    }
+  }
+
+  private Optional<Expr> mapMutation(Local m, MapType type, MethodCallExpr call) {
+    List<Expression> args = call.getArguments();
+    switch (call.getNameAsString()) {
+      case "put":
+        return two(call, IrType.STRING, type.value())
+            .map(a -> call(Builtin.MAP_WITH_PUT, type, m, a.get(0), a.get(1)));
+      case "remove":
+        return args.size() == 1
+            ? x.translateAs(args.get(0), IrType.STRING)
+                .map(k -> call(Builtin.MAP_WITHOUT_KEY, type, m, k))
+            : Optional.empty();
+      case "merge":
+        return merge(m, type, call);
+      case "putAll":
+        return unsupported(call, "putAll is not supported", "put the entries one by one");
+      default: // clear
+        return Optional.of(new Expr.MapLiteral(List.of(), type));
+    }
+  }
+
+  /** {@code m.merge(k, v, f)}: {@code m.put(k, m.containsKey(k) ? f(m.get(k), v) : v)}. */
+  private Optional<Expr> merge(Local m, MapType type, MethodCallExpr call) {
+    if (call.getArguments().size() != 3) {
+      return Optional.empty();
+    }
+    Optional<Expr> key = x.translateAs(call.getArgument(0), IrType.STRING);
+    Optional<Expr> value = x.translateAs(call.getArgument(1), type.value());
+    if (key.isEmpty() || value.isEmpty()) {
+      return Optional.empty();
+    }
+    Expr old = call(Builtin.MAP_GET, type.value(), m, key.get());
+    Optional<Expr> combined = combine(call.getArgument(2), old, value.get(), type.value());
+    if (combined.isEmpty()) {
+      return Optional.empty();
+    }
+    Expr present = call(Builtin.MAP_CONTAINS_KEY, IrType.BOOLEAN, m, key.get());
+    Expr newValue = new Expr.Conditional(present, combined.get(), value.get(), type.value());
+    return Optional.of(call(Builtin.MAP_WITH_PUT, type, m, key.get(), newValue));
+  }
+
+  /** {@code f(a, b)} for the remapping functions Java code uses with merge. */
+  private Optional<Expr> combine(Expression f, Expr a, Expr b, IrType type) {
+    String ref = f instanceof MethodReferenceExpr r ? r.getScope() + "::" + r.getIdentifier() : "";
+    Map<String, Expr.BinaryOp> sums =
+        Map.of(
+            "Integer::sum",
+            Expr.BinaryOp.ADD,
+            "Long::sum",
+            Expr.BinaryOp.ADD,
+            "Double::sum",
+            Expr.BinaryOp.ADD);
+    if (sums.containsKey(ref) && type.isNumeric()) {
+      return Optional.of(new Expr.Binary(Expr.BinaryOp.ADD, a, b, type));
+    }
+    if (ref.equals("String::concat") && type.equals(IrType.STRING)) {
+      return Optional.of(new Expr.Concat(List.of(a, b)));
+    }
+    if ((ref.equals("Math::max") || ref.equals("Math::min")) && type.isNumeric()) {
+      return Optional.of(
+          call(ref.endsWith("max") ? Builtin.MATH_MAX : Builtin.MATH_MIN, type, a, b));
+    }
+    if (f instanceof LambdaExpr l
+        && l.getParameters().size() == 2
+        && l.getBody() instanceof ExpressionStmt es
+        && es.getExpression() instanceof BinaryExpr) {
+      x.scope().pushLambda();
+      try {
+        Local p = x.scope().declare(l.getParameter(0).getNameAsString(), type);
+        Local q = x.scope().declare(l.getParameter(1).getNameAsString(), type);
+        Optional<Expr> body = x.translateAs(es.getExpression(), type);
+        return body.map(e -> substitute(e, Map.of(p.name(), a, q.name(), b)));
+      } finally {
+        x.scope().pop();
+      }
+    }
+    return unsupported(
+        f,
+        "this remapping function is not supported",
+        "use Integer::sum, Long::sum, Double::sum, String::concat, Math::max, Math::min or (a, b) -> a + b");
+  }
+
+  private static Expr substitute(Expr e, Map<String, Expr> values) {
+    if (e instanceof Local l && values.containsKey(l.name())) {
+      return values.get(l.name());
+    }
+    List<Expr> children = e.children().stream().map(c -> substitute(c, values)).toList();
+    return Exprs.withChildren(e, children);
+  }
+
+  private Optional<List<Expr>> two(MethodCallExpr m, IrType first, IrType second) {
+    if (m.getArguments().size() != 2) {
+      return Optional.empty();
+    }
+    Optional<Expr> a = x.translateAs(m.getArgument(0), first);
+    Optional<Expr> b = x.translateAs(m.getArgument(1), second);
+    return a.isPresent() && b.isPresent()
+        ? Optional.of(List.of(a.get(), b.get()))
+        : Optional.empty();
+  }
+
+  private static Expr call(Builtin b, IrType type, Expr... args) {
+    return new Expr.Call(b, List.of(args), type);
+  }
+
+  private Optional<Expr> unsupported(
+      com.github.javaparser.ast.Node at, String message, String hint) {
+    context.error(
+        x.unit(), at, DiagnosticCode.UNSUPPORTED_CALL, message + " in workflow code", hint);
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.statecraft.compiler.gcp;
+
+import static dev.statecraft.compiler.gcp.CloudWorkflowsEmitter.single;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Library methods Cloud Workflows' expressions cannot compute (joining strings, index lookups, list
+ * updates), run as subworkflows: the statement that needs one is preceded by a {@code call} step
+ * whose result the expression reads.
+ */
+final class CloudWorkflowsHelpers {
+  private final Map<String, Object> subworkflows;
+  private final Function<String, String> freshVariable;
+  private final Function<String, String> freshStep;
+  private final List<Object> prelude = new ArrayList<>();
+
+  CloudWorkflowsHelpers(
+      Map<String, Object> subworkflows,
+      Function<String, String> freshVariable,
+      Function<String, String> freshStep) {
+    this.subworkflows = subworkflows;
+    this.freshVariable = freshVariable;
+    this.freshStep = freshStep;
+  }
+
+  /**
+   * Calls helper {@code name} with argument expressions; returns the variable holding the result.
+   */
+  String call(String name, List<String> args) {
+    String sub = "statecraft_" + name;
+    subworkflows.putIfAbsent(sub, definition(name));
+    String result = freshVariable.apply(name + "_result");
+    Map<String, Object> argMap = new LinkedHashMap<>();
+    List<String> params = params(name);
+    for (int i = 0; i < params.size(); i++) {
+      argMap.put(params.get(i), "${" + args.get(i) + "}");
+    }
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("call", sub);
+    step.put("args", argMap);
+    step.put("result", result);
+    prelude.add(single(freshStep.apply(name), step));
+    return result;
+  }
+
+  /** The call steps the last rendered expressions need, in order; clears them. */
+  List<Object> takePrelude() {
+    List<Object> out = new ArrayList<>(prelude);
+    prelude.clear();
+    return out;
+  }
+
+  private static List<String> params(String name) {
+    return switch (name) {
+      case "join" -> List.of("items", "separator");
+      case "index_of" -> List.of("items", "value");
+      case "sub_list" -> List.of("items", "from", "to");
+      case "with_set" -> List.of("items", "index", "value");
+      case "without_index" -> List.of("items", "index");
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  private static Map<String, Object> definition(String name) {
+    List<Object> steps = new ArrayList<>();
+    String body;
+    Object init;
+    Object result;
+    switch (name) {
+      case "join" -> {
+        init = "";
+        body = "${if(i == 0, item, out + separator + item)}";
+        result = "${out}";
+      }
+      case "index_of" -> {
+        init = -1;
+        body = "${if(out == -1 and item == value, i, out)}";
+        result = "${out}";
+      }
+      case "sub_list" -> {
+        init = List.of();
+        body = "${if(i >= from and i < to, list.concat(out, item), out)}";
+        result = "${out}";
+      }
+      case "with_set" -> {
+        init = List.of();
+        body = "${list.concat(out, if(i == index, value, item))}";
+        result = "${out}";
+      }
+      case "without_index" -> {
+        init = List.of();
+        body = "${if(i == index, out, list.concat(out, item))}";
+        result = "${out}";
+      }
+      default -> throw new IllegalArgumentException(name);
+    }
+    steps.add(single("init", single("assign", List.of(single("out", init)))));
+    Map<String, Object> loop = new LinkedHashMap<>();
+    loop.put("value", "item");
+    loop.put("index", "i");
+    loop.put("in", "${items}");
+    loop.put("steps", List.of(single("each", single("assign", List.of(single("out", body))))));
+    steps.add(single("walk", single("for", loop)));
+    steps.add(single("done", single("return", result)));
+    Map<String, Object> sub = new LinkedHashMap<>();
+    sub.put("params", params(name));
+    sub.put("steps", steps);
+    return sub;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.statecraft.compiler.passes;
+
+import dev.statecraft.compiler.diagnostic.DiagnosticCode;
+import dev.statecraft.compiler.diagnostic.Diagnostics;
+import dev.statecraft.compiler.ir.Block;
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.IrWalk;
+import dev.statecraft.compiler.ir.Stmt;
+import dev.statecraft.compiler.ir.WorkflowIr;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reports a local list or map that is changed ({@code xs.add(x)}) after another name or value came
+ * to share it ({@code ys = xs}, {@code new Rec(xs)}, {@code List.of(xs)}). On the clouds a
+ * collection is a value, so such a change would not show through the other reference as it does in
+ * Java. Reading through the collection, passing it to an activity, returning it or iterating it
+ * shares nothing. Inside a loop, sharing anywhere in the body counts as before a change.
+ */
+public final class CheckCollectionAliasing {
+  private final Diagnostics diagnostics;
+  private final Set<String> shared = new HashSet<>();
+
+  private CheckCollectionAliasing(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** Runs the check. */
+  public static void run(WorkflowIr wf, Diagnostics diagnostics) {
+    new CheckCollectionAliasing(diagnostics).block(wf.body());
+  }
+
+  private void block(Block b) {
+    for (Stmt s : b.statements()) {
+      if (s instanceof Stmt.Loop || s instanceof Stmt.ForEach) {
+        // A share later in the body precedes the next iteration's changes.
+        IrWalk.statements(new Block(List.of(s)), this::share);
+      }
+      statement(s);
+    }
+  }
+
+  private void statement(Stmt s) {
+    if (s instanceof Stmt.Assign a && isMutationOf(a)) {
+      String name = a.target().name();
+      if (shared.contains(name)) {
+        diagnostics.error(
+            DiagnosticCode.ALIASED_COLLECTION,
+            a.position(),
+            "'"
+                + name
+                + "' is changed after another name or value came to share it; on the clouds"
+                + " the other one would not see the change",
+            "copy it where it is shared, e.g. new ArrayList<>("
+                + name
+                + "), or change it before sharing");
+      }
+      share(s);
+      return;
+    }
+    share(s);
+    for (Block inner : IrWalk.blocks(s)) {
+      block(inner);
+    }
+  }
+
+  /** Records the collections {@code s} shares. */
+  private void share(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      if (a.value() instanceof Expr.Local l && isCollection(l.type())) {
+        shared.add(l.name());
+        shared.add(a.target().name());
+      }
+      escapes(a.value());
+    } else if (s instanceof Stmt.Return || s instanceof Stmt.Invoke) {
+      // Returning ends the workflow; activities receive a copy.
+    } else if (s instanceof Stmt.Yield y) {
+      escapes(y.value());
+    }
+  }
+
+  /** Collections stored inside a new value escape into it. */
+  private void escapes(Expr e) {
+    if (e instanceof Expr.NewRecord
+        || e instanceof Expr.ListLiteral
+        || e instanceof Expr.MapLiteral) {
+      List<Expr> parts = e.children();
+      for (Expr p : parts) {
+        if (p instanceof Expr.Local l && isCollection(l.type())) {
+          shared.add(l.name());
+        }
+      }
+    }
+    if (e instanceof Expr.Call c && c.builtin().mutation() && c.arguments().size() > 1) {
+      for (Expr p : c.arguments().subList(1, c.arguments().size())) {
+        if (p instanceof Expr.Local l && isCollection(l.type())) {
+          shared.add(l.name());
+        }
+      }
+    }
+    e.children().forEach(this::escapes);
+  }
+
+  private static boolean isMutationOf(Stmt.Assign a) {
+    return a.value() instanceof Expr.Call c
+        && c.builtin().mutation()
+        && c.arguments().get(0) instanceof Expr.Local l
+        && l.name().equals(a.target().name());
+  }
+
+  private static boolean isCollection(IrType t) {
+    return t instanceof IrType.ListType || t instanceof IrType.MapType;
+  }
+}

@@ -1,0 +1,3 @@
+package golden.children;
+
+public record Request(String text, String language) {}

@@ -1,0 +1,8 @@
+package golden.children;
+
+public class TextsImpl implements Texts {
+  @Override
+  public String translate(String text, String language) {
+    return "[" + language + "] " + text;
+  }
+}

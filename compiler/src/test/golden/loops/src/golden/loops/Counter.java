@@ -1,0 +1,10 @@
+package golden.loops;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Counter {
+  int score(String item);
+
+  boolean more(int round);
+}

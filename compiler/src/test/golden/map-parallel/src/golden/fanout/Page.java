@@ -1,0 +1,3 @@
+package golden.fanout;
+
+public record Page(String url, int words) {}

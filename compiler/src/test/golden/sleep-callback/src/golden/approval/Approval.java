@@ -1,0 +1,3 @@
+package golden.approval;
+
+public record Approval(boolean approved, String by) {}

@@ -1,0 +1,8 @@
+package golden.switches;
+
+public enum Priority {
+  LOW,
+  NORMAL,
+  HIGH,
+  URGENT
+}

@@ -1,0 +1,3 @@
+package golden.switches;
+
+public record Ticket(String channel, Priority priority, int age) {}

@@ -1,0 +1,7 @@
+package golden.trycatch;
+
+public class QuotaExceeded extends RateLimited {
+  public QuotaExceeded(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,7 @@
+package golden.trycatch;
+
+public class RateLimited extends RuntimeException {
+  public RateLimited(String message) {
+    super(message);
+  }
+}
