@@ -449,9 +449,7 @@ final class CloudWorkflowsControl {
     String e = emitter.freshVariable("callback_error");
     Map<String, Object> timeout = new LinkedHashMap<>();
     timeout.put("condition", "${\"TimeoutError\" in default(map.get(" + e + ", \"tags\"), [])}");
-    timeout.put(
-        "raise",
-        timeoutError());
+    timeout.put("raise", timeoutError());
     Map<String, Object> except = new LinkedHashMap<>();
     except.put("as", e);
     except.put(
