@@ -43,6 +43,7 @@ public final class AslEmitter {
           "Seconds",
           "Items",
           "MaxConcurrency",
+          "ItemSelector",
           "ItemProcessor",
           "Branches",
           "Retry",

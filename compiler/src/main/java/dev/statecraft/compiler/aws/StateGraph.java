@@ -191,7 +191,7 @@ final class StateGraph {
     ActivityMethod activity = call.activity();
     ObjectNode task = newState(names().pascal(activity.name()), "Task");
     task.put("Resource", LAMBDA_INVOKE);
-    List<Edge.Pending> inherited = enter(task, call, Set.of());
+    List<Edge.Pending> inherited = enter(task, call);
     task.set("Arguments", lambdaArguments(activity, call.arguments(), inherited));
     task.put("TimeoutSeconds", seconds(activity.timeout()));
     task.set("Retry", retry(activity.retry()));
@@ -202,7 +202,7 @@ final class StateGraph {
                 exit.pending.add(
                     new Edge.Pending(
                         names().variable(t.name()), Jsonata.atom("$states.result.Payload"))));
-    catches(task, Source.ACTIVITY);
+    catches(task, Source.ACTIVITY, inherited);
     cursor = List.of(exit);
   }
 
@@ -224,10 +224,7 @@ final class StateGraph {
     ActivityMethod activity = notify.activity();
     ObjectNode task = newState("Await" + names().pascal(activity.name()), "Task");
     task.put("Resource", LAMBDA_CALLBACK);
-    Set<String> innerReads = new HashSet<>();
-    notify.arguments().forEach(e -> Liveness.reads(e, innerReads));
-    innerReads.remove(a.callback().name());
-    List<Edge.Pending> inherited = new ArrayList<>(enter(task, a, aslNames(innerReads)));
+    List<Edge.Pending> inherited = new ArrayList<>(enter(task, a));
     String token = "$states.context.Task.Token";
     inherited.add(
         new Edge.Pending(
@@ -253,14 +250,14 @@ final class StateGraph {
             t ->
                 exit.pending.add(
                     new Edge.Pending(names().variable(t.name()), Jsonata.atom("$states.result"))));
-    catches(task, Source.CALLBACK);
+    catches(task, Source.CALLBACK, inherited.subList(0, inherited.size() - 1));
     cursor = List.of(exit);
   }
 
   private void child(Stmt.StartChild c) {
     ObjectNode task = newState("Run" + names().pascal(c.workflowName()), "Task");
     task.put("Resource", START_EXECUTION);
-    List<Edge.Pending> inherited = enter(task, c, Set.of());
+    List<Edge.Pending> inherited = enter(task, c);
     ObjectNode arguments = task.putObject("Arguments");
     arguments.put("StateMachineArn", AslEmitter.stateMachinePlaceholder(c.workflowName()));
     arguments.set(
@@ -275,13 +272,13 @@ final class StateGraph {
                 exit.pending.add(
                     new Edge.Pending(
                         names().variable(t.name()), Jsonata.atom("$states.result.Output"))));
-    catches(task, Source.CHILD);
+    catches(task, Source.CHILD, inherited);
     cursor = List.of(exit);
   }
 
   private void sleep(Stmt.Sleep w) {
     ObjectNode wait = newState("Sleep", "Wait");
-    List<Edge.Pending> inherited = enter(wait, w, Set.of());
+    List<Edge.Pending> inherited = enter(wait, w);
     wait.set("Seconds", value(PendingCode.inline(inherited, render(w.seconds()))));
     cursor = List.of(new Edge(Edge.Kind.STATE, wait, inherited));
   }
@@ -312,21 +309,25 @@ final class StateGraph {
 
   // ---- map and parallel -----------------------------------------------------------------------
 
+  /**
+   * A Map state. Each iteration gets the item and the outer values its body reads through {@code
+   * ItemSelector}, so the body never depends on what was assigned before the Map.
+   */
   private void map(Stmt.DurableMap m) {
     ObjectNode map =
         newState("Map" + m.target().map(t -> names().pascal(t.name())).orElse(""), "Map");
-    List<Edge.Pending> inherited = enter(map, m, aslNames(bodyReads(m.body(), m.item().name())));
+    List<Edge.Pending> inherited = enter(map, m);
     map.set("Items", value(PendingCode.inline(inherited, render(m.items()))));
     if (m.maxConcurrency() > 0) {
       map.put("MaxConcurrency", m.maxConcurrency());
     }
-    StateGraph body =
-        new StateGraph(
-                shared,
-                List.of(
-                    new Edge.Pending(
-                        names().variable(m.item().name()), Jsonata.atom("$states.input"))))
-            .emit(m.body(), Jsonata.atom("null"));
+    String item = names().variable(m.item().name());
+    ObjectNode selector = map.putObject("ItemSelector");
+    selector.put(item, "{% $states.context.Map.Item.Value %}");
+    List<Edge.Pending> entry = new ArrayList<>();
+    entry.add(new Edge.Pending(item, Jsonata.atom("$states.input." + item)));
+    passOuterValues(bodyReads(m.body(), m.item().name()), inherited, selector, entry);
+    StateGraph body = new StateGraph(shared, entry).emit(m.body(), Jsonata.atom("null"));
     ObjectNode processor = map.putObject("ItemProcessor");
     processor.putObject("ProcessorConfig").put("Mode", "INLINE");
     processor.put("StartAt", body.startAt);
@@ -337,19 +338,26 @@ final class StateGraph {
             t ->
                 exit.pending.add(
                     new Edge.Pending(names().variable(t.name()), Jsonata.atom("$states.result"))));
-    catches(map, Source.NESTED, m.body());
+    catches(map, Source.NESTED, inherited, m.body());
     cursor = List.of(exit);
   }
 
+  /** A Parallel state; each branch gets the outer values it reads through {@code Arguments}. */
   private void parallel(Stmt.DurableParallel p) {
     ObjectNode parallel =
         newState("Parallel" + p.target().map(t -> names().pascal(t.name())).orElse(""), "Parallel");
+    List<Edge.Pending> inherited = enter(parallel, p);
     Set<String> reads = new HashSet<>();
     p.branches().forEach(b -> reads.addAll(bodyReads(b, null)));
-    List<Edge.Pending> inherited = enter(parallel, p, aslNames(reads));
+    ObjectNode arguments = nodes.objectNode();
+    List<Edge.Pending> entry = new ArrayList<>();
+    passOuterValues(reads, inherited, arguments, entry);
+    if (!arguments.isEmpty()) {
+      parallel.set("Arguments", arguments);
+    }
     ArrayNode branches = parallel.putArray("Branches");
     for (Block branch : p.branches()) {
-      StateGraph g = new StateGraph(shared, List.of()).emit(branch, Jsonata.atom("null"));
+      StateGraph g = new StateGraph(shared, entry).emit(branch, Jsonata.atom("null"));
       ObjectNode b = branches.addObject();
       b.put("StartAt", g.startAt);
       b.set("States", g.statesJson());
@@ -372,11 +380,27 @@ final class StateGraph {
                   new Edge.Pending(
                       names().variable(t.name()), Jsonata.atom(pair.append("}").toString())));
             });
-    catches(parallel, Source.NESTED, p.branches().toArray(Block[]::new));
+    catches(parallel, Source.NESTED, inherited, p.branches().toArray(Block[]::new));
     cursor = List.of(exit);
   }
 
-  /** The outer locals a lambda body reads: they must be assigned before the state that runs it. */
+  /**
+   * Hands the outer locals a nested body reads to it: each becomes a field of the nested graph's
+   * input ({@code into}) and a variable its entry assigns from that field.
+   */
+  private void passOuterValues(
+      Set<String> locals, List<Edge.Pending> inherited, ObjectNode into, List<Edge.Pending> entry) {
+    for (String variable : new java.util.TreeSet<>(aslNames(locals))) {
+      into.set(
+          variable,
+          value(
+              PendingCode.inline(
+                  inherited, new Jsonata("$" + variable, Set.of(variable), Jsonata.ATOM))));
+      entry.add(new Edge.Pending(variable, Jsonata.atom("$states.input." + variable)));
+    }
+  }
+
+  /** The outer locals a lambda body reads. */
   private Set<String> bodyReads(Block body, String parameter) {
     Set<String> reads = new HashSet<>(shared.liveness().liveIn(body.statements().get(0)));
     if (parameter != null) {
@@ -390,7 +414,7 @@ final class StateGraph {
   private void branch(Stmt.If branch) {
     ObjectNode choice = newState(names().choiceName(branch.condition()), "Choice");
     choice.put("Comment", "if (" + JavaPrinter.forComments().print(branch.condition()) + ")");
-    List<Edge.Pending> inherited = enter(choice, branch, Set.of());
+    List<Edge.Pending> inherited = enter(choice, branch);
     ObjectNode rule = choice.putArray("Choices").addObject();
     rule.put("Condition", expression(PendingCode.inline(inherited, render(branch.condition()))));
     cursor = List.of(new Edge(Edge.Kind.RULE, rule, inherited));
@@ -418,7 +442,7 @@ final class StateGraph {
     if (l.testFirst() && !always) {
       ObjectNode top = newState(names().loopName("While", l.condition()), "Choice");
       top.put("Comment", comment);
-      List<Edge.Pending> inherited = enter(top, l, Set.of());
+      List<Edge.Pending> inherited = enter(top, l);
       ObjectNode rule = top.putArray("Choices").addObject();
       rule.put("Condition", expression(PendingCode.inline(inherited, render(l.condition()))));
       cursor = List.of(new Edge(Edge.Kind.RULE, rule, inherited));
@@ -464,7 +488,7 @@ final class StateGraph {
   private void switchStatement(Stmt.Switch sw) {
     ObjectNode choice = newState("Switch" + names().pascal(nameOf(sw.selector())), "Choice");
     choice.put("Comment", "switch (" + JavaPrinter.forComments().print(sw.selector()) + ")");
-    List<Edge.Pending> inherited = enter(choice, sw, Set.of());
+    List<Edge.Pending> inherited = enter(choice, sw);
     ArrayNode rules = choice.putArray("Choices");
     Jsonata selector = render(sw.selector());
     JumpTarget target = new JumpTarget(false, Optional.empty(), tries.size());
@@ -635,7 +659,8 @@ final class StateGraph {
    * Adds a {@code Catch} to {@code state} for every enclosing handler that can catch what it
    * raises, innermost first, and for every enclosing {@code finally}.
    */
-  private void catches(ObjectNode state, Source source, Block... bodies) {
+  private void catches(
+      ObjectNode state, Source source, List<Edge.Pending> inherited, Block... bodies) {
     ArrayNode catchers = nodes.arrayNode();
     boolean all = false;
     for (TryFrame frame : tries) {
@@ -651,7 +676,8 @@ final class StateGraph {
         all = errors.contains("States.ALL");
         ObjectNode catcher = catchers.addObject();
         errors.forEach(catcher.putArray("ErrorEquals")::add);
-        List<Edge.Pending> pending = new ArrayList<>();
+        // A failed state's Assign does not run: the catch carries the entry's code itself.
+        List<Edge.Pending> pending = new ArrayList<>(inherited);
         c.error()
             .ifPresent(
                 v ->
@@ -669,10 +695,11 @@ final class StateGraph {
       if (!all && !frame.statement.finallyBlock().isEmpty()) {
         ObjectNode catcher = catchers.addObject();
         catcher.putArray("ErrorEquals").add("States.ALL");
-        List<Edge.Pending> pending =
-            List.of(
-                new Edge.Pending(frame.pendingError, Jsonata.atom("$states.errorOutput.Error")),
-                new Edge.Pending(frame.pendingCause, Jsonata.atom("$states.errorOutput.Cause")));
+        List<Edge.Pending> pending = new ArrayList<>(inherited);
+        pending.add(
+            new Edge.Pending(frame.pendingError, Jsonata.atom("$states.errorOutput.Error")));
+        pending.add(
+            new Edge.Pending(frame.pendingCause, Jsonata.atom("$states.errorOutput.Cause")));
         frame.uncaught.add(new Edge(Edge.Kind.CATCH, catcher, pending));
         all = true;
       }
@@ -775,17 +802,12 @@ final class StateGraph {
 
   /**
    * Connects the open edges to {@code state}, which {@code statement} emits. Returns the pending
-   * code of the graph's entry, which the state inlines since nothing ran before it; {@code
-   * innerReads} are variables a nested body reads, which must be assigned rather than inlined.
+   * code of the graph's entry, which the state inlines since nothing ran before it.
    */
-  private List<Edge.Pending> enter(ObjectNode state, Stmt statement, Set<String> innerReads) {
+  private List<Edge.Pending> enter(ObjectNode state, Stmt statement) {
     if (cursor.size() == 1 && cursor.get(0).kind == Edge.Kind.ENTRY) {
-      List<Edge.Pending> entry = cursor.get(0).pending;
-      if (entry.stream().noneMatch(p -> innerReads.contains(p.variable()))) {
-        startAt = name(state);
-        return entry;
-      }
-      flushEntryIfShared(statement);
+      startAt = name(state);
+      return cursor.get(0).pending;
     }
     Set<String> live = aslNames(shared.liveness().liveIn(statement));
     for (Edge e : cursor) {

@@ -28,7 +28,7 @@ public class Tally {
     }
     counts.put("seen", seen.size());
     counts.put("total", counts.getOrDefault("even", 0) + counts.getOrDefault("odd", 0));
-    for (String key : counts.keySet()) {
+    for (String key : new ArrayList<>(counts.keySet())) {
       if (key.equals("seen")) {
         counts.remove(key);
       }
