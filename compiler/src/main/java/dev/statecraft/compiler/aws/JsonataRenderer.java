@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * also holds for missing fields, and lists never flatten into each other.
  *
  * <p>Known gaps, documented in docs/language.md: {@code int} and {@code long} arithmetic does not
- * wrap on overflow; doubles of magnitude below 1e-3 or from 1e7 print in JSONata's notation; string
+ * wrap on overflow; doubles print with at most 15 significant digits (JSONata's precision); string
  * lengths count code points.
  */
 final class JsonataRenderer {
@@ -272,10 +272,14 @@ final class JsonataRenderer {
       return x;
     }
     if (type instanceof IrType.Primitive p && p.kind() == PrimitiveKind.DOUBLE) {
+      // Java prints 1e-3 <= |d| < 1e7 in decimal with at least one fraction digit, and other
+      // magnitudes as 1.2345E7.
       return combine(
           "($__d := "
               + x.text()
-              + "; $__d = $floor($__d) and $abs($__d) < 1e7 ? $string($__d) & '.0' : $string($__d))",
+              + "; $__a := $abs($__d); $__a >= 0.001 and $__a < 1e7"
+              + " ? ($__d = $floor($__d) ? $string($__d) & '.0' : $string($__d))"
+              + " : ($__d = 0 ? '0.0' : $uppercase($formatNumber($__d, '0.0##############e0'))))",
           ATOM,
           x);
     }
