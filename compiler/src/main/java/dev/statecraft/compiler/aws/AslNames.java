@@ -127,8 +127,20 @@ final class AslNames {
     return pinned.contains(variable);
   }
 
-  /** A loop Choice's name: {@code WhileAttempt}, {@code RepeatAttempt}. */
+  /**
+   * A loop Choice's name: {@code WhileAttempt} and {@code RepeatAttempt}, or {@code EachTicket} and
+   * {@code NextTicket} for a for-each loop (lowered to {@code ticketIndex < ticketItems.size()}).
+   */
   String loopName(String prefix, Expr condition) {
+    if (condition instanceof Expr.Binary b
+        && b.op() == Expr.BinaryOp.LESS
+        && b.left() instanceof Expr.Local index
+        && index.name().endsWith("Index")
+        && b.right() instanceof Expr.Call c
+        && c.builtin() == dev.statecraft.compiler.ir.Builtin.LIST_SIZE) {
+      String variable = index.name().substring(0, index.name().length() - "Index".length());
+      return (prefix.equals("While") ? "Each" : "Next") + pascal(variable);
+    }
     return prefix + choiceName(condition).substring(2);
   }
 
