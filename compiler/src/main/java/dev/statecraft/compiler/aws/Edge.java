@@ -3,6 +3,7 @@ package dev.statecraft.compiler.aws;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A way out of an emitted state, not yet connected to the next one, carrying the workflow code that
@@ -24,7 +25,13 @@ final class Edge {
     /** A Choice's fall-through: {@code Default}, or a final always-true rule when it assigns. */
     OTHERWISE,
     /** A {@code Catch} entry of a Task, Map or Parallel: {@code Assign} and {@code Next}. */
-    CATCH
+    CATCH,
+    /**
+     * Not a way out of a state: rides along with the edges entering a loop body and remembers which
+     * state the body starts with and the code before it, so the next iteration can jump there
+     * directly.
+     */
+    MARK
   }
 
   /** One pending assignment: {@code $variable := expression}, in terms of earlier ones. */
@@ -36,6 +43,11 @@ final class Edge {
   final ObjectNode owner;
 
   final List<Pending> pending;
+
+  /** For a {@link Kind#MARK}: the state it reached and the variables live there. */
+  String marked;
+
+  Set<String> markedLive;
 
   Edge(Kind kind, ObjectNode owner, List<Pending> pending) {
     this.kind = kind;

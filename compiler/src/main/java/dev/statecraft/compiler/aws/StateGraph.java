@@ -450,6 +450,10 @@ final class StateGraph {
     } else {
       flushEntryIfShared(l);
     }
+    if (always) {
+      loopForever(l, comment, exits);
+      return;
+    }
     // The bottom Choice exists before the body so its rule can start the body again; it is
     // listed after the body's states.
     String bottomName = names().state(names().loopName("Repeat", l.condition()));
@@ -458,10 +462,23 @@ final class StateGraph {
     bottom.put("Comment", comment);
     bottom.put("__name", bottomName);
     ObjectNode again = bottom.putArray("Choices").addObject();
-    again.put("Condition", always ? "{% true %}" : expression(render(l.condition())));
+    again.put("Condition", expression(render(l.condition())));
     List<Edge> bodyEntry = new ArrayList<>(cursor);
     bodyEntry.add(new Edge(Edge.Kind.RULE, again, List.of()));
     cursor = bodyEntry;
+    JumpTarget target = loopBody(l);
+    states.put(bottomName, bottom);
+    Set<String> live = aslNames(shared.liveness().liveAtCheck(l));
+    for (Edge e : cursor) {
+      link(e, bottom, live);
+    }
+    exits.add(new Edge(Edge.Kind.OTHERWISE, bottom, List.of()));
+    exits.addAll(target.breaks);
+    cursor = exits;
+  }
+
+  /** Emits the body and update of {@code l}; the cursor ends at the end of the update. */
+  private JumpTarget loopBody(Stmt.Loop l) {
     JumpTarget target = new JumpTarget(true, l.label(), tries.size());
     jumps.push(target);
     try {
@@ -473,13 +490,35 @@ final class StateGraph {
     } finally {
       jumps.pop();
     }
-    states.put(bottomName, bottom);
-    Set<String> live = aslNames(shared.liveness().liveAtCheck(l));
-    for (Edge e : cursor) {
-      link(e, bottom, live);
-    }
-    if (!always) {
-      exits.add(new Edge(Edge.Kind.OTHERWISE, bottom, List.of()));
+    return target;
+  }
+
+  /**
+   * {@code while (true)} needs no Choice of its own: the end of the body jumps straight back to the
+   * body's first state, running the code before that state again on the way.
+   */
+  private void loopForever(Stmt.Loop l, String comment, List<Edge> exits) {
+    Edge mark = new Edge(Edge.Kind.MARK, null, List.of());
+    List<Edge> bodyEntry = new ArrayList<>(cursor);
+    bodyEntry.add(mark);
+    cursor = bodyEntry;
+    JumpTarget target = loopBody(l);
+    if (mark.marked != null) {
+      for (Edge e : cursor) {
+        e.pending.addAll(mark.pending);
+        link(e, states.get(mark.marked), mark.markedLive);
+      }
+    } else {
+      // A body without states: a Choice that always repeats carries the body's code.
+      ObjectNode again = newState(names().loopName("Repeat", l.condition()), "Choice");
+      again.put("Comment", comment);
+      ObjectNode rule = again.putArray("Choices").addObject();
+      rule.put("Condition", "{% true %}");
+      Set<String> live = aslNames(shared.liveness().liveAtCheck(l));
+      for (Edge e : cursor) {
+        link(e, again, live);
+      }
+      link(new Edge(Edge.Kind.RULE, rule, mark.pending), again, live);
     }
     exits.addAll(target.breaks);
     cursor = exits;
@@ -539,7 +578,9 @@ final class StateGraph {
       throw new IllegalStateException("jump without target: " + label);
     }
     runFinallies(target.tryDepth);
-    (isContinue ? target.continues : target.breaks).addAll(cursor);
+    cursor.stream()
+        .filter(e -> e.kind != Edge.Kind.MARK)
+        .forEach((isContinue ? target.continues : target.breaks)::add);
     cursor = List.of();
   }
 
@@ -768,6 +809,9 @@ final class StateGraph {
   private void end(Jsonata output) {
     List<Edge> needState = new ArrayList<>();
     for (Edge e : cursor) {
+      if (e.kind == Edge.Kind.MARK) {
+        continue;
+      }
       if (e.canEnd()) {
         e.owner.put("Output", expression(PendingCode.inline(e.pending, output)));
         e.owner.put("End", true);
@@ -846,6 +890,13 @@ final class StateGraph {
     String next = name(target);
     if (edge.kind == Edge.Kind.ENTRY) {
       startAt = next;
+      return;
+    }
+    if (edge.kind == Edge.Kind.MARK) {
+      if (edge.marked == null) {
+        edge.marked = next;
+        edge.markedLive = live;
+      }
       return;
     }
     ObjectNode assign = assignments(edge.pending, live);
