@@ -115,6 +115,7 @@ final class StateGraph {
 
   /** The states, each with its fields in ASL's customary order. */
   ObjectNode statesJson() {
+    ThreadChoices.run(states, startAt);
     ObjectNode out = nodes.objectNode();
     states.forEach((name, state) -> out.set(name, AslEmitter.ordered(state)));
     return out;
