@@ -244,7 +244,7 @@ final class StateGraph {
         value(
             PendingCode.inline(
                 inherited.subList(0, inherited.size() - 1), render(a.timeoutSeconds()))));
-    task.set("Retry", retry(activity.retry()));
+    task.set("Retry", retry(callbackRetry(activity.retry())));
     Edge exit = new Edge(Edge.Kind.STATE, task, inherited.subList(0, inherited.size() - 1));
     a.target()
         .ifPresent(
@@ -282,6 +282,25 @@ final class StateGraph {
     List<Edge.Pending> inherited = enter(wait, w);
     wait.set("Seconds", value(PendingCode.inline(inherited, render(w.seconds()))));
     cursor = List.of(new Edge(Edge.Kind.STATE, wait, inherited));
+  }
+
+  /**
+   * A callback's Task fails when the notifying activity fails, when the wait times out, and when
+   * the answer is a failure; Java retries only the first, so only the activity's own exception
+   * classes are retried.
+   */
+  private static RetryPolicy callbackRetry(RetryPolicy policy) {
+    List<ErrorName> classes =
+        policy.retryOn().stream().filter(e -> e instanceof ErrorName.ExceptionClass).toList();
+    if (classes.isEmpty()) {
+      return RetryPolicy.NONE;
+    }
+    return new RetryPolicy(
+        policy.maxAttempts(),
+        policy.initialInterval(),
+        policy.backoffRate(),
+        policy.maxInterval(),
+        classes);
   }
 
   private ArrayNode retry(RetryPolicy policy) {
@@ -686,11 +705,12 @@ final class StateGraph {
       return;
     }
     ObjectNode fail = newState("Fail" + name, "Fail");
-    List<Edge.Pending> pending = cursor.size() == 1 ? cursor.get(0).pending : List.of();
+    boolean inline = cursor.size() == 1 && portable(cursor.get(0));
+    List<Edge.Pending> pending = inline ? cursor.get(0).pending : List.of();
     Set<String> live = new HashSet<>(error.reads());
     live.addAll(cause.reads());
     for (Edge e : cursor) {
-      link(e, fail, cursor.size() > 1 ? live : Set.of());
+      link(e, fail, inline ? Set.of() : live);
     }
     fail.set("Error", value(PendingCode.inline(pending, error)));
     fail.set("Cause", value(PendingCode.inline(pending, cause)));
@@ -720,18 +740,17 @@ final class StateGraph {
         errors.forEach(catcher.putArray("ErrorEquals")::add);
         // A failed state's Assign does not run: the catch carries the entry's code itself.
         List<Edge.Pending> pending = new ArrayList<>(inherited);
+        String error = source == Source.CHILD ? CHILD_ERROR : "$states.errorOutput.Error";
+        String message = source == Source.CHILD ? CHILD_MESSAGE : MESSAGE;
         c.error()
             .ifPresent(
                 v ->
-                    pending.add(
-                        new Edge.Pending(
-                            names().variable(v.name()),
-                            Jsonata.atom("$states.errorOutput.Error"))));
+                    pending.add(new Edge.Pending(names().variable(v.name()), Jsonata.atom(error))));
         c.message()
             .ifPresent(
                 v ->
                     pending.add(
-                        new Edge.Pending(names().variable(v.name()), Jsonata.atom(MESSAGE))));
+                        new Edge.Pending(names().variable(v.name()), Jsonata.atom(message))));
         frame.handlers.get(i).add(new Edge(Edge.Kind.CATCH, catcher, pending));
       }
       if (!all && !frame.statement.finallyBlock().isEmpty()) {
@@ -754,6 +773,18 @@ final class StateGraph {
   /** An activity's message: Lambda reports errors as JSON in the Cause. */
   private static final String MESSAGE =
       "($__c := $states.errorOutput.Cause; $__c = null ? null : $substring($__c, 0, 1) = '{' ? $parse($__c).errorMessage : $__c)";
+
+  /**
+   * A child execution's own error and cause: {@code startExecution.sync} fails with {@code
+   * States.TaskFailed} and describes the child's execution, as JSON, in the Cause.
+   */
+  private static final String CHILD_ERROR =
+      "($__c := $states.errorOutput.Cause; $__d := $substring($__c, 0, 1) = '{' ? $parse($__c) : {};"
+          + " $exists($__d.Error) ? $__d.Error : $states.errorOutput.Error)";
+
+  private static final String CHILD_MESSAGE =
+      "($__c := $states.errorOutput.Cause; $__d := $substring($__c, 0, 1) = '{' ? $parse($__c) : {};"
+          + " $exists($__d.Cause) ? $__d.Cause : $__c)";
 
   /** The error names a catch clause matches on a state of this kind. */
   private static List<String> catchNames(List<ErrorName> errors, Source source, Block... bodies) {
@@ -822,7 +853,7 @@ final class StateGraph {
     }
     if (!needState.isEmpty()) {
       ObjectNode succeed = newState("Return", "Succeed");
-      if (needState.size() == 1) {
+      if (needState.size() == 1 && portable(needState.get(0))) {
         Edge only = needState.get(0);
         link(only, succeed, Set.of());
         succeed.put("Output", expression(PendingCode.inline(only.pending, output)));
@@ -835,6 +866,15 @@ final class StateGraph {
   }
 
   // ---- states and edges -----------------------------------------------------------------------
+
+  /**
+   * Whether the edge's pending code may be evaluated in the next state instead: not for a Catch,
+   * whose code reads {@code $states.errorOutput} and the failed state's input, which only the
+   * Catch's own {@code Assign} can see.
+   */
+  private static boolean portable(Edge e) {
+    return e.kind != Edge.Kind.CATCH;
+  }
 
   private ObjectNode newState(String base, String type) {
     String name = names().state(base);

@@ -1,0 +1,4 @@
+package demo.shop;
+
+/** The price of an order. */
+public record Quote(double amount, String currency) {}
