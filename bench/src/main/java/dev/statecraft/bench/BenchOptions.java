@@ -56,11 +56,15 @@ record BenchOptions(
           switch (name) {
             case "--definition" -> o.with(Path.of(value), o.input, o.executions, o.concurrency);
             case "--input" -> o.with(o.definition, Path.of(value), o.executions, o.concurrency);
-            case "--executions" -> o.with(o.definition, o.input, positive(name, value), o.concurrency);
-            case "--concurrency" -> o.with(o.definition, o.input, o.executions, positive(name, value));
+            case "--executions" ->
+                o.with(o.definition, o.input, positive(name, value), o.concurrency);
+            case "--concurrency" ->
+                o.with(o.definition, o.input, o.executions, positive(name, value));
             case "--warmup" -> o.withRounds(nonNegative(name, value), o.rounds, o.workers, o.modes);
-            case "--rounds" -> o.withRounds(o.warmupRounds, positive(name, value), o.workers, o.modes);
-            case "--workers" -> o.withRounds(o.warmupRounds, o.rounds, positive(name, value), o.modes);
+            case "--rounds" ->
+                o.withRounds(o.warmupRounds, positive(name, value), o.workers, o.modes);
+            case "--workers" ->
+                o.withRounds(o.warmupRounds, o.rounds, positive(name, value), o.modes);
             case "--mode" -> o.withRounds(o.warmupRounds, o.rounds, o.workers, modes(value));
             default -> throw new IllegalArgumentException("unknown option '" + name + "'");
           };
@@ -83,8 +87,9 @@ record BenchOptions(
     switch (value) {
       case "both" -> modes.addAll(List.of("durable", "memory"));
       case "durable", "memory" -> modes.add(value);
-      default -> throw new IllegalArgumentException(
-          "'--mode' expects durable, memory or both, not '" + value + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "'--mode' expects durable, memory or both, not '" + value + "'");
     }
     return modes;
   }

@@ -139,8 +139,7 @@ public final class EngineBenchmark {
   }
 
   private static String summary(String mode, List<Round> rounds) {
-    List<Double> rates =
-        rounds.stream().map(Round::transitionsPerSecond).sorted().toList();
+    List<Double> rates = rounds.stream().map(Round::transitionsPerSecond).sorted().toList();
     Round median =
         rounds.stream()
             .sorted(Comparator.comparingDouble(Round::transitionsPerSecond))

@@ -9,8 +9,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Times every state transition of a round from the engine's history events, and frees a
- * concurrency permit when an execution ends.
+ * Times every state transition of a round from the engine's history events, and frees a concurrency
+ * permit when an execution ends.
  *
  * <p>The listener sees an event right after the engine committed it (durable) or recorded it (in
  * memory). A transition's latency is the time from the commit of the event its {@code

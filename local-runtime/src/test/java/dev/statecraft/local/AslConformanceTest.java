@@ -27,8 +27,8 @@ class AslConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path CORPUS = Path.of("../../shared/conformance/asl");
 
-  @Test
-  void passesTheRecordedAwsCorpus() throws Exception {
+  /** The case files of the corpus, sorted. */
+  static List<Path> corpusCases() throws IOException {
     Path relative = CORPUS.toAbsolutePath().normalize();
     Path corpus = Files.isDirectory(relative) ? relative : Path.of("/work/shared/conformance/asl");
     List<Path> cases;
@@ -41,6 +41,12 @@ class AslConformanceTest {
               .toList();
     }
     assertTrue(cases.size() > 0, "no conformance cases under " + corpus);
+    return cases;
+  }
+
+  @Test
+  void passesTheRecordedAwsCorpus() throws Exception {
+    List<Path> cases = corpusCases();
     Map<String, int[]> byCategory = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     try (VirtualTimeSource clock = new VirtualTimeSource(Instant.parse("2024-06-01T00:00:00Z"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DurabilityTest {
   static final String THREE_STEPS =
       ("{'StartAt':'One','States':{"
-           + "'One':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:000000000000:function:one',"
-           + "'ResultPath':'$.one','Next':'Two'},"
-           + "'Two':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:000000000000:function:two',"
-           + "'ResultPath':'$.two','Next':'Wait'},"
-           + "'Wait':{'Type':'Wait','Seconds':1,'Next':'Three'},"
-           + "'Three':{'Type':'Pass','Result':'done','ResultPath':'$.three','End':true}}}")
+              + "'One':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:000000000000:function:one',"
+              + "'ResultPath':'$.one','Next':'Two'},"
+              + "'Two':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:000000000000:function:two',"
+              + "'ResultPath':'$.two','Next':'Wait'},"
+              + "'Wait':{'Type':'Wait','Seconds':1,'Next':'Three'},"
+              + "'Three':{'Type':'Pass','Result':'done','ResultPath':'$.three','End':true}}}")
           .replace('\'', '"');
 
   @TempDir Path dir;
@@ -190,5 +191,123 @@ class DurabilityTest {
       assertEquals(start, history.get(0).timestamp());
       assertEquals(start.plusSeconds(3600), history.get(history.size() - 1).timestamp());
     }
+  }
+
+  @Test
+  void everyTaskStartsOnlyOnceTheTransitionThatScheduledItIsCommitted() throws Exception {
+    String definition =
+        ("{'StartAt':'A','States':{"
+                + "'A':{'Type':'Pass','Result':{'xs':[1,2,3,4,5,6]},'Next':'T'},"
+                + "'T':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:000000000000:function:"
+                + "check','ResultPath':'$.t','Next':'M'},"
+                + "'M':{'Type':'Map','ItemsPath':'$.xs','MaxConcurrency':3,"
+                + "'ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'I'},"
+                + "'I':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:000000000000:function:"
+                + "check','End':true}}},'End':true}}}")
+            .replace('\'', '"');
+    String arn = "arn:aws:states:us-east-1:000000000000:execution:checked:run";
+    AtomicInteger invocations = new AtomicInteger();
+    List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (LocalEngine engine = LocalEngine.open(EngineOptions.durable(dir.resolve("order.db")))) {
+      engine.registerLambda(
+          "check",
+          new JsonFunctionHandler(
+              (in, ctx) -> {
+                int invocation = invocations.incrementAndGet();
+                // history() of a durable engine reads only what was committed.
+                long started =
+                    engine.history(arn).stream()
+                        .filter(e -> e.type().equals("TaskStarted"))
+                        .count();
+                if (started < invocation) {
+                  violations.add("invocation " + invocation + " saw " + started + " TaskStarted");
+                }
+                return in;
+              }));
+      engine.createStateMachine("checked", definition);
+      engine.startExecution("checked", "run", "{}");
+      ExecutionResult result = engine.awaitResult(arn, Duration.ofSeconds(20));
+      assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::toString);
+      assertEquals(json("[1,2,3,4,5,6]"), json(result.outputJson()));
+    }
+    assertEquals(7, invocations.get());
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void parallelBranchesKeepTheirVariablesAndResultsAcrossARestart() throws Exception {
+    Path db = dir.resolve("parallel.db");
+    String definition =
+        ("{'StartAt':'A','States':{"
+                + "'A':{'Type':'Pass','Assign':{'greeting':'hello'},"
+                + "'Result':{'n':1,'big':'"
+                + "x".repeat(2000)
+                + "'},'Next':'B'},"
+                + "'B':{'Type':'Pass','Next':'Par'},"
+                + "'Par':{'Type':'Parallel','ResultSelector':{'slow.$':'$[0]','quick.$':'$[1]',"
+                + "'n.$':'$[2].n'},'Next':'C','Branches':["
+                + "{'StartAt':'S','States':{'S':{'Type':'Task','Resource':"
+                + "'arn:aws:lambda:us-east-1:000000000000:function:slow',"
+                + "'Parameters':{'who.$':'$greeting'},'End':true}}},"
+                + "{'StartAt':'Q','States':{'Q':{'Type':'Task','Resource':"
+                + "'arn:aws:lambda:us-east-1:000000000000:function:quick',"
+                + "'Parameters':{'who.$':'$greeting'},'End':true}}},"
+                + "{'StartAt':'K','States':{'K':{'Type':'Pass','End':true}}}]},"
+                + "'C':{'Type':'Pass','Parameters':{'out.$':'$','g.$':'$greeting'},'End':true}}}")
+            .replace('\'', '"');
+    CountDownLatch never = new CountDownLatch(1);
+    String arn;
+    try (LocalEngine first = LocalEngine.open(EngineOptions.durable(db))) {
+      first.registerLambda("slow", counting("slow", never));
+      first.registerLambda("quick", counting("quick", null));
+      first.createStateMachine("par", definition);
+      arn = first.startExecution("par", "p", "{}");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline
+          && !(calls.containsKey("slow") && exited(first.history(arn), "Q", "K"))) {
+        Thread.sleep(5);
+      }
+    }
+    assertEquals(1, calls.get("quick").get());
+    calls.clear();
+    try (LocalEngine second = LocalEngine.open(EngineOptions.durable(db))) {
+      second.registerLambda("slow", counting("slow", null));
+      second.registerLambda("quick", counting("quick", null));
+      second.resumeUnfinished();
+      ExecutionResult result = second.awaitResult(arn, Duration.ofSeconds(20));
+      assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::toString);
+      assertEquals(
+          json("{\"out\":{\"slow\":\"slow\",\"quick\":\"quick\",\"n\":1},\"g\":\"hello\"}"),
+          json(result.outputJson()));
+      List<HistoryEvent> history = second.history(arn);
+      for (int i = 0; i < history.size(); i++) {
+        assertEquals(i + 1, history.get(i).id());
+      }
+      HistoryEvent enteredB =
+          history.stream()
+              .filter(e -> e.type().equals("PassStateEntered"))
+              .filter(e -> e.details().path("name").asText().equals("B"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(
+          "x".repeat(2000),
+          json(enteredB.details().get("input").asText()).get("big").asText(),
+          "the input of B, stored as a reference to the output of A");
+    }
+    assertEquals(null, calls.get("quick"), "a completed branch ran again");
+    assertEquals(1, calls.get("slow").get());
+    never.countDown();
+  }
+
+  /** Whether the committed history has the exit of every one of {@code states}. */
+  private static boolean exited(List<HistoryEvent> history, String... states) {
+    return Arrays.stream(states)
+        .allMatch(
+            state ->
+                history.stream()
+                    .anyMatch(
+                        e ->
+                            e.type().endsWith("StateExited")
+                                && e.details().path("name").asText().equals(state)));
   }
 }

@@ -59,6 +59,14 @@ final class Branch {
   String outputJson;
   StatesError failure;
   boolean aborted;
+
+  /**
+   * The latest event of this branch that stored an input or output as text, and that text: a later
+   * event or position with the same text refers to it instead of repeating it.
+   */
+  long payloadEvent;
+
+  String payloadText;
   TimeSource.Scheduled timer;
 
   Branch(Execution execution, String id, Branch parent, int index, Asl.Graph graph) {

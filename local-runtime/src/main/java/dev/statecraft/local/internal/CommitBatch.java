@@ -1,18 +1,20 @@
 package dev.statecraft.local.internal;
 
-import dev.statecraft.local.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The writes of one or more steps, committed in one transaction, and what may happen only after
  * they are durable: starting the next state, a task, a timer, telling listeners.
+ *
+ * <p>Consecutive journal entries of one execution go into one record, unless another batch opened a
+ * record of that execution in between (records replay in their order).
  */
 final class CommitBatch {
-  sealed interface Write
-      permits InsertExecution, UpdateExecution, UpsertBranch, DeleteBranches, AppendEvent {}
+  sealed interface Write permits InsertExecution, UpdateExecution, JournalRecord {}
 
   record InsertExecution(
+      long id,
       String arn,
       String stateMachine,
       String name,
@@ -21,37 +23,26 @@ final class CommitBatch {
       long startMillis)
       implements Write {}
 
+  /** The end of an execution. */
   record UpdateExecution(
-      String arn,
+      long id,
       String status,
       String output,
       String error,
       String cause,
-      Long stopMillis,
+      long stopMillis,
       long transitions,
       long lastEventId)
       implements Write {}
 
-  record UpsertBranch(
-      String execution,
-      String id,
-      String parent,
-      int index,
-      String state,
-      String phase,
-      String input,
-      String variables,
-      String aux,
-      Long wakeAtMillis)
-      implements Write {}
-
-  /** Deletes the branches whose id starts with {@code prefix}, or all when it is null. */
-  record DeleteBranches(String execution, String prefix) implements Write {}
-
-  record AppendEvent(String execution, HistoryEvent event) implements Write {}
+  /** One {@link Journal} record of execution {@code execution}, the {@code seq}-th. */
+  record JournalRecord(long execution, long seq, byte[] data) implements Write {}
 
   final List<Write> writes = new ArrayList<>();
   final List<Runnable> afterCommit = new ArrayList<>();
+  private final BinaryWriter record = new BinaryWriter(1024);
+  private Execution recordOf;
+  private long recordSeq;
 
   void add(Write write) {
     writes.add(write);
@@ -61,7 +52,25 @@ final class CommitBatch {
     afterCommit.add(action);
   }
 
-  boolean isEmpty() {
-    return writes.isEmpty() && afterCommit.isEmpty();
+  /**
+   * Where to append journal entries of {@code execution}; call with its monitor held. Continues the
+   * open record while it is still the execution's latest, else opens the next one.
+   */
+  BinaryWriter journal(Execution execution) {
+    if (recordOf != execution || execution.journalSeq != recordSeq) {
+      seal();
+      recordOf = execution;
+      recordSeq = ++execution.journalSeq;
+    }
+    return record;
+  }
+
+  /** Closes the open journal record, if any; due before the batch is committed. */
+  void seal() {
+    if (recordOf != null && record.size() > 0) {
+      writes.add(new JournalRecord(recordOf.storeId, recordSeq, record.toByteArray()));
+    }
+    recordOf = null;
+    record.reset();
   }
 }

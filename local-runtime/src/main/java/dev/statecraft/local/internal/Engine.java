@@ -2,7 +2,6 @@ package dev.statecraft.local.internal;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.local.EngineOptions;
 import dev.statecraft.local.ExecutionAlreadyExistsException;
@@ -39,8 +38,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The engine behind {@link dev.statecraft.local.LocalEngine}: worker threads take runnable branches
- * from one queue in batches, step each, commit the batch in one transaction and only then let the
- * effects happen (next step queued, task started, timer set, listener told).
+ * from one queue in batches and step each; the effects of a batch (next step queued, task started,
+ * timer set, listener told) happen only once it is committed. A durable engine hands the batches to
+ * its {@link GroupCommitter}, which commits those of all workers together; an in-memory engine lets
+ * the effects happen at once and keeps each execution's history as {@link Journal} entries.
  */
 public final class Engine implements AutoCloseable {
   private static final int MAX_BATCH = 256;
@@ -48,6 +49,7 @@ public final class Engine implements AutoCloseable {
   private final TimeSource time;
   private final ExecutionListener listener;
   private final SqliteExecutionStore store;
+  private final GroupCommitter committer;
   private final Interpreter interpreter = new Interpreter(this);
   private final LambdaTaskInvoker lambdas;
   private final List<TaskInvoker> invokers = new CopyOnWriteArrayList<>();
@@ -72,6 +74,7 @@ public final class Engine implements AutoCloseable {
     this.lambdas = new LambdaTaskInvoker(time);
     this.invokers.add(lambdas);
     this.store = options.database() == null ? null : new SqliteExecutionStore(options.database());
+    this.committer = store == null ? null : new GroupCommitter(store, ready::isEmpty);
     this.taskThreads =
         Executors.newCachedThreadPool(
             runnable -> {
@@ -158,8 +161,10 @@ public final class Engine implements AutoCloseable {
       synchronized (execution) {
         executions.put(arn, execution);
         if (store != null) {
+          execution.storeId = store.nextExecutionId();
           batch.add(
               new CommitBatch.InsertExecution(
+                  execution.storeId,
                   arn,
                   stateMachineName,
                   name,
@@ -265,12 +270,27 @@ public final class Engine implements AutoCloseable {
 
   public List<HistoryEvent> history(String executionArn) {
     Execution live = executions.get(executionArn);
-    if (live != null && live.history != null) {
+    if (live != null && live.events != null) {
+      byte[] events;
       synchronized (live) {
-        return List.copyOf(live.history);
+        events = live.events.toByteArray();
       }
+      Journal.Replay replay = new Journal.Replay(true);
+      replay.read(events);
+      return List.copyOf(replay.events());
     }
-    return store == null ? List.of() : store.history(executionArn);
+    if (store == null) {
+      return List.of();
+    }
+    Optional<SqliteExecutionStore.StoredExecution> stored = store.execution(executionArn);
+    if (stored.isEmpty()) {
+      return List.of();
+    }
+    Journal.Replay replay = new Journal.Replay(true);
+    for (byte[] record : store.journal(stored.get().id()).records()) {
+      replay.read(record);
+    }
+    return List.copyOf(replay.events());
   }
 
   public void stopExecution(String executionArn, String error, String cause) {
@@ -342,6 +362,9 @@ public final class Engine implements AutoCloseable {
       }
     }
     taskThreads.shutdownNow();
+    if (committer != null) {
+      committer.close();
+    }
     time.detach(idle);
     for (Execution execution : executions.values()) {
       synchronized (execution) {
@@ -390,8 +413,13 @@ public final class Engine implements AutoCloseable {
       if (closed) {
         return;
       }
-      commit(batch);
-      busy.addAndGet(-steps.size());
+      int stepped = steps.size();
+      if (committer == null) {
+        runAfterCommit(batch);
+        busy.addAndGet(-stepped);
+      } else {
+        committer.submit(batch, () -> busy.addAndGet(-stepped));
+      }
     }
   }
 
@@ -409,10 +437,16 @@ public final class Engine implements AutoCloseable {
     finish(execution, ExecutionStatus.FAILED, null, "States.Runtime", cause, batch);
   }
 
+  /** Commits {@code batch} and runs its after-commit actions before returning. */
   private void commit(CommitBatch batch) {
-    if (store != null) {
-      store.commit(batch);
+    if (committer == null) {
+      runAfterCommit(batch);
+    } else {
+      committer.commit(batch);
     }
+  }
+
+  private static void runAfterCommit(CommitBatch batch) {
     for (Runnable action : batch.afterCommit) {
       action.run();
     }
@@ -449,39 +483,34 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  void record(Execution execution, HistoryEvent event, CommitBatch batch) {
-    if (store != null) {
-      batch.add(new CommitBatch.AppendEvent(execution.arn, event));
-    }
-    if (execution.history != null) {
-      execution.history.add(event);
+  /** Records an event of branch {@code b}: in the journal, or in memory, and for the listener. */
+  void record(Branch b, HistoryEvent event, CommitBatch batch) {
+    Execution execution = b.execution;
+    BinaryWriter out = store == null ? execution.events : batch.journal(execution);
+    if (Journal.writeEvent(out, event, b.payloadText, b.payloadEvent)) {
+      b.payloadText = Journal.payload(event);
+      b.payloadEvent = event.id();
     }
     if (listener != ExecutionListener.NONE) {
       batch.afterCommit(() -> listener.onEvent(execution.arn, event));
     }
   }
 
+  /** Journals where {@code b} is now, so that a restart continues from there. */
   void save(Branch b, CommitBatch batch) {
     if (store == null) {
       return;
     }
-    batch.add(
-        new CommitBatch.UpsertBranch(
-            b.execution.arn,
-            b.id,
-            b.parent == null ? null : b.parent.id,
-            b.index,
-            b.stateName,
-            b.phase.name(),
-            b.inputJson,
-            b.variables.hasOwn() ? JsonCodec.write(b.variables.ownAsJson()) : null,
-            JsonCodec.write(aux(b)),
-            b.wakeAt == null ? null : b.wakeAt.toEpochMilli()));
+    long inputRef =
+        b.payloadEvent > 0 && b.inputJson != null && b.inputJson.equals(b.payloadText)
+            ? b.payloadEvent
+            : 0;
+    Journal.writePosition(batch.journal(b.execution), b, inputRef);
   }
 
   void deleteChildren(Branch parent, CommitBatch batch) {
     if (store != null) {
-      batch.add(new CommitBatch.DeleteBranches(parent.execution.arn, parent.id + "/"));
+      Journal.writeDelete(batch.journal(parent.execution), parent.id + "/");
     }
   }
 
@@ -489,9 +518,7 @@ public final class Engine implements AutoCloseable {
     if (store == null || e.status != ExecutionStatus.RUNNING) {
       return;
     }
-    batch.add(
-        new CommitBatch.UpdateExecution(
-            e.arn, e.status.name(), null, null, null, null, e.transitions, e.lastEventId));
+    Journal.writeProgress(batch.journal(e), e.transitions, e.lastEventId);
   }
 
   void finish(
@@ -516,13 +543,19 @@ public final class Engine implements AutoCloseable {
       }
     }
     e.branches.clear();
+    // An in-memory engine keeps finished executions; only what result() and history() need.
+    e.root = null;
+    e.input = null;
+    if (e.events != null) {
+      e.events.trimToSize();
+    }
     if (e.timeout != null) {
       e.timeout.cancel();
     }
     if (store != null) {
       batch.add(
           new CommitBatch.UpdateExecution(
-              e.arn,
+              e.storeId,
               status.name(),
               outputJson,
               error,
@@ -530,7 +563,6 @@ public final class Engine implements AutoCloseable {
               e.stopTime.toEpochMilli(),
               e.transitions,
               e.lastEventId));
-      batch.add(new CommitBatch.DeleteBranches(e.arn, null));
     }
     ExecutionResult result = e.result();
     batch.afterCommit(
@@ -736,59 +768,6 @@ public final class Engine implements AutoCloseable {
     return parsed.computeIfAbsent(definition, StateMachineParser::parse);
   }
 
-  private ObjectNode aux(Branch b) {
-    ObjectNode aux = JsonCodec.object();
-    aux.put("entered", b.enteredEventId);
-    aux.put("last", b.lastEventId);
-    if (b.enteredTime != null) {
-      aux.put("enteredAt", b.enteredTime.toString());
-    }
-    if (b.retryCounts != null) {
-      ArrayNode retries = aux.putArray("retries");
-      for (int count : b.retryCounts) {
-        retries.add(count);
-      }
-    }
-    if (b.retryTotal > 0) {
-      aux.put("retryTotal", b.retryTotal);
-    }
-    if (b.attempt > 0) {
-      aux.put("attempt", b.attempt);
-    }
-    if (b.phase == Phase.TASK_RUNNING) {
-      aux.set("args", b.taskArguments);
-      if (b.taskToken != null) {
-        aux.put("token", b.taskToken);
-      }
-      if (b.taskTimeout != null) {
-        aux.put("timeout", b.taskTimeout.toSeconds());
-      }
-      if (b.taskHeartbeat != null) {
-        aux.put("heartbeat", b.taskHeartbeat.toSeconds());
-      }
-    }
-    if (b.fanout != null) {
-      ObjectNode fanout = aux.putObject("fanout");
-      fanout.put("prefix", b.fanout.prefix);
-      fanout.put("size", b.fanout.children.size());
-      fanout.put("max", b.fanout.maxConcurrency);
-      fanout.put("toleratedCount", b.fanout.toleratedCount);
-      fanout.put("toleratedPercentage", b.fanout.toleratedPercentage);
-    }
-    if (b.phase == Phase.DONE) {
-      aux.put("output", b.outputJson);
-    }
-    if (b.phase == Phase.FAILED && b.failure != null) {
-      if (b.failure.error() != null) {
-        aux.put("error", b.failure.error());
-      }
-      if (b.failure.cause() != null) {
-        aux.put("cause", b.failure.cause());
-      }
-    }
-    return aux;
-  }
-
   private Execution restore(SqliteExecutionStore.StoredExecution row) {
     Asl.StateMachine machine = parse(row.definition());
     JsonNode input = JsonCodec.parse(row.input());
@@ -803,10 +782,17 @@ public final class Engine implements AutoCloseable {
             row.input(),
             Instant.ofEpochMilli(row.startMillis()),
             false);
-    execution.transitions = row.transitions();
-    execution.lastEventId = row.lastEventId();
+    execution.storeId = row.id();
+    SqliteExecutionStore.StoredJournal journal = store.journal(row.id());
+    Journal.Replay replay = new Journal.Replay(false);
+    for (byte[] record : journal.records()) {
+      replay.read(record);
+    }
+    execution.journalSeq = journal.lastSeq();
+    execution.transitions = replay.transitions();
+    execution.lastEventId = replay.lastEventId();
     Map<String, List<Branch>> childrenByParent = new HashMap<>();
-    for (SqliteExecutionStore.StoredBranch stored : store.branches(row.arn())) {
+    for (BranchSnapshot stored : replay.positions()) {
       Branch parent = stored.parent() == null ? null : execution.branches.get(stored.parent());
       if (stored.parent() != null
           && (parent == null
@@ -823,18 +809,15 @@ public final class Engine implements AutoCloseable {
         graph = ((ParallelState) parent.state()).branches().get(stored.index());
       }
       Branch b = new Branch(execution, stored.id(), parent, stored.index(), graph);
-      Variables outer = parent == null ? null : parent.variables;
-      JsonNode variables =
-          stored.variables() == null ? JsonCodec.object() : JsonCodec.parse(stored.variables());
-      b.variables =
-          outer == null ? Variables.restore(null, variables) : Variables.restore(outer, variables);
+      JsonNode variables = stored.variables() == null ? JsonCodec.object() : stored.variables();
+      b.variables = Variables.restore(parent == null ? null : parent.variables, variables);
       b.stateName = stored.state();
-      b.phase = Phase.valueOf(stored.phase());
+      b.phase = stored.phase();
       b.inputJson = stored.input();
       b.input =
           stored.input() == null ? JsonCodec.NODES.nullNode() : JsonCodec.parse(stored.input());
-      b.wakeAt = stored.wakeAtMillis() == null ? null : Instant.ofEpochMilli(stored.wakeAtMillis());
-      restoreAux(b, JsonCodec.parse(stored.aux()));
+      b.wakeAt = stored.wakeAt();
+      restoreDetails(b, stored);
       execution.branches.put(b.id, b);
       if (parent == null) {
         execution.root = b;
@@ -854,52 +837,37 @@ public final class Engine implements AutoCloseable {
     return execution;
   }
 
-  private void restoreAux(Branch b, JsonNode aux) {
-    b.enteredEventId = aux.path("entered").asLong();
-    b.lastEventId = aux.path("last").asLong();
-    if (aux.has("enteredAt")) {
-      b.enteredTime = Instant.parse(aux.get("enteredAt").asText());
+  private static void restoreDetails(Branch b, BranchSnapshot stored) {
+    b.enteredEventId = stored.enteredEventId();
+    b.lastEventId = stored.lastEventId();
+    b.enteredTime = stored.enteredTime();
+    b.retryCounts = stored.retryCounts();
+    b.retryTotal = stored.retryTotal();
+    b.attempt = stored.attempt();
+    b.taskArguments = stored.taskArguments();
+    b.taskToken = stored.taskToken();
+    if (stored.taskTimeoutSeconds() != null) {
+      b.taskTimeout = Duration.ofSeconds(stored.taskTimeoutSeconds());
     }
-    if (aux.has("retries")) {
-      JsonNode retries = aux.get("retries");
-      b.retryCounts = new int[retries.size()];
-      for (int i = 0; i < retries.size(); i++) {
-        b.retryCounts[i] = retries.get(i).asInt();
-      }
+    if (stored.taskHeartbeatSeconds() != null) {
+      b.taskHeartbeat = Duration.ofSeconds(stored.taskHeartbeatSeconds());
     }
-    b.retryTotal = aux.path("retryTotal").asInt();
-    b.attempt = aux.path("attempt").asInt();
-    if (aux.has("args")) {
-      b.taskArguments = aux.get("args");
-    }
-    if (aux.has("token")) {
-      b.taskToken = aux.get("token").asText();
-    }
-    if (aux.has("timeout")) {
-      b.taskTimeout = Duration.ofSeconds(aux.get("timeout").asLong());
-    }
-    if (aux.has("heartbeat")) {
-      b.taskHeartbeat = Duration.ofSeconds(aux.get("heartbeat").asLong());
-    }
-    if (aux.has("fanout")) {
-      JsonNode fanout = aux.get("fanout");
+    BranchSnapshot.Fanout fanout = stored.fanout();
+    if (fanout != null) {
       b.fanout =
           new Fanout(
-              fanout.path("prefix").asText(),
-              new ArrayList<>(fanout.path("size").asInt()),
-              fanout.path("max").asInt(),
-              fanout.path("toleratedCount").asInt(),
-              fanout.path("toleratedPercentage").asDouble());
+              fanout.prefix(),
+              new ArrayList<>(fanout.size()),
+              fanout.maxConcurrency(),
+              fanout.toleratedCount(),
+              fanout.toleratedPercentage());
     }
-    if (aux.has("output")) {
-      b.outputJson = aux.get("output").asText();
-      b.output = JsonCodec.parse(b.outputJson);
+    if (b.phase == Phase.DONE) {
+      b.outputJson = stored.output();
+      b.output = b.outputJson == null ? null : JsonCodec.parse(b.outputJson);
     }
     if (b.phase == Phase.FAILED) {
-      b.failure =
-          StatesError.of(
-              aux.has("error") ? aux.get("error").asText() : null,
-              aux.has("cause") ? aux.get("cause").asText() : null);
+      b.failure = StatesError.of(stored.error(), stored.cause());
     }
   }
 

@@ -3,12 +3,9 @@ package dev.statecraft.local.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
-import dev.statecraft.local.HistoryEvent;
 import dev.statecraft.local.TimeSource;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,14 +19,26 @@ final class Execution {
   final String stateMachineName;
   final String definition;
   final Asl.StateMachine machine;
-  final JsonNode input;
+
+  /** The parsed input; dropped, with {@link #root}, once the execution has finished. */
+  JsonNode input;
+
   final String inputJson;
   final Instant startTime;
   final CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
   final Map<String, Branch> branches = new HashMap<>();
 
-  /** Kept only in memory mode; durable engines read history from the store. */
-  final List<HistoryEvent> history;
+  /**
+   * The history events as {@link Journal} entries, kept only in memory mode; durable engines read
+   * history from the store.
+   */
+  final BinaryWriter events;
+
+  /** The execution's id in the store (durable mode). */
+  long storeId;
+
+  /** The sequence number of the execution's latest journal record (durable mode). */
+  long journalSeq;
 
   ExecutionStatus status = ExecutionStatus.RUNNING;
   String outputJson;
@@ -59,7 +68,7 @@ final class Execution {
     this.input = input;
     this.inputJson = inputJson;
     this.startTime = startTime;
-    this.history = keepHistory ? new ArrayList<>() : null;
+    this.events = keepHistory ? new BinaryWriter(4096) : null;
   }
 
   String stateMachineArn() {

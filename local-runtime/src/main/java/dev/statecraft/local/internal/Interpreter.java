@@ -999,7 +999,7 @@ final class Interpreter {
     long id = ++execution.lastEventId;
     HistoryEvent event = new HistoryEvent(id, b.lastEventId, engine.now(), type, details);
     b.lastEventId = id;
-    engine.record(execution, event, batch);
+    engine.record(b, event, batch);
     return id;
   }
 
