@@ -1,0 +1,104 @@
+package dev.statecraft.testing.differential;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.statecraft.testing.DirectResult;
+import dev.statecraft.testing.EngineResult;
+import dev.statecraft.testing.WorkflowTestEnvironment;
+import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compiler preserves meaning: random workflow programs within the language ({@link
+ * ProgramGenerator}) run as plain Java and as their compiled Step Functions definitions on the
+ * engine, and must agree on output, failure and activity calls.
+ *
+ * <p>{@code -Dstatecraft.difftest.programs=N} sets how many programs (500 by default), {@code
+ * -Dstatecraft.difftest.seed=S} the first seed; a failing program is printed with its seed, and
+ * {@code -Dstatecraft.difftest.programs=1 -Dstatecraft.difftest.seed=<seed>} runs just it again.
+ */
+class DifferentialTest {
+  private static final Path SUPPORT = Path.of("src/test/resources/differential/gen");
+  private static final int PROGRAMS = Integer.getInteger("statecraft.difftest.programs", 500);
+  private static final long SEED = Long.getLong("statecraft.difftest.seed", 20261126L);
+
+  @Test
+  void generatedProgramsBehaveTheSameCompiledAndAsJava(@TempDir Path dir) throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src/gen"));
+    try (Stream<Path> support = Files.list(SUPPORT)) {
+      for (Path p : support.toList()) {
+        Files.copy(p, src.resolve(p.getFileName()));
+      }
+    }
+    List<ProgramGenerator.Program> programs = new ArrayList<>();
+    for (int k = 0; k < PROGRAMS; k++) {
+      ProgramGenerator.Program program = ProgramGenerator.generate(SEED + k);
+      programs.add(program);
+      Files.writeString(src.resolve(program.className() + ".java"), program.source());
+    }
+    List<String> failures = new ArrayList<>();
+    try (GeneratedProject project =
+            GeneratedProject.compile(dir.resolve("src"), dir.resolve("classes"));
+        WorkflowTestEnvironment env =
+            WorkflowTestEnvironment.builder().sourceDir(project.sources()).build()) {
+      @SuppressWarnings("unchecked")
+      Class<Object> ops = (Class<Object>) project.load("gen.Ops");
+      for (ProgramGenerator.Program program : programs) {
+        Class<?> workflow = project.load("gen." + program.className());
+        Object input = input(project, program.seed());
+        List<String> differences;
+        try {
+          env.registerActivities(ops, project.create("gen.OpsImpl"));
+          DirectResult<Object> java = env.runDirect(workflow, input);
+          env.registerActivities(ops, project.create("gen.OpsImpl"));
+          EngineResult<Object> engine = env.run(workflow, input);
+          differences = Comparison.differences(java, engine, program.concurrent());
+        } catch (RuntimeException | AssertionError e) {
+          differences = List.of("crashed: " + e);
+        }
+        if (!differences.isEmpty()) {
+          failures.add(
+              "seed "
+                  + program.seed()
+                  + " ("
+                  + program.className()
+                  + "):\n  "
+                  + String.join("\n  ", differences)
+                  + "\n"
+                  + program.source());
+        }
+      }
+    }
+    if (!failures.isEmpty()) {
+      fail(
+          failures.size()
+              + " of "
+              + programs.size()
+              + " programs differ; the first:\n"
+              + String.join("\n", failures.subList(0, Math.min(3, failures.size()))));
+    }
+    assertTrue(programs.size() >= Math.min(PROGRAMS, 1));
+  }
+
+  /** The program's input, derived from its seed. */
+  private static Object input(GeneratedProject project, long seed)
+      throws ReflectiveOperationException {
+    Random r = new Random(seed * 31);
+    String[] names = {"", "alpha", "ab", "gamma ray", "Delta"};
+    List<Integer> numbers = new ArrayList<>();
+    int n = r.nextInt(5);
+    for (int k = 0; k < n; k++) {
+      numbers.add(r.nextInt(20));
+    }
+    Constructor<?> c = project.load("gen.Input").getConstructors()[0];
+    return c.newInstance((int) Math.floorMod(seed, 1000L), names[r.nextInt(names.length)], numbers);
+  }
+}

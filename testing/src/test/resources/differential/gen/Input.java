@@ -1,0 +1,5 @@
+package gen;
+
+import java.util.List;
+
+public record Input(int seed, String name, List<Integer> numbers) {}
