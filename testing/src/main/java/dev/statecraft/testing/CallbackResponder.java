@@ -35,4 +35,35 @@ public interface CallbackResponder {
    * @throws Exception to fail the wait, or {@link CallbackTimeout} to let it time out
    */
   Object answer(Callback callback, ActivityCall call) throws Exception;
+
+  /**
+   * Answers the callbacks of a run with {@code answers}, one each, in the order the workflow hands
+   * them out; an answer that is an {@link Exception} is thrown instead ({@link CallbackTimeout} to
+   * let the wait time out). Give each run a new one.
+   *
+   * <pre>{@code
+   * env.onCallback(CallbackResponder.inOrder(new Approval(true, "ana"), new CallbackTimeout("late")));
+   * }</pre>
+   *
+   * @throws IllegalStateException from {@link #answer} when the workflow asks for more answers
+   */
+  static CallbackResponder inOrder(Object... answers) {
+    java.util.Iterator<Object> next = java.util.List.of(answers).iterator();
+    return (callback, call) -> {
+      if (!next.hasNext()) {
+        throw new IllegalStateException(
+            "callback "
+                + callback.token()
+                + " asks for answer "
+                + (answers.length + 1)
+                + " of "
+                + answers.length);
+      }
+      Object answer = next.next();
+      if (answer instanceof Exception e) {
+        throw e;
+      }
+      return answer;
+    };
+  }
 }

@@ -118,25 +118,26 @@ final class Compilation {
 
   /** Every workflow's definition by state machine name, ready for the engine. */
   Map<String, String> definitions(String callbackUrl) {
-    Map<String, String> substitutions = new HashMap<>();
-    for (CompiledWorkflow w : workflows()) {
-      substitutions.put(
-          "StateMachine_" + w.name().replace('-', '_'), EngineNames.stateMachineArn(w.name()));
-    }
-    substitutions.put(CALLBACK_URL_KEY, callbackUrl);
     Map<String, String> definitions = new HashMap<>();
     for (CompiledWorkflow w : workflows()) {
-      definitions.put(w.name(), runnable(w.stateMachine(), substitutions));
+      definitions.put(w.name(), runnable(w.stateMachine(), callbackUrl));
     }
     return definitions;
   }
 
   /**
    * {@code asl} with its placeholders substituted (a function's key is its name, as the CLI
-   * registers it) and child workflow tasks turned into callback tasks that the harness completes
-   * when the child finishes, so that the parent task does not hold the engine busy meanwhile.
+   * registers it; a workflow's state machine key its ARN) and child workflow tasks turned into
+   * callback tasks that the harness completes when the child finishes, so that the parent task does
+   * not hold the engine busy meanwhile.
    */
-  private static String runnable(String asl, Map<String, String> substitutions) {
+  String runnable(String asl, String callbackUrl) {
+    Map<String, String> substitutions = new HashMap<>();
+    for (CompiledWorkflow w : workflows()) {
+      substitutions.put(
+          "StateMachine_" + w.name().replace('-', '_'), EngineNames.stateMachineArn(w.name()));
+    }
+    substitutions.put(CALLBACK_URL_KEY, callbackUrl);
     Matcher m = PLACEHOLDER.matcher(asl);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -149,7 +150,8 @@ final class Compilation {
       rewriteChildTasks(root);
       return ActivityJson.mapper().writeValueAsString(root);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the compiler emitted ASL that is not JSON: " + e, e);
+      throw new IllegalArgumentException(
+          "the definition is not JSON: " + e.getOriginalMessage(), e);
     }
   }
 

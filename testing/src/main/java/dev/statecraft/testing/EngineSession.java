@@ -65,6 +65,17 @@ final class EngineSession implements AutoCloseable {
     definitions.forEach(engine::createStateMachine);
   }
 
+  /**
+   * Registers a definition written outside the compiler as state machine {@code name}, its
+   * placeholders resolved as the compiled ones are.
+   *
+   * @throws IllegalArgumentException when the engine rejects the definition
+   */
+  void define(String name, String definitionJson) {
+    engine.createStateMachine(
+        name, compilation.runnable(definitionJson, ActivityBinding.CALLBACK_URL));
+  }
+
   /** Starts an execution whose activity calls {@code run} records; returns its ARN. */
   String start(String workflow, String executionName, String inputJson, RunRecorder run) {
     runs.put(run.executionId(), run);

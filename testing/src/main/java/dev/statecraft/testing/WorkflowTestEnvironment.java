@@ -68,6 +68,7 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
   private final ActivityRegistry registry = new ActivityRegistry();
   private final Map<String, AtomicInteger> engineRuns = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> directRuns = new ConcurrentHashMap<>();
+  private final AtomicInteger definitions = new AtomicInteger();
   private final Set<String> executionNames = ConcurrentHashMap.newKeySet();
   private volatile CallbackResponder responder;
   private Compilation compilation;
@@ -150,6 +151,38 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
    */
   public <O> EngineResult<O> run(Class<?> workflow, Object input) {
     return this.<O>start(workflow, input).result();
+  }
+
+  /**
+   * Runs a Step Functions definition written by hand in place of {@code workflow}'s compiled one:
+   * same engine, clock, activities and callback answers, and the output decoded as {@code
+   * workflow}'s. Compare a compiled workflow with the state machine it replaces, call for call and
+   * transition for transition:
+   *
+   * <pre>{@code
+   * EngineResult<Status> compiled = env.run(JobPoller.class, job);
+   * EngineResult<Status> byHand = env.runDefinition(JobPoller.class, Files.readString(asl), job);
+   * assertTrue(compiled.stateTransitions() <= byHand.stateTransitions());
+   * }</pre>
+   *
+   * <p>The definition reaches activities as compiled ones do: a Lambda task ({@code
+   * arn:aws:states:::lambda:invoke}) whose {@code FunctionName} is the placeholder {@code
+   * ${Interface_method}} of an activity that a workflow of the source folder calls, with the
+   * activity's arguments by parameter name as {@code Payload}; the result is the task's {@code
+   * Payload}. {@code ${StatecraftCallbackUrl}} and {@code ${StateMachine_<name>}} resolve as in
+   * compiled definitions. Each call creates a state machine named {@code
+   * <workflow-name>-definition-N} and runs it once, as execution {@code run-1}.
+   *
+   * @throws IllegalArgumentException when the definition is not valid ASL, with the engine's reason
+   */
+  public <O> EngineResult<O> runDefinition(Class<?> workflow, String definitionJson, Object input) {
+    WorkflowClass wf = WorkflowClass.of(workflow);
+    EngineSession session = engine();
+    String name = wf.name() + "-definition-" + definitions.incrementAndGet();
+    session.define(name, definitionJson);
+    RunRecorder run = new RunRecorder(EngineNames.executionArn(name, "run-1"));
+    session.start(name, "run-1", wf.inputJson(input), run);
+    return new WorkflowRun<O>(session, clock, wf, run, options.wallTimeout).result();
   }
 
   /**

@@ -147,6 +147,24 @@ class ApproveRequestTest {
   }
 
   @Test
+  void inOrderAnswersEachRunsCallbacksInTurnAndRefusesExtraOnes(WorkflowTestEnvironment env) {
+    env.registerActivities(ApprovalActivities.class, new FakeApprovals());
+    env.onCallback(
+        CallbackResponder.inOrder(
+            new Approval(true, "ana"), new CallbackTimeout("nobody is in the office")));
+
+    assertEquals(
+        "approved by ana", env.<Decision>run(ApproveRequest.class, REQUEST).output().status());
+    assertEquals("expired", env.<Decision>run(ApproveRequest.class, REQUEST).output().status());
+    CallbackResponder none = CallbackResponder.inOrder();
+    IllegalStateException extra =
+        assertThrows(
+            IllegalStateException.class,
+            () -> none.answer(new dev.statecraft.api.Callback("t-1", "http://x"), null));
+    assertTrue(extra.getMessage().contains("answer 1 of 0"), extra::getMessage);
+  }
+
+  @Test
   void engineRejectionFailsWithTheWorkflowsErrorName(WorkflowTestEnvironment env) {
     env.registerActivities(ApprovalActivities.class, new FakeApprovals());
     env.onCallback((callback, call) -> new Approval(false, "bob"));

@@ -264,6 +264,32 @@ class PlaceOrderTest {
     assertThrows(IllegalArgumentException.class, () -> env.start(String.class, "x"));
   }
 
+  @Test
+  void aHandWrittenDefinitionRunsInPlaceOfTheCompiledOneWithTheSameActivities(
+      WorkflowTestEnvironment env) {
+    env.registerActivities(ShopActivities.class, new FakeShop());
+    String byHand =
+        """
+        {"QueryLanguage": "JSONata", "StartAt": "Price", "States": {
+          "Price": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+            "Arguments": {"FunctionName": "${ShopActivities_price}",
+                          "Payload": {"order": "{% $states.input %}"}},
+            "Output": "{% {'orderId': $states.input.id, 'status': 'by hand', 'amount': $states.result.Payload.amount, 'tracking': 'none'} %}",
+            "End": true}}}
+        """;
+    EngineResult<Receipt> result = env.runDefinition(PlaceOrder.class, byHand, STANDARD);
+
+    assertEquals(new Receipt("o-2", "by hand", 28.5, "none"), result.output());
+    assertEquals(List.of("ShopActivities.price"), activities(result));
+    assertEquals(1, result.stateTransitions());
+    assertTrue(result.executionArn().endsWith(":place-order-definition-1:run-1"), result::toString);
+    IllegalArgumentException invalid =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> env.runDefinition(PlaceOrder.class, "{\"StartAt\": \"Nowhere\"}", STANDARD));
+    assertTrue(invalid.getMessage().contains("States"), invalid::getMessage);
+  }
+
   private static List<String> activities(WorkflowResult<?> result) {
     return result.activityCalls().stream().map(ActivityCall::activity).toList();
   }

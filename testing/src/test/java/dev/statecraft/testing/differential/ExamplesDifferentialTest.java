@@ -11,6 +11,7 @@ import dev.statecraft.compiler.CompilationResult;
 import dev.statecraft.compiler.CompiledWorkflow;
 import dev.statecraft.compiler.StatecraftCompiler;
 import dev.statecraft.compiler.Target;
+import dev.statecraft.testing.CallbackResponder;
 import dev.statecraft.testing.DirectResult;
 import dev.statecraft.testing.EngineResult;
 import dev.statecraft.testing.WorkflowTestEnvironment;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,18 +129,14 @@ class ExamplesDifferentialTest {
   }
 
   private static void answer(WorkflowTestEnvironment env, Path callbacks) throws IOException {
-    if (!Files.exists(callbacks)) {
-      return;
+    if (Files.exists(callbacks)) {
+      List<Object> answers = new ArrayList<>();
+      for (JsonNode answer : JSON.readTree(callbacks.toFile())) {
+        boolean timeout = answer.isTextual() && answer.asText().equals("TIMEOUT");
+        answers.add(timeout ? new CallbackTimeout("nobody answered") : answer);
+      }
+      env.onCallback(CallbackResponder.inOrder(answers.toArray()));
     }
-    Iterator<JsonNode> answers = JSON.readTree(callbacks.toFile()).iterator();
-    env.onCallback(
-        (callback, call) -> {
-          JsonNode next = answers.next();
-          if (next.isTextual() && next.asText().equals("TIMEOUT")) {
-            throw new CallbackTimeout("no answer");
-          }
-          return next;
-        });
   }
 
   private static boolean usesConcurrency(JsonNode node) {
