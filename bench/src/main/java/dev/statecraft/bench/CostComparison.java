@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -202,7 +203,7 @@ public final class CostComparison {
     }
   }
 
-  private static List<Path> list(Path dir, java.util.function.Predicate<Path> filter) {
+  private static List<Path> list(Path dir, Predicate<Path> filter) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(filter).sorted().toList();
     } catch (IOException e) {

@@ -2,6 +2,8 @@ package dev.statecraft.testing;
 
 import dev.statecraft.api.Callback;
 import dev.statecraft.api.CallbackTimeout;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * Answers the callbacks of {@code Durable.awaitCallback} automatically, in both modes, so one test
@@ -48,7 +50,7 @@ public interface CallbackResponder {
    * @throws IllegalStateException from {@link #answer} when the workflow asks for more answers
    */
   static CallbackResponder inOrder(Object... answers) {
-    java.util.Iterator<Object> next = java.util.List.of(answers).iterator();
+    Iterator<Object> next = List.of(answers).iterator();
     return (callback, call) -> {
       if (!next.hasNext()) {
         throw new IllegalStateException(
