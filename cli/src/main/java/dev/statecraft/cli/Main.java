@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
  * <pre>
  * statecraft compile --source DIR [--target aws|gcp|azure|all] [--out DIR]
  * statecraft run --source DIR [--workflow NAME] --input FILE_OR_JSON [--output FILE]
+ * statecraft serve [--port N] [--source DIR] [--lambda NAME=URL]... [--state-dir DIR]
  * </pre>
  */
 @Command(
@@ -19,7 +20,12 @@ import picocli.CommandLine.Command;
     version = "statecraft 0.1.0",
     description =
         "Compiles annotated Java workflows into durable cloud state machines and runs them locally.",
-    subcommands = {CompileCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CompileCommand.class,
+      RunCommand.class,
+      ServeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Success. */
   public static final int OK = 0;
@@ -62,7 +68,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new UsageException("choose a command: compile or run");
+    throw new UsageException("choose a command: compile, run or serve");
   }
 
   /** Bad usage: reported as one line, exit code 2. */

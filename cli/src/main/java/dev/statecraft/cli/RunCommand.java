@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,7 +122,10 @@ final class RunCommand implements Callable<Integer> {
     Path home = stateDir.resolve(wf.name());
     URLClassLoader classes =
         ProjectClasses.compile(
-            StatecraftCompiler.sourceFiles(source), handlers(wf), home.resolve("build"), err);
+            StatecraftCompiler.sourceFiles(source),
+            handlers(result.workflows()),
+            home.resolve("build"),
+            err);
     checkInput(wf, inputJson, classes);
     String name = executionName != null ? executionName : defaultName();
     if (!quiet) {
@@ -139,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
         for (Map.Entry<String, String> h : each.lambdaHandlers().entrySet()) {
           engine.registerLambda(h.getKey(), handler(classes, h.getValue()));
         }
-        engine.createStateMachine(each.name(), localDefinition(each, result.workflows()));
+        engine.createStateMachine(
+            each.name(), localDefinition(each, result.workflows(), LOCAL_CALLBACK_URL));
       }
       engine.resumeUnfinished();
       String arn = engine.startExecution(wf.name(), name, inputJson);
@@ -287,11 +292,25 @@ final class RunCommand implements Callable<Integer> {
     return name.toString();
   }
 
-  private static List<Artifact> handlers(CompiledWorkflow wf) {
-    return wf.artifacts().stream().filter(a -> a.path().contains("/handlers/")).toList();
+  /**
+   * The generated Lambda handler sources of every workflow, once per class: a child workflow's
+   * activities run in the same engine, and workflows calling the same activity emit the same
+   * handler.
+   */
+  static List<Artifact> handlers(List<CompiledWorkflow> workflows) {
+    Map<String, Artifact> byClass = new LinkedHashMap<>();
+    for (CompiledWorkflow wf : workflows) {
+      for (Artifact a : wf.artifacts()) {
+        int at = a.path().indexOf("/handlers/");
+        if (at >= 0) {
+          byClass.putIfAbsent(a.path().substring(at), a);
+        }
+      }
+    }
+    return List.copyOf(byClass.values());
   }
 
-  private static RequestStreamHandler handler(ClassLoader classes, String className) {
+  static RequestStreamHandler handler(ClassLoader classes, String className) {
     try {
       return (RequestStreamHandler)
           Class.forName(className, true, classes).getConstructor().newInstance();
@@ -303,9 +322,10 @@ final class RunCommand implements Callable<Integer> {
   /**
    * The definition with its placeholders filled in for the embedded engine, as CDK's definition
    * substitutions fill them with ARNs in the cloud: each Lambda function by its name, each child
-   * workflow by its local state machine ARN.
+   * workflow by its local state machine ARN, and the callback URL by {@code callbackUrl}.
    */
-  static String localDefinition(CompiledWorkflow wf, List<CompiledWorkflow> all) {
+  static String localDefinition(
+      CompiledWorkflow wf, List<CompiledWorkflow> all, String callbackUrl) {
     String definition = wf.stateMachine();
     for (String key : wf.lambdaHandlers().keySet()) {
       definition = definition.replace("${" + key + "}", key);
@@ -314,12 +334,12 @@ final class RunCommand implements Callable<Integer> {
       definition =
           definition.replace(
               AslEmitter.stateMachinePlaceholder(other.name()),
-              "arn:aws:states:us-east-1:000000000000:stateMachine:" + other.name());
+              LocalEngine.stateMachineArn(other.name()));
     }
-    return definition.replace("${" + AslEmitter.callbackUrlKey() + "}", LOCAL_CALLBACK_URL);
+    return definition.replace("${" + AslEmitter.callbackUrlKey() + "}", callbackUrl);
   }
 
-  /** Where callbacks are answered locally; the serve command's endpoint. */
+  /** Where callbacks are answered locally: the endpoint of {@code statecraft serve} by default. */
   static final String LOCAL_CALLBACK_URL = "http://localhost:8083/callbacks";
 
   private static String defaultName() {

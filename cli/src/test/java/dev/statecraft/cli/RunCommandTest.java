@@ -46,6 +46,26 @@ class RunCommandTest {
   }
 
   @Test
+  void childWorkflowsRunAsChildExecutionsWithTheirOwnActivities(@TempDir Path dir)
+      throws Exception {
+    Cli r =
+        Cli.run(
+            "run",
+            "--source",
+            "../compiler/src/test/golden/child-workflows/src",
+            "--workflow",
+            "localize",
+            "--input",
+            "\"hi\"",
+            "--state-dir",
+            dir.toString(),
+            "--quiet");
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    // Translate and Shout run as child executions; Shout takes a plain String input.
+    assertEquals("[FR] HI! / failed / DONE!", JSON.readTree(r.out()).asText(), r::toString);
+  }
+
+  @Test
   void escalatesAComplexTicketToTheStrongModel(@TempDir Path dir) throws Exception {
     Cli r =
         Cli.run(

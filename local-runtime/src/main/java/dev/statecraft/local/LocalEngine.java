@@ -1,6 +1,7 @@
 package dev.statecraft.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.statecraft.local.internal.Arns;
 import dev.statecraft.local.internal.Engine;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +20,10 @@ import java.util.concurrent.TimeoutException;
  * picks every unfinished execution up again at its last committed state once {@link
  * #resumeUnfinished()} is called: Wait timers and retry back-offs keep their original wake-up time,
  * and a Task that had completed never runs again. A Task that was <em>running</em> when the process
- * died runs again, so tasks are <em>at least once</em>: make handlers idempotent. With {@link
- * EngineOptions#inMemory()} nothing is written and nothing survives {@link #close()}.
+ * died runs again, so tasks are <em>at least once</em>: make handlers idempotent
+ * (docs/durability.md says how to choose a key). Task tokens survive restarts, and an answer {@link
+ * #sendTaskSuccess} accepted is committed. With {@link EngineOptions#inMemory()} nothing is written
+ * and nothing survives {@link #close()}.
  *
  * <h2>Tasks</h2>
  *
@@ -29,7 +32,23 @@ import java.util.concurrent.TimeoutException;
  * FunctionName} argument (a name, a full or a partial ARN) with the {@code Payload}; the result is
  * {@code {"ExecutedVersion":"$LATEST","Payload":...,"StatusCode":200,...}}. A Resource that is a
  * function ARN gets the payload itself. A handler exception fails the task with its class name as
- * error. Other resources need a {@link TaskInvoker}.
+ * error, unless it is a {@link TaskFailedException}, which fails it with its own error and cause
+ * (as a Lambda function error's {@code errorType} does). Other resources need a {@link
+ * TaskInvoker}.
+ *
+ * <h2>Child executions</h2>
+ *
+ * <p>A Task whose {@code Resource} is {@code arn:aws:states:::states:startExecution.sync:2} (or
+ * {@code .sync}, or plain {@code startExecution}, or {@code .waitForTaskToken}) starts an execution
+ * of another state machine of this engine, named by the {@code StateMachineArn} argument, with the
+ * {@code Input} argument (JSON text if it is a string, else serialized) and the {@code Name}
+ * argument. {@code .sync:2} waits until the child has finished and succeeds with its description
+ * ({@code {"ExecutionArn":...,"Input":{...},"Name":...,"Output":{...},"StartDate":1700000000000,
+ * "StateMachineArn":...,"Status":"SUCCEEDED","StopDate":...}}); {@code .sync} gives {@code Input}
+ * and {@code Output} as JSON text. A child that fails, times out or is stopped fails the task with
+ * {@code States.TaskFailed} and that description, {@code Error} and {@code Cause} included, as JSON
+ * in the cause. Waiting holds no thread, and survives restarts: without a {@code Name} the child is
+ * named after the parent's task attempt, so a resumed parent finds the child it started.
  *
  * <pre>{@code
  * try (LocalEngine engine = LocalEngine.open(EngineOptions.durable(Path.of("sfn.db")))) {
@@ -75,12 +94,34 @@ public final class LocalEngine implements AutoCloseable {
 
   /**
    * Creates the state machine {@code name}, or replaces its definition. Running executions keep the
-   * definition they started with.
+   * definition they started with; replacing keeps the creation date.
    *
    * @throws InvalidDefinitionException when Step Functions would refuse the definition
    */
   public void createStateMachine(String name, String definitionJson) {
     engine.createStateMachine(name, definitionJson);
+  }
+
+  /**
+   * Replaces the definition of an existing state machine, as {@code UpdateStateMachine}: running
+   * executions keep the definition they started with, new ones get this one.
+   *
+   * @return the state machine with its new definition and update date
+   * @throws StateMachineDoesNotExistException when there is no state machine {@code name}
+   * @throws InvalidDefinitionException when Step Functions would refuse the definition
+   */
+  public StateMachineDescription updateStateMachine(String name, String definitionJson) {
+    return engine.updateStateMachine(name, definitionJson);
+  }
+
+  /** The state machine {@code name}, if it exists. */
+  public Optional<StateMachineDescription> describeStateMachine(String name) {
+    return engine.describeStateMachine(name);
+  }
+
+  /** Every state machine, in the order they were created. */
+  public List<StateMachineDescription> listStateMachines() {
+    return engine.listStateMachines();
   }
 
   /**
@@ -92,7 +133,8 @@ public final class LocalEngine implements AutoCloseable {
    * @param executionName the name, or null for a random UUID
    * @param inputJson the input JSON, or null for {@code {}}
    * @throws ExecutionAlreadyExistsException when the name exists with a different input
-   * @throws IllegalArgumentException when the state machine does not exist or the input is not JSON
+   * @throws StateMachineDoesNotExistException when the state machine does not exist
+   * @throws IllegalArgumentException when the input is not JSON
    */
   public String startExecution(String stateMachineName, String executionName, String inputJson) {
     return engine.startExecution(stateMachineName, executionName, inputJson);
@@ -102,6 +144,7 @@ public final class LocalEngine implements AutoCloseable {
    * Waits until the execution has finished and returns its result.
    *
    * @throws TimeoutException when it is still running after {@code timeout}
+   * @throws ExecutionDoesNotExistException when there is no such execution
    */
   public ExecutionResult awaitResult(String executionArn, Duration timeout)
       throws TimeoutException {
@@ -121,29 +164,78 @@ public final class LocalEngine implements AutoCloseable {
     return engine.describe(executionArn);
   }
 
+  /**
+   * The execution's identity, input, dates, status and, once finished, output or error; as {@code
+   * DescribeExecution}. Empty when there is no such execution.
+   */
+  public Optional<ExecutionDescription> describeExecution(String executionArn) {
+    return engine.describeExecution(executionArn);
+  }
+
+  /**
+   * The executions of the state machine {@code stateMachineName}, most recently started first, as
+   * {@code ListExecutions} without paging; finished ones included. Empty when there are none or no
+   * such state machine.
+   */
+  public List<ExecutionDescription> listExecutions(String stateMachineName) {
+    return engine.listExecutions(stateMachineName);
+  }
+
   /** The execution's history events so far, oldest first; empty when it does not exist. */
   public List<HistoryEvent> history(String executionArn) {
     return engine.history(executionArn);
   }
 
-  /** Stops a running execution with status {@link ExecutionStatus#ABORTED}. */
+  /**
+   * Stops a running execution with status {@link ExecutionStatus#ABORTED}, recording {@code error}
+   * and {@code cause} (either may be null). Does nothing to a finished execution.
+   *
+   * @throws ExecutionDoesNotExistException when there is no such execution
+   */
   public void stopExecution(String executionArn, String error, String cause) {
     engine.stopExecution(executionArn, error, cause);
   }
 
-  /** Completes the {@code .waitForTaskToken} task holding {@code taskToken} with an output. */
+  /**
+   * Completes the {@code .waitForTaskToken} task holding {@code taskToken} with an output. A
+   * durable engine has committed the answer when this returns; after a restart it accepts tokens
+   * handed out before once {@link #resumeUnfinished()} has run.
+   *
+   * @throws TaskTokenException when no task waits for the token, with the reason
+   * @throws IllegalArgumentException when the output is not JSON
+   */
   public void sendTaskSuccess(String taskToken, String outputJson) {
     engine.sendTaskSuccess(taskToken, outputJson);
   }
 
-  /** Fails the {@code .waitForTaskToken} task holding {@code taskToken}. */
+  /**
+   * Fails the {@code .waitForTaskToken} task holding {@code taskToken} with an error name (which
+   * Retry and Catch match) and a cause; either may be null. Committed, like {@link
+   * #sendTaskSuccess}, when this returns.
+   *
+   * @throws TaskTokenException when no task waits for the token, with the reason
+   */
   public void sendTaskFailure(String taskToken, String error, String cause) {
     engine.sendTaskFailure(taskToken, error, cause);
   }
 
-  /** Resets the {@code HeartbeatSeconds} clock of the task holding {@code taskToken}. */
+  /**
+   * Resets the {@code HeartbeatSeconds} clock of the task holding {@code taskToken}.
+   *
+   * @throws TaskTokenException when no task waits for the token, with the reason
+   */
   public void sendTaskHeartbeat(String taskToken) {
     engine.sendTaskHeartbeat(taskToken);
+  }
+
+  /** The ARN this engine gives the state machine {@code name}. */
+  public static String stateMachineArn(String name) {
+    return Arns.stateMachine(name);
+  }
+
+  /** The ARN this engine gives the execution {@code executionName} of {@code stateMachineName}. */
+  public static String executionArn(String stateMachineName, String executionName) {
+    return Arns.execution(stateMachineName, executionName);
   }
 
   /**

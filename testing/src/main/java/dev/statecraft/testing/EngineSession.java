@@ -1,5 +1,6 @@
 package dev.statecraft.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -257,8 +258,7 @@ final class EngineSession implements AutoCloseable {
       RunRecorder run = runOf(request);
       String stateMachineArn = request.arguments().path("StateMachineArn").asText();
       String stateMachine = EngineNames.stateMachineOf(stateMachineArn);
-      JsonNode input = request.arguments().get("Input");
-      input = input == null ? NullNode.getInstance() : input;
+      JsonNode input = childInput(request.arguments().get("Input"));
       String parentName =
           request.executionArn().substring(request.executionArn().lastIndexOf(':') + 1);
       String name = parentName + "-" + run.nextChild();
@@ -268,6 +268,22 @@ final class EngineSession implements AutoCloseable {
           arn, new ChildExecution(request.taskToken(), stateMachineArn, name, input, clock.now()));
       engine.startExecution(stateMachine, name, ActivityJson.write(input));
       return NullNode.getInstance();
+    }
+  }
+
+  /** A child's input, read as StartExecution reads it: text is the input's JSON text. */
+  private static JsonNode childInput(JsonNode input) {
+    if (input == null) {
+      return ActivityJson.mapper().createObjectNode();
+    }
+    if (!input.isTextual()) {
+      return input;
+    }
+    try {
+      return ActivityJson.mapper().readTree(input.textValue());
+    } catch (JsonProcessingException e) {
+      throw new TaskFailedException(
+          "States.Runtime", "the child's Input is not JSON text: " + input.textValue());
     }
   }
 

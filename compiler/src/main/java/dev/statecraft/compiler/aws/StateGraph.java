@@ -9,6 +9,7 @@ import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.Block;
 import dev.statecraft.compiler.ir.ErrorName;
 import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.JavaPrinter;
 import dev.statecraft.compiler.ir.Liveness;
 import dev.statecraft.compiler.ir.RetryPolicy;
@@ -261,11 +262,9 @@ final class StateGraph {
     List<Edge.Pending> inherited = enter(task, c);
     ObjectNode arguments = task.putObject("Arguments");
     arguments.put("StateMachineArn", AslEmitter.stateMachinePlaceholder(c.workflowName()));
-    arguments.set(
-        "Input",
-        c.input()
-            .map(e -> value(PendingCode.inline(inherited, render(e))))
-            .orElse(nodes.nullNode()));
+    c.input()
+        .ifPresent(
+            e -> arguments.set("Input", value(PendingCode.inline(inherited, childInput(e)))));
     Edge exit = new Edge(Edge.Kind.STATE, task, inherited);
     c.target()
         .ifPresent(
@@ -275,6 +274,32 @@ final class StateGraph {
                         names().variable(t.name()), Jsonata.atom("$states.result.Output"))));
     catches(task, Source.CHILD, inherited);
     cursor = List.of(exit);
+  }
+
+  /**
+   * A child's {@code Input}: StartExecution takes the input's JSON text, or an object or array that
+   * Step Functions serializes. So a record, list or map goes as it is, and a scalar as its JSON
+   * text, or a {@code String} argument would arrive as the text of a JSON document, not as a JSON
+   * string.
+   */
+  private Jsonata childInput(Expr e) {
+    Jsonata value = render(e);
+    IrType type = e.type();
+    if (type instanceof IrType.RecordType
+        || type instanceof IrType.ListType
+        || type instanceof IrType.MapType) {
+      return value;
+    }
+    if (value.constant() != null) {
+      String json = value.constant().toString();
+      return Jsonata.constant(JsonataRenderer.string(json), nodes.textNode(json), Jsonata.ATOM);
+    }
+    return new Jsonata(
+        "($__json := $string(["
+            + value.text()
+            + "]); $substring($__json, 1, $length($__json) - 2))",
+        value.reads(),
+        Jsonata.ATOM);
   }
 
   private void sleep(Stmt.Sleep w) {

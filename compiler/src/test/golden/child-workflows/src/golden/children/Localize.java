@@ -16,6 +16,8 @@ public class Localize {
     } catch (WorkflowFailure e) {
       none = "failed";
     }
-    return french + " / " + none;
+    String loud = new Shout().run(french);
+    String done = new Shout().run("done");
+    return loud + " / " + none + " / " + done;
   }
 }

@@ -5,4 +5,6 @@ import dev.statecraft.api.Activities;
 @Activities
 public interface Texts {
   String translate(String text, String language);
+
+  String shout(String text);
 }

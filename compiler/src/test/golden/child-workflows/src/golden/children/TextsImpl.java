@@ -5,4 +5,9 @@ public class TextsImpl implements Texts {
   public String translate(String text, String language) {
     return "[" + language + "] " + text;
   }
+
+  @Override
+  public String shout(String text) {
+    return text.toUpperCase() + "!";
+  }
 }

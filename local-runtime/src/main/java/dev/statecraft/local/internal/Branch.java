@@ -85,6 +85,16 @@ final class Branch {
     return phase == Phase.DONE || phase == Phase.FAILED;
   }
 
+  /** Whether this branch, or a Map or Parallel branch it runs in, was aborted. */
+  boolean abandoned() {
+    for (Branch at = this; at != null; at = at.parent) {
+      if (at.aborted) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The child branches of a Map or Parallel state and how far they have come. */
   static final class Fanout {
     final String prefix;

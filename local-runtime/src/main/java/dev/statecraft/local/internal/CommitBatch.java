@@ -35,8 +35,10 @@ final class CommitBatch {
       long lastEventId)
       implements Write {}
 
-  /** One {@link Journal} record of execution {@code execution}, the {@code seq}-th. */
-  record JournalRecord(long execution, long seq, byte[] data) implements Write {}
+  /**
+   * One {@link Journal} record of execution {@code execution} ({@code owner}), the {@code seq}-th.
+   */
+  record JournalRecord(long execution, long seq, byte[] data, Execution owner) implements Write {}
 
   final List<Write> writes = new ArrayList<>();
   final List<Runnable> afterCommit = new ArrayList<>();
@@ -50,6 +52,17 @@ final class CommitBatch {
 
   void afterCommit(Runnable action) {
     afterCommit.add(action);
+  }
+
+  /** The journal records among the writes, once sealed. */
+  List<JournalRecord> records() {
+    List<JournalRecord> records = new ArrayList<>();
+    for (Write write : writes) {
+      if (write instanceof JournalRecord record) {
+        records.add(record);
+      }
+    }
+    return records;
   }
 
   /**
@@ -68,7 +81,7 @@ final class CommitBatch {
   /** Closes the open journal record, if any; due before the batch is committed. */
   void seal() {
     if (recordOf != null && record.size() > 0) {
-      writes.add(new JournalRecord(recordOf.storeId, recordSeq, record.toByteArray()));
+      writes.add(new JournalRecord(recordOf.storeId, recordSeq, record.toByteArray(), recordOf));
     }
     recordOf = null;
     record.reset();

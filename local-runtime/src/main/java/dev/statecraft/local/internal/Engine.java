@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.local.EngineOptions;
 import dev.statecraft.local.ExecutionAlreadyExistsException;
+import dev.statecraft.local.ExecutionDescription;
+import dev.statecraft.local.ExecutionDoesNotExistException;
 import dev.statecraft.local.ExecutionListener;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
 import dev.statecraft.local.HistoryEvent;
+import dev.statecraft.local.StateMachineDescription;
+import dev.statecraft.local.StateMachineDoesNotExistException;
 import dev.statecraft.local.TaskFailedException;
 import dev.statecraft.local.TaskInvoker;
+import dev.statecraft.local.TaskTokenException;
 import dev.statecraft.local.TimeSource;
 import dev.statecraft.local.internal.Asl.MapState;
 import dev.statecraft.local.internal.Asl.ParallelState;
@@ -35,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The engine behind {@link dev.statecraft.local.LocalEngine}: worker threads take runnable branches
@@ -52,6 +58,7 @@ public final class Engine implements AutoCloseable {
   private final GroupCommitter committer;
   private final Interpreter interpreter = new Interpreter(this);
   private final LambdaTaskInvoker lambdas;
+  private final ChildExecutions children = new ChildExecutions(this);
   private final List<TaskInvoker> invokers = new CopyOnWriteArrayList<>();
   private final Map<String, MachineVersion> machines = new ConcurrentHashMap<>();
   private final Map<String, Asl.StateMachine> parsed = new ConcurrentHashMap<>();
@@ -66,7 +73,13 @@ public final class Engine implements AutoCloseable {
   private final Object startLock = new Object();
   private volatile boolean closed;
 
-  private record MachineVersion(String name, String definition, Asl.StateMachine machine) {}
+  private record MachineVersion(
+      String name, String definition, Asl.StateMachine machine, Instant created, Instant updated) {
+    StateMachineDescription description() {
+      return new StateMachineDescription(
+          name, Arns.stateMachine(name), definition, created, updated);
+    }
+  }
 
   public Engine(EngineOptions options) {
     this.time = options.time();
@@ -83,11 +96,16 @@ public final class Engine implements AutoCloseable {
               return thread;
             });
     if (store != null) {
-      store
-          .stateMachines()
-          .forEach(
-              (name, definition) ->
-                  machines.put(name, new MachineVersion(name, definition, parse(definition))));
+      for (SqliteExecutionStore.StoredStateMachine stored : store.stateMachines()) {
+        machines.put(
+            stored.name(),
+            new MachineVersion(
+                stored.name(),
+                stored.definition(),
+                parse(stored.definition()),
+                Instant.ofEpochMilli(stored.createdMillis()),
+                Instant.ofEpochMilli(stored.updatedMillis())));
+      }
       for (SqliteExecutionStore.StoredExecution stored : store.unfinished()) {
         toResume.add(restore(stored));
       }
@@ -116,17 +134,44 @@ public final class Engine implements AutoCloseable {
       throw new IllegalArgumentException("Invalid Name: '" + name + "'");
     }
     Asl.StateMachine machine = parse(definitionJson);
-    if (store != null) {
-      store.saveStateMachine(name, definitionJson, now());
+    synchronized (machines) {
+      Instant now = now();
+      MachineVersion previous = machines.get(name);
+      if (store != null) {
+        store.saveStateMachine(name, definitionJson, now);
+      }
+      Instant created = previous == null ? now : previous.created();
+      machines.put(name, new MachineVersion(name, definitionJson, machine, created, now));
     }
-    machines.put(name, new MachineVersion(name, definitionJson, machine));
+  }
+
+  public StateMachineDescription updateStateMachine(String name, String definitionJson) {
+    synchronized (machines) {
+      if (!machines.containsKey(name)) {
+        throw new StateMachineDoesNotExistException(Arns.stateMachine(name));
+      }
+      createStateMachine(name, definitionJson);
+      return machines.get(name).description();
+    }
+  }
+
+  public Optional<StateMachineDescription> describeStateMachine(String name) {
+    return Optional.ofNullable(machines.get(name)).map(MachineVersion::description);
+  }
+
+  public List<StateMachineDescription> listStateMachines() {
+    return machines.values().stream()
+        .map(MachineVersion::description)
+        .sorted(
+            Comparator.comparing(StateMachineDescription::creationDate)
+                .thenComparing(StateMachineDescription::name))
+        .toList();
   }
 
   public String startExecution(String stateMachineName, String executionName, String inputJson) {
     MachineVersion machine = machines.get(stateMachineName);
     if (machine == null) {
-      throw new IllegalArgumentException(
-          "State Machine Does Not Exist: '" + Arns.stateMachine(stateMachineName) + "'");
+      throw new StateMachineDoesNotExistException(Arns.stateMachine(stateMachineName));
     }
     String name = executionName == null ? java.util.UUID.randomUUID().toString() : executionName;
     String text = inputJson == null ? "{}" : inputJson;
@@ -212,10 +257,7 @@ public final class Engine implements AutoCloseable {
     if (execution == null) {
       ExecutionResult stored =
           describe(executionArn)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "Execution Does Not Exist: '" + executionArn + "'"));
+              .orElseThrow(() -> new ExecutionDoesNotExistException(executionArn));
       if (stored.status().isTerminal()) {
         return stored;
       }
@@ -268,6 +310,62 @@ public final class Engine implements AutoCloseable {
                     row.transitions()));
   }
 
+  public Optional<ExecutionDescription> describeExecution(String executionArn) {
+    Execution live = executions.get(executionArn);
+    if (live != null) {
+      return Optional.of(live.description());
+    }
+    if (store == null) {
+      return Optional.empty();
+    }
+    return store.execution(executionArn).map(this::description);
+  }
+
+  public List<ExecutionDescription> listExecutions(String stateMachineName) {
+    if (store == null) {
+      return executions.values().stream()
+          .filter(e -> e.stateMachineName.equals(stateMachineName))
+          .map(Execution::description)
+          .sorted(Comparator.comparing(ExecutionDescription::startDate).reversed())
+          .toList();
+    }
+    List<ExecutionDescription> list = new ArrayList<>();
+    for (SqliteExecutionStore.StoredExecution row : store.executionsOf(stateMachineName)) {
+      Execution live = row.status().equals("RUNNING") ? executions.get(row.arn()) : null;
+      list.add(live != null ? live.description() : description(row));
+    }
+    return list;
+  }
+
+  private ExecutionDescription description(SqliteExecutionStore.StoredExecution row) {
+    return new ExecutionDescription(
+        row.arn(),
+        row.name(),
+        row.stateMachine(),
+        Arns.stateMachine(row.stateMachine()),
+        ExecutionStatus.valueOf(row.status()),
+        row.input(),
+        row.output(),
+        row.error(),
+        row.cause(),
+        Instant.ofEpochMilli(row.startMillis()),
+        row.stopMillis() == null ? null : Instant.ofEpochMilli(row.stopMillis()),
+        row.transitions());
+  }
+
+  /**
+   * Runs {@code action} once the execution has finished: at once if it has, else on the thread that
+   * finishes it, before the engine can look idle.
+   */
+  void whenFinished(String executionArn, Consumer<ExecutionDescription> action) {
+    Execution live = executions.get(executionArn);
+    if (live != null) {
+      live.done.thenRun(() -> action.accept(live.description()));
+      return;
+    }
+    describeExecution(executionArn).filter(d -> d.status().isTerminal()).ifPresent(action);
+  }
+
   public List<HistoryEvent> history(String executionArn) {
     Execution live = executions.get(executionArn);
     if (live != null && live.events != null) {
@@ -296,6 +394,9 @@ public final class Engine implements AutoCloseable {
   public void stopExecution(String executionArn, String error, String cause) {
     Execution execution = executions.get(executionArn);
     if (execution == null) {
+      if (describe(executionArn).isEmpty()) {
+        throw new ExecutionDoesNotExistException(executionArn);
+      }
       return;
     }
     CommitBatch batch = new CommitBatch();
@@ -338,11 +439,27 @@ public final class Engine implements AutoCloseable {
   }
 
   private Branch taskOf(String token) {
-    Branch b = tokens.get(token);
-    if (b == null) {
-      throw new IllegalArgumentException("Task Does Not Exist: invalid or expired task token");
+    Branch b = token == null ? null : tokens.get(token);
+    if (b != null) {
+      return b;
     }
-    return b;
+    String executionArn = token == null ? null : Tokens.executionArn(token);
+    if (executionArn == null) {
+      throw new TaskTokenException(
+          TaskTokenException.Reason.INVALID_TOKEN, "Invalid Token: 'Invalid token'");
+    }
+    if (describe(executionArn).isEmpty()) {
+      throw new TaskTokenException(
+          TaskTokenException.Reason.TASK_DOES_NOT_EXIST,
+          "Task Does Not Exist: the execution '" + executionArn + "' does not exist");
+    }
+    throw taskTimedOut();
+  }
+
+  private static TaskTokenException taskTimedOut() {
+    return new TaskTokenException(
+        TaskTokenException.Reason.TASK_TIMED_OUT,
+        "Task Timed Out: 'Provided task does not exist anymore'");
   }
 
   @Override
@@ -646,7 +763,9 @@ public final class Engine implements AutoCloseable {
         }
       }
     }
-    if (invoker == null) {
+    boolean child =
+        invoker == null && state.resource() != null && children.handles(state.resource());
+    if (invoker == null && !child) {
       completeTask(
           b,
           attempt,
@@ -665,6 +784,10 @@ public final class Engine implements AutoCloseable {
       taskThreads.execute(
           () -> {
             try {
+              if (child) {
+                children.run(b, attempt, request);
+                return;
+              }
               JsonNode result = chosen.invoke(request);
               if (!callback) {
                 completeTask(b, attempt, result, null, false);
@@ -699,8 +822,8 @@ public final class Engine implements AutoCloseable {
                     b, attempt, null, StatesError.of("States.HeartbeatTimeout", null), false));
   }
 
-  private void completeTask(
-      Branch b, int attempt, JsonNode result, StatesError error, boolean fromToken) {
+  void completeTask(Branch b, int attempt, JsonNode result, StatesError error, boolean fromToken) {
+    CommitBatch batch = new CommitBatch();
     synchronized (b.execution) {
       if (closed
           || b.aborted
@@ -710,7 +833,7 @@ public final class Engine implements AutoCloseable {
           || b.taskError != null
           || b.execution.status != ExecutionStatus.RUNNING) {
         if (fromToken) {
-          throw new IllegalArgumentException("Task Timed Out or already completed");
+          throw taskTimedOut();
         }
         return;
       }
@@ -723,7 +846,24 @@ public final class Engine implements AutoCloseable {
       }
       b.taskResult = error == null ? (result == null ? JsonCodec.NODES.nullNode() : result) : null;
       b.taskError = error;
-      enqueue(b);
+      if (!fromToken) {
+        enqueue(b);
+        return;
+      }
+      // An answer to a task token is stepped and committed before sendTask* returns, as AWS
+      // makes SendTaskSuccess durable: queued instead, an accepted answer died with the process
+      // and the task waited forever for an answer its sender had seen accepted.
+      busy.incrementAndGet();
+      try {
+        interpreter.step(b, batch);
+      } catch (RuntimeException e) {
+        crash(b, e, batch);
+      }
+    }
+    try {
+      commit(batch);
+    } finally {
+      busy.decrementAndGet();
     }
   }
 
@@ -789,6 +929,7 @@ public final class Engine implements AutoCloseable {
       replay.read(record);
     }
     execution.journalSeq = journal.lastSeq();
+    execution.committedSeq = journal.lastSeq();
     execution.transitions = replay.transitions();
     execution.lastEventId = replay.lastEventId();
     Map<String, List<Branch>> childrenByParent = new HashMap<>();
@@ -873,7 +1014,16 @@ public final class Engine implements AutoCloseable {
 
   /** Puts a restored execution back to work: queues, timers, tasks and child bookkeeping. */
   private void resume(Execution execution, CommitBatch batch) {
-    for (Branch b : new ArrayList<>(execution.branches.values())) {
+    List<Branch> branches = new ArrayList<>(execution.branches.values());
+    for (Branch b : branches) {
+      if (b.phase == Phase.CHILDREN) {
+        resumeFanout(b, batch);
+      }
+    }
+    for (Branch b : branches) {
+      if (b.abandoned()) {
+        continue;
+      }
       switch (b.phase) {
         case ENTER:
           batch.afterCommit(() -> enqueue(b));
@@ -887,9 +1037,6 @@ public final class Engine implements AutoCloseable {
         case RETRY_WAIT:
           Instant at = b.wakeAt == null ? now() : b.wakeAt;
           batch.afterCommit(() -> wakeAt(b, at));
-          break;
-        case CHILDREN:
-          resumeFanout(b, batch);
           break;
         default:
           break;
@@ -911,6 +1058,15 @@ public final class Engine implements AutoCloseable {
         fanout.failed++;
         if (parent.state() instanceof ParallelState || fanout.failed > fanout.toleratedCount) {
           fanout.failure = fanout.failure == null ? child.failure : fanout.failure;
+        }
+      }
+    }
+    if (fanout.failure != null) {
+      // The failure was committed, the parent's step not yet: the branches still running beside
+      // the failed one stay stopped, as they were, rather than run tasks for a finished state.
+      for (Branch child : fanout.children) {
+        if (!child.finished()) {
+          child.aborted = true;
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.statecraft.local.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statecraft.local.ExecutionDescription;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
 import dev.statecraft.local.TimeSource;
@@ -40,6 +41,12 @@ final class Execution {
   /** The sequence number of the execution's latest journal record (durable mode). */
   long journalSeq;
 
+  /**
+   * The sequence number of the execution's latest journal record handed to the store; the records
+   * after it are committed in order (durable mode). Guarded by the {@link GroupCommitter}'s lock.
+   */
+  long committedSeq;
+
   ExecutionStatus status = ExecutionStatus.RUNNING;
   String outputJson;
   String error;
@@ -77,5 +84,21 @@ final class Execution {
 
   synchronized ExecutionResult result() {
     return new ExecutionResult(arn, name, status, outputJson, error, cause, transitions);
+  }
+
+  synchronized ExecutionDescription description() {
+    return new ExecutionDescription(
+        arn,
+        name,
+        stateMachineName,
+        stateMachineArn(),
+        status,
+        inputJson,
+        outputJson,
+        error,
+        cause,
+        startTime,
+        stopTime,
+        transitions);
   }
 }

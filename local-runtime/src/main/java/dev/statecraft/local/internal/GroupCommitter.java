@@ -2,7 +2,13 @@ package dev.statecraft.local.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.Condition;
@@ -28,6 +34,7 @@ final class GroupCommitter implements AutoCloseable {
   private final Condition handedOver = lock.newCondition();
   private final ArrayDeque<Submission> pending = new ArrayDeque<>();
   private final Thread thread;
+  private final ThreadLocal<Boolean> runningActions = ThreadLocal.withInitial(() -> false);
   private boolean committing;
   private boolean closed;
 
@@ -52,8 +59,16 @@ final class GroupCommitter implements AutoCloseable {
     handOver(new Submission(batch, committed, null), quiet.getAsBoolean());
   }
 
-  /** Commits {@code batch} and runs its after-commit actions before returning. */
+  /**
+   * Commits {@code batch} and runs its after-commit actions before returning. Called from an
+   * after-commit action (a listener answering a task token, say), it only hands the batch over:
+   * this thread holds up the commit it would wait for.
+   */
   void commit(CommitBatch batch) {
+    if (runningActions.get()) {
+      handOver(new Submission(batch, null, null), false);
+      return;
+    }
     CompletableFuture<Void> done = new CompletableFuture<>();
     handOver(new Submission(batch, null, done), true);
     try {
@@ -75,11 +90,13 @@ final class GroupCommitter implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("the engine is closed");
       }
-      if (committing || !pending.isEmpty() || !inline) {
+      List<Submission> alone = List.of(submission);
+      if (committing || !pending.isEmpty() || !inline || committable(alone).isEmpty()) {
         pending.add(submission);
         handedOver.signal();
         return;
       }
+      take(alone);
       committing = true;
     } finally {
       lock.unlock();
@@ -93,16 +110,25 @@ final class GroupCommitter implements AutoCloseable {
     while (true) {
       lock.lock();
       try {
-        while (committing || (pending.isEmpty() && !closed)) {
+        while (true) {
+          while (committing || (pending.isEmpty() && !closed)) {
+            handedOver.awaitUninterruptibly();
+          }
+          if (pending.isEmpty()) {
+            return;
+          }
+          group.clear();
+          group.addAll(nextGroup());
+          if (!group.isEmpty()) {
+            break;
+          }
+          if (closed) {
+            abandonPending();
+            return;
+          }
           handedOver.awaitUninterruptibly();
         }
-        if (pending.isEmpty()) {
-          return;
-        }
-        group.clear();
-        while (!pending.isEmpty() && group.size() < MAX_BATCHES_PER_TRANSACTION) {
-          group.add(pending.poll());
-        }
+        take(group);
         committing = true;
       } finally {
         lock.unlock();
@@ -110,6 +136,82 @@ final class GroupCommitter implements AutoCloseable {
       commitGroup(group);
       finishCommitting();
     }
+  }
+
+  /**
+   * The pending batches to commit next, in hand-over order: at most {@link
+   * #MAX_BATCHES_PER_TRANSACTION} unless more are needed to commit anything.
+   */
+  private List<Submission> nextGroup() {
+    List<Submission> first = new ArrayList<>();
+    for (Submission submission : pending) {
+      if (first.size() == MAX_BATCHES_PER_TRANSACTION) {
+        break;
+      }
+      first.add(submission);
+    }
+    List<Submission> group = committable(first);
+    return group.isEmpty() && first.size() < pending.size()
+        ? committable(new ArrayList<>(pending))
+        : group;
+  }
+
+  /**
+   * The candidates whose journal records continue their executions' committed journals without a
+   * gap, counting the records of the other candidates kept. Workers number an execution's records
+   * when they step it but hand their batches over after stepping others too, so a later record can
+   * arrive first; committed first, a crash before the earlier one would leave the journal a record
+   * short, and the history with event ids missing. Such a batch waits for the earlier record, or
+   * commits in one transaction with it when each needs a record of the other.
+   */
+  private static List<Submission> committable(List<Submission> candidates) {
+    List<Submission> kept = new ArrayList<>(candidates);
+    boolean removed = true;
+    while (removed && !kept.isEmpty()) {
+      Map<Execution, Set<Long>> seqs = new HashMap<>();
+      for (Submission submission : kept) {
+        for (CommitBatch.JournalRecord record : submission.batch.records()) {
+          seqs.computeIfAbsent(record.owner(), e -> new HashSet<>()).add(record.seq());
+        }
+      }
+      Map<Execution, Long> reach = new HashMap<>();
+      seqs.forEach(
+          (execution, numbers) -> {
+            long last = execution.committedSeq;
+            while (numbers.contains(last + 1)) {
+              last++;
+            }
+            reach.put(execution, last);
+          });
+      removed =
+          kept.removeIf(
+              submission ->
+                  submission.batch.records().stream()
+                      .anyMatch(record -> record.seq() > reach.get(record.owner())));
+    }
+    return kept;
+  }
+
+  /** Takes {@code group} out of the pending batches and counts its records as committed. */
+  private void take(List<Submission> group) {
+    Set<Submission> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+    taken.addAll(group);
+    pending.removeIf(taken::contains);
+    for (Submission submission : group) {
+      for (CommitBatch.JournalRecord record : submission.batch.records()) {
+        record.owner().committedSeq = Math.max(record.owner().committedSeq, record.seq());
+      }
+    }
+  }
+
+  /** Drops what waits for a record that will not come now that the engine is closed. */
+  private void abandonPending() {
+    for (Submission submission : pending) {
+      if (submission.done != null) {
+        submission.done.completeExceptionally(new IllegalStateException("the engine is closed"));
+      }
+    }
+    pending.clear();
   }
 
   private void finishCommitting() {
@@ -138,20 +240,25 @@ final class GroupCommitter implements AutoCloseable {
       report(e);
       return;
     }
-    for (Submission submission : group) {
-      for (Runnable action : submission.batch.afterCommit) {
-        try {
-          action.run();
-        } catch (RuntimeException e) {
-          report(e);
+    runningActions.set(true);
+    try {
+      for (Submission submission : group) {
+        for (Runnable action : submission.batch.afterCommit) {
+          try {
+            action.run();
+          } catch (RuntimeException e) {
+            report(e);
+          }
+        }
+        if (submission.committed != null) {
+          submission.committed.run();
+        }
+        if (submission.done != null) {
+          submission.done.complete(null);
         }
       }
-      if (submission.committed != null) {
-        submission.committed.run();
-      }
-      if (submission.done != null) {
-        submission.done.complete(null);
-      }
+    } finally {
+      runningActions.set(false);
     }
   }
 

@@ -48,7 +48,7 @@ final class Interpreter {
 
   void step(Branch b, CommitBatch batch) {
     Execution execution = b.execution;
-    if (execution.status != ExecutionStatus.RUNNING || b.aborted) {
+    if (execution.status != ExecutionStatus.RUNNING || b.abandoned()) {
       return;
     }
     State state = b.state();

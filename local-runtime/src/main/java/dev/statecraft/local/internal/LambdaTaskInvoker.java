@@ -82,6 +82,8 @@ public final class LambdaTaskInvoker implements TaskInvoker {
           new ByteArrayInputStream(JsonCodec.writeBytes(payload)),
           out,
           new LocalLambdaContext(requestId, function, time, request.timeout()));
+    } catch (TaskFailedException e) {
+      throw e;
     } catch (Exception | Error e) {
       throw handlerFailure(e);
     }

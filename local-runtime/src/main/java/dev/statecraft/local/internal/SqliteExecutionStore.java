@@ -9,9 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,17 +31,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SqliteExecutionStore implements AutoCloseable {
   /** The {@code user_version} of the schema below. */
-  private static final int SCHEMA_VERSION = 2;
+  private static final int SCHEMA_VERSION = 3;
 
   private static final String[] SCHEMA = {
     "CREATE TABLE IF NOT EXISTS state_machines(name TEXT PRIMARY KEY, definition TEXT NOT NULL,"
-        + " updated_at INTEGER NOT NULL)",
+        + " updated_at INTEGER NOT NULL, created_at INTEGER)",
     "CREATE TABLE IF NOT EXISTS executions(id INTEGER PRIMARY KEY, arn TEXT NOT NULL UNIQUE,"
         + " state_machine TEXT NOT NULL, name TEXT NOT NULL, definition TEXT NOT NULL,"
         + " input TEXT NOT NULL, status TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,"
         + " start_time INTEGER NOT NULL, stop_time INTEGER, transitions INTEGER NOT NULL,"
         + " last_event_id INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS executions_by_status ON executions(status)",
+    "CREATE INDEX IF NOT EXISTS executions_by_state_machine ON executions(state_machine, id)",
     "CREATE TABLE IF NOT EXISTS journal(execution INTEGER NOT NULL, seq INTEGER NOT NULL,"
         + " record BLOB NOT NULL)",
     "CREATE UNIQUE INDEX IF NOT EXISTS journal_by_execution ON journal(execution, seq)"
@@ -121,6 +120,12 @@ final class SqliteExecutionStore implements AutoCloseable {
         statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
       hasTables = rows.next() && rows.getInt(1) > 0;
     }
+    if (hasTables && version == 2) {
+      // Version 3 added the creation time of state machines and an index; nothing else changed.
+      statement.execute("ALTER TABLE state_machines ADD COLUMN created_at INTEGER");
+      statement.execute("UPDATE state_machines SET created_at = updated_at");
+      return;
+    }
     if (hasTables && version != SCHEMA_VERSION) {
       throw new IllegalStateException(
           "the database "
@@ -138,15 +143,18 @@ final class SqliteExecutionStore implements AutoCloseable {
     return executionIds.incrementAndGet();
   }
 
+  /** Creates or replaces a state machine; replacing keeps its creation time. */
   void saveStateMachine(String name, String definition, Instant when) {
     synchronized (writeLock) {
       try (PreparedStatement statement =
           writer.prepareStatement(
-              "INSERT OR REPLACE INTO state_machines(name, definition, updated_at)"
-                  + " VALUES(?, ?, ?)")) {
+              "INSERT INTO state_machines(name, definition, updated_at, created_at)"
+                  + " VALUES(?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET"
+                  + " definition = excluded.definition, updated_at = excluded.updated_at")) {
         statement.setString(1, name);
         statement.setString(2, definition);
         statement.setLong(3, when.toEpochMilli());
+        statement.setLong(4, when.toEpochMilli());
         statement.executeUpdate();
         writer.commit();
       } catch (SQLException e) {
@@ -155,13 +163,23 @@ final class SqliteExecutionStore implements AutoCloseable {
     }
   }
 
-  Map<String, String> stateMachines() {
-    Map<String, String> machines = new LinkedHashMap<>();
+  /** A stored state machine; times in epoch milliseconds. */
+  record StoredStateMachine(
+      String name, String definition, long createdMillis, long updatedMillis) {}
+
+  /** Every state machine, oldest first. */
+  List<StoredStateMachine> stateMachines() {
+    List<StoredStateMachine> machines = new ArrayList<>();
     synchronized (readLock) {
       try (Statement statement = reader.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT name, definition FROM state_machines")) {
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT name, definition, coalesce(created_at, updated_at), updated_at"
+                      + " FROM state_machines ORDER BY coalesce(created_at, updated_at), name")) {
         while (rows.next()) {
-          machines.put(rows.getString(1), rows.getString(2));
+          machines.add(
+              new StoredStateMachine(
+                  rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
         }
       } catch (SQLException e) {
         throw failure("reading state machines", e);
@@ -236,6 +254,7 @@ final class SqliteExecutionStore implements AutoCloseable {
       String error,
       String cause,
       long startMillis,
+      Long stopMillis,
       long transitions,
       long lastEventId) {}
 
@@ -249,6 +268,12 @@ final class SqliteExecutionStore implements AutoCloseable {
 
   List<StoredExecution> unfinished() {
     return executions("SELECT * FROM executions WHERE status = ? ORDER BY id", "RUNNING");
+  }
+
+  /** The executions of one state machine, most recently started first. */
+  List<StoredExecution> executionsOf(String stateMachine) {
+    return executions(
+        "SELECT * FROM executions WHERE state_machine = ? ORDER BY id DESC", stateMachine);
   }
 
   private List<StoredExecution> executions(String sql, String parameter) {
@@ -271,6 +296,7 @@ final class SqliteExecutionStore implements AutoCloseable {
                     rows.getString("error"),
                     rows.getString("cause"),
                     rows.getLong("start_time"),
+                    stopMillis(rows),
                     rows.getLong("transitions"),
                     rows.getLong("last_event_id")));
           }
@@ -280,6 +306,11 @@ final class SqliteExecutionStore implements AutoCloseable {
       }
     }
     return result;
+  }
+
+  private static Long stopMillis(ResultSet rows) throws SQLException {
+    long millis = rows.getLong("stop_time");
+    return rows.wasNull() ? null : millis;
   }
 
   StoredJournal journal(long execution) {

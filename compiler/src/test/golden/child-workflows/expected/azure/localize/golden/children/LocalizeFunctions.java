@@ -58,6 +58,8 @@ public final class LocalizeFunctions {
         throw caught;
       }
     }
-    return french + " / " + none;
+    String loud = DurableActivities.child(ctx, "shout-orchestrator", french, String.class);
+    String done = DurableActivities.child(ctx, "shout-orchestrator", "done", String.class);
+    return loud + " / " + none + " / " + done;
   }
 }

@@ -1,0 +1,3 @@
+package review;
+
+public record Verdict(boolean approved, String by) {}
