@@ -826,7 +826,7 @@ public final class Engine implements AutoCloseable {
     CommitBatch batch = new CommitBatch();
     synchronized (b.execution) {
       if (closed
-          || b.aborted
+          || b.abandoned()
           || b.phase != Phase.TASK_RUNNING
           || b.attempt != attempt
           || b.taskResult != null
