@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every emitted Cloud Workflows definition validates against SchemaStore's schema for Cloud
- * Workflows, as shared in ../shared/schemas.
+ * Workflows, as kept in the shared folder ({@link TestPaths#shared()}).
  */
 class CloudWorkflowsSchemaTest {
   private static final Path SCHEMA =
-      TestPaths.root().getParent().resolve("shared/schemas/cloud-workflows.schema.json");
+      TestPaths.shared().resolve("schemas/cloud-workflows.schema.json");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test

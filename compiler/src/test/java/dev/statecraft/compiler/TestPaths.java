@@ -25,6 +25,20 @@ public final class TestPaths {
     return p;
   }
 
+  /**
+   * The shared reference folder ({@code shared/}: schemas, conformance cases): {@code
+   * $STATECRAFT_SHARED} when set, else {@code ../shared} beside the repository, else {@code
+   * /work/shared}, where the build machine keeps it for clones made elsewhere.
+   */
+  public static Path shared() {
+    String configured = System.getenv("STATECRAFT_SHARED");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    Path beside = root().getParent().resolve("shared");
+    return Files.isDirectory(beside) ? beside : Path.of("/work/shared");
+  }
+
   /** Every example project: a folder of examples/ with a src/ folder. */
   public static List<Path> examples() {
     return subfolders(root().resolve("examples")).stream()

@@ -29,8 +29,12 @@ class AslConformanceTest {
 
   /** The case files of the corpus, sorted. */
   static List<Path> corpusCases() throws IOException {
+    String configured = System.getenv("STATECRAFT_SHARED");
     Path relative = CORPUS.toAbsolutePath().normalize();
-    Path corpus = Files.isDirectory(relative) ? relative : Path.of("/work/shared/conformance/asl");
+    Path corpus =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured, "conformance/asl")
+            : Files.isDirectory(relative) ? relative : Path.of("/work/shared/conformance/asl");
     List<Path> cases;
     try (Stream<Path> files = Files.walk(corpus, 2)) {
       cases =
