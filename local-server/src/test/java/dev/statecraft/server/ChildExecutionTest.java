@@ -4,32 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /** {@code arn:aws:states:::states:startExecution[.sync[:2]]}: a state machine starts another. */
-class ChildExecutionTest {
-  @TempDir Path dir;
-  LocalSfn local;
+class ChildExecutionTest extends LocalSfnTest {
   String doubler;
 
   @BeforeEach
-  void open() {
-    local = new LocalSfn(dir);
+  void createStateMachine() {
     doubler = local.create("doubler", LocalSfn.DOUBLE);
-  }
-
-  @AfterEach
-  void close() {
-    local.close();
   }
 
   static String parent(String resource, String childArn, String rest) {

@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
@@ -37,20 +33,7 @@ import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
  * StartExecution, StartSyncExecution, DescribeExecution, ListExecutions, GetExecutionHistory and
  * StopExecution.
  */
-class ExecutionApiTest {
-  @TempDir Path dir;
-  LocalSfn local;
-
-  @BeforeEach
-  void open() {
-    local = new LocalSfn(dir);
-  }
-
-  @AfterEach
-  void close() {
-    local.close();
-  }
-
+class ExecutionApiTest extends LocalSfnTest {
   @Test
   void startedExecutionsRunToTheirOutput() throws Exception {
     String machine = local.create("double", LocalSfn.DOUBLE);

@@ -7,27 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The wire format itself, as an SDK that is not the Java one would see it. */
-class ProtocolTest {
-  @TempDir Path dir;
-  LocalSfn local;
-
-  @BeforeEach
-  void open() {
-    local = new LocalSfn(dir);
-  }
-
-  @AfterEach
-  void close() {
-    local.close();
-  }
-
+class ProtocolTest extends LocalSfnTest {
   HttpResponse<String> call(String target, String body) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(local.server.endpoint())

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
@@ -28,20 +24,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineStatus;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
 /** CreateStateMachine, UpdateStateMachine, DescribeStateMachine and ListStateMachines. */
-class StateMachineApiTest {
-  @TempDir Path dir;
-  LocalSfn local;
-
-  @BeforeEach
-  void open() {
-    local = new LocalSfn(dir);
-  }
-
-  @AfterEach
-  void close() {
-    local.close();
-  }
-
+class StateMachineApiTest extends LocalSfnTest {
   @Test
   void createReturnsTheArnAndIsIdempotentForTheSameDefinition() {
     CreateStateMachineResponse first =

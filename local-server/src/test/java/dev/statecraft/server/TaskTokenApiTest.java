@@ -10,11 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
@@ -23,20 +20,12 @@ import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat and the callback endpoint. */
-class TaskTokenApiTest {
-  @TempDir Path dir;
-  LocalSfn local;
+class TaskTokenApiTest extends LocalSfnTest {
   String machine;
 
   @BeforeEach
-  void open() {
-    local = new LocalSfn(dir);
+  void createStateMachine() {
     machine = local.create("approval", LocalSfn.WAIT_FOR_TOKEN);
-  }
-
-  @AfterEach
-  void close() {
-    local.close();
   }
 
   @Test
