@@ -1,11 +1,8 @@
 package dev.statecraft.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.local.ExecutionStatus;
 import dev.statecraft.local.HistoryEvent;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * How a run on the embedded engine ended: the {@link WorkflowResult} view plus what only the engine
@@ -19,8 +16,7 @@ import java.util.Optional;
  *
  * @param <O> the workflow method's return type
  */
-public final class EngineResult<O> implements WorkflowResult<O> {
-  private final Outcome outcome;
+public final class EngineResult<O> extends RecordedRun<O> implements WorkflowResult<O> {
   private final ExecutionStatus status;
   private final String rawOutputJson;
   private final String error;
@@ -36,18 +32,13 @@ public final class EngineResult<O> implements WorkflowResult<O> {
       String cause,
       long stateTransitions,
       List<HistoryEvent> history) {
-    this.outcome = outcome;
+    super(outcome);
     this.status = status;
     this.rawOutputJson = rawOutputJson;
     this.error = error;
     this.cause = cause;
     this.stateTransitions = stateTransitions;
     this.history = List.copyOf(history);
-  }
-
-  @Override
-  public String executionId() {
-    return outcome.executionId();
   }
 
   /** The execution ARN, the same as {@link #executionId()}. */
@@ -58,37 +49,6 @@ public final class EngineResult<O> implements WorkflowResult<O> {
   @Override
   public boolean succeeded() {
     return status == ExecutionStatus.SUCCEEDED;
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public O output() {
-    return (O) outcome.checkedOutput();
-  }
-
-  @Override
-  public JsonNode outputJson() {
-    return outcome.outputJson();
-  }
-
-  @Override
-  public Optional<WorkflowError> failure() {
-    return Optional.ofNullable(outcome.failure());
-  }
-
-  @Override
-  public List<ActivityCall> activityCalls() {
-    return outcome.calls();
-  }
-
-  @Override
-  public Instant startTime() {
-    return outcome.start();
-  }
-
-  @Override
-  public Instant stopTime() {
-    return outcome.stop();
   }
 
   /** The execution's final status. */
