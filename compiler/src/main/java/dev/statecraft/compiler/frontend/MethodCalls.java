@@ -314,58 +314,21 @@ final class MethodCalls {
 
   private Optional<Expr> stringCall(Expr s, MethodCallExpr m) {
     return switch (m.getNameAsString()) {
-      case "length" ->
-          known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_LENGTH, IrType.INT, s));
-      case "isEmpty" ->
-          known(
-              typedArgs(m),
-              a -> ExpressionTranslator.call(Builtin.STRING_IS_EMPTY, IrType.BOOLEAN, s));
-      case "contains" ->
-          known(
-              typedArgs(m, IrType.STRING),
-              a -> ExpressionTranslator.call(Builtin.STRING_CONTAINS, IrType.BOOLEAN, s, a.get(0)));
-      case "startsWith" ->
-          known(
-              typedArgs(m, IrType.STRING),
-              a ->
-                  ExpressionTranslator.call(
-                      Builtin.STRING_STARTS_WITH, IrType.BOOLEAN, s, a.get(0)));
-      case "endsWith" ->
-          known(
-              typedArgs(m, IrType.STRING),
-              a ->
-                  ExpressionTranslator.call(Builtin.STRING_ENDS_WITH, IrType.BOOLEAN, s, a.get(0)));
-      case "toUpperCase" ->
-          known(
-              typedArgs(m),
-              a -> ExpressionTranslator.call(Builtin.STRING_TO_UPPER_CASE, IrType.STRING, s));
-      case "toLowerCase" ->
-          known(
-              typedArgs(m),
-              a -> ExpressionTranslator.call(Builtin.STRING_TO_LOWER_CASE, IrType.STRING, s));
-      case "trim" ->
-          known(
-              typedArgs(m), a -> ExpressionTranslator.call(Builtin.STRING_TRIM, IrType.STRING, s));
-      case "indexOf" ->
-          known(
-              typedArgs(m, IrType.STRING),
-              a -> ExpressionTranslator.call(Builtin.STRING_INDEX_OF, IrType.INT, s, a.get(0)));
+      case "length" -> method(Builtin.STRING_LENGTH, IrType.INT, s, m);
+      case "isEmpty" -> method(Builtin.STRING_IS_EMPTY, IrType.BOOLEAN, s, m);
+      case "contains" -> method(Builtin.STRING_CONTAINS, IrType.BOOLEAN, s, m, IrType.STRING);
+      case "startsWith" -> method(Builtin.STRING_STARTS_WITH, IrType.BOOLEAN, s, m, IrType.STRING);
+      case "endsWith" -> method(Builtin.STRING_ENDS_WITH, IrType.BOOLEAN, s, m, IrType.STRING);
+      case "toUpperCase" -> method(Builtin.STRING_TO_UPPER_CASE, IrType.STRING, s, m);
+      case "toLowerCase" -> method(Builtin.STRING_TO_LOWER_CASE, IrType.STRING, s, m);
+      case "trim" -> method(Builtin.STRING_TRIM, IrType.STRING, s, m);
+      case "indexOf" -> method(Builtin.STRING_INDEX_OF, IrType.INT, s, m, IrType.STRING);
       case "split" ->
-          known(
-              typedArgs(m, IrType.STRING),
-              a ->
-                  ExpressionTranslator.call(
-                      Builtin.STRING_SPLIT, new ListType(IrType.STRING), s, a.get(0)));
+          method(Builtin.STRING_SPLIT, new ListType(IrType.STRING), s, m, IrType.STRING);
       case "substring" ->
-          known(
-              m.getArguments().size() == 2
-                  ? typedArgs(m, IrType.INT, IrType.INT)
-                  : typedArgs(m, IrType.INT),
-              a -> {
-                List<Expr> all = new ArrayList<>(List.of(s));
-                all.addAll(a);
-                return new Expr.Call(Builtin.STRING_SUBSTRING, all, IrType.STRING);
-              });
+          m.getArguments().size() == 2
+              ? method(Builtin.STRING_SUBSTRING, IrType.STRING, s, m, IrType.INT, IrType.INT)
+              : method(Builtin.STRING_SUBSTRING, IrType.STRING, s, m, IrType.INT);
       default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
     };
   }
@@ -373,30 +336,12 @@ final class MethodCalls {
   private Optional<Expr> listCall(Expr list, ListType type, MethodCallExpr m) {
     IrType e = type.element();
     return switch (m.getNameAsString()) {
-      case "size" ->
-          known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.LIST_SIZE, IrType.INT, list));
-      case "isEmpty" ->
-          known(
-              typedArgs(m),
-              a -> ExpressionTranslator.call(Builtin.LIST_IS_EMPTY, IrType.BOOLEAN, list));
-      case "get" ->
-          known(
-              typedArgs(m, IrType.INT),
-              a -> ExpressionTranslator.call(Builtin.LIST_GET, e, list, a.get(0)));
-      case "contains" ->
-          known(
-              typedArgs(m, e),
-              a ->
-                  ExpressionTranslator.call(Builtin.LIST_CONTAINS, IrType.BOOLEAN, list, a.get(0)));
-      case "indexOf" ->
-          known(
-              typedArgs(m, e),
-              a -> ExpressionTranslator.call(Builtin.LIST_INDEX_OF, IrType.INT, list, a.get(0)));
-      case "subList" ->
-          known(
-              typedArgs(m, IrType.INT, IrType.INT),
-              a ->
-                  ExpressionTranslator.call(Builtin.LIST_SUB_LIST, type, list, a.get(0), a.get(1)));
+      case "size" -> method(Builtin.LIST_SIZE, IrType.INT, list, m);
+      case "isEmpty" -> method(Builtin.LIST_IS_EMPTY, IrType.BOOLEAN, list, m);
+      case "get" -> method(Builtin.LIST_GET, e, list, m, IrType.INT);
+      case "contains" -> method(Builtin.LIST_CONTAINS, IrType.BOOLEAN, list, m, e);
+      case "indexOf" -> method(Builtin.LIST_INDEX_OF, IrType.INT, list, m, e);
+      case "subList" -> method(Builtin.LIST_SUB_LIST, type, list, m, IrType.INT, IrType.INT);
       default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
     };
   }
@@ -404,37 +349,28 @@ final class MethodCalls {
   private Optional<Expr> mapCall(Expr map, MapType type, MethodCallExpr m) {
     IrType v = type.value();
     return switch (m.getNameAsString()) {
-      case "get" ->
-          known(
-              typedArgs(m, IrType.STRING),
-              a -> ExpressionTranslator.call(Builtin.MAP_GET, v, map, a.get(0)));
-      case "getOrDefault" ->
-          known(
-              typedArgs(m, IrType.STRING, v),
-              a ->
-                  ExpressionTranslator.call(
-                      Builtin.MAP_GET_OR_DEFAULT, v, map, a.get(0), a.get(1)));
-      case "containsKey" ->
-          known(
-              typedArgs(m, IrType.STRING),
-              a ->
-                  ExpressionTranslator.call(
-                      Builtin.MAP_CONTAINS_KEY, IrType.BOOLEAN, map, a.get(0)));
-      case "keySet" ->
-          known(
-              typedArgs(m),
-              a ->
-                  ExpressionTranslator.call(Builtin.MAP_KEY_SET, new ListType(IrType.STRING), map));
-      case "size" ->
-          known(typedArgs(m), a -> ExpressionTranslator.call(Builtin.MAP_SIZE, IrType.INT, map));
+      case "get" -> method(Builtin.MAP_GET, v, map, m, IrType.STRING);
+      case "getOrDefault" -> method(Builtin.MAP_GET_OR_DEFAULT, v, map, m, IrType.STRING, v);
+      case "containsKey" -> method(Builtin.MAP_CONTAINS_KEY, IrType.BOOLEAN, map, m, IrType.STRING);
+      case "keySet" -> method(Builtin.MAP_KEY_SET, new ListType(IrType.STRING), map, m);
+      case "size" -> method(Builtin.MAP_SIZE, IrType.INT, map, m);
       default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
     };
   }
 
-  /** Builds a call from the arguments, when they translated. */
-  private static Optional<Expr> known(
-      Optional<List<Expr>> args, java.util.function.Function<List<Expr>, Expr> build) {
-    return args.map(build);
+  /**
+   * {@code receiver.m(args)} as the call {@code builtin(receiver, args...)} of type {@code result},
+   * once the arguments check against {@code params}; empty (and reported) when they do not.
+   */
+  private Optional<Expr> method(
+      Builtin builtin, IrType result, Expr receiver, MethodCallExpr m, IrType... params) {
+    return typedArgs(m, params)
+        .map(
+            args -> {
+              List<Expr> all = new ArrayList<>(List.of(receiver));
+              all.addAll(args);
+              return new Expr.Call(builtin, all, result);
+            });
   }
 
   private Optional<Expr> join(MethodCallExpr m) {

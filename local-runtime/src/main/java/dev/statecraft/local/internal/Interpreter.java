@@ -645,10 +645,7 @@ final class Interpreter {
       running++;
       child.phase = Phase.ENTER;
       if (isMap) {
-        ObjectNode details = JsonCodec.object();
-        details.put("index", child.index);
-        details.put("name", parent.stateName);
-        event(child, "MapIterationStarted", details, batch);
+        mapIterationEvent(parent, child, "MapIterationStarted", batch);
       }
       engine.save(child, batch);
       batch.afterCommit(() -> engine.enqueue(child));
@@ -731,15 +728,7 @@ final class Interpreter {
       engine.finish(execution, ExecutionStatus.SUCCEEDED, outputJson, null, null, batch);
       return;
     }
-    Branch parent = b.parent;
-    if (parent.state() instanceof MapState) {
-      ObjectNode details = JsonCodec.object();
-      details.put("index", b.index);
-      details.put("name", parent.stateName);
-      event(b, "MapIterationSucceeded", details, batch);
-    }
-    engine.save(b, batch);
-    childFinished(parent, b, null, batch);
+    nestedBranchEnded(b, "MapIterationSucceeded", null, batch);
   }
 
   private void branchFailed(Branch b, StatesError error, CommitBatch batch) {
@@ -753,15 +742,25 @@ final class Interpreter {
       engine.finish(b.execution, ExecutionStatus.FAILED, null, error.error(), error.cause(), batch);
       return;
     }
+    nestedBranchEnded(b, "MapIterationFailed", error, batch);
+  }
+
+  /** A Map iteration or Parallel branch ended: its Map event, then its parent's bookkeeping. */
+  private void nestedBranchEnded(Branch b, String mapEvent, StatesError error, CommitBatch batch) {
     Branch parent = b.parent;
     if (parent.state() instanceof MapState) {
-      ObjectNode details = JsonCodec.object();
-      details.put("index", b.index);
-      details.put("name", parent.stateName);
-      event(b, "MapIterationFailed", details, batch);
+      mapIterationEvent(parent, b, mapEvent, batch);
     }
     engine.save(b, batch);
     childFinished(parent, b, error, batch);
+  }
+
+  /** A {@code MapIteration...} event of {@code iteration}, a branch of Map state {@code map}. */
+  private void mapIterationEvent(Branch map, Branch iteration, String type, CommitBatch batch) {
+    ObjectNode details = JsonCodec.object();
+    details.put("index", iteration.index);
+    details.put("name", map.stateName);
+    event(iteration, type, details, batch);
   }
 
   private void childFinished(Branch parent, Branch child, StatesError error, CommitBatch batch) {
@@ -787,10 +786,7 @@ final class Interpreter {
               sibling.timer.cancel();
             }
             if (isMap && sibling.phase != Phase.PENDING) {
-              ObjectNode details = JsonCodec.object();
-              details.put("index", sibling.index);
-              details.put("name", parent.stateName);
-              event(sibling, "MapIterationAborted", details, batch);
+              mapIterationEvent(parent, sibling, "MapIterationAborted", batch);
             }
           }
         }
