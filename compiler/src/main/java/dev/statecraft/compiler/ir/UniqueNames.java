@@ -1,6 +1,7 @@
 package dev.statecraft.compiler.ir;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -11,6 +12,13 @@ import java.util.function.IntFunction;
  */
 public final class UniqueNames {
   private final Set<String> taken = new HashSet<>();
+
+  /** Names that avoid every local and the parameter of {@code wf}, for a pass adding locals. */
+  public static UniqueNames avoiding(WorkflowIr wf) {
+    UniqueNames names = new UniqueNames().reserve(IrWalk.localNames(wf.body()));
+    wf.input().ifPresent(p -> names.reserve(List.of(p.name())));
+    return names;
+  }
 
   /** Names that may not be handed out. */
   public UniqueNames reserve(Iterable<String> names) {

@@ -7,7 +7,6 @@ import dev.statecraft.compiler.ir.Expr.BinaryOp;
 import dev.statecraft.compiler.ir.Expr.Local;
 import dev.statecraft.compiler.ir.Exprs;
 import dev.statecraft.compiler.ir.IrType;
-import dev.statecraft.compiler.ir.IrWalk;
 import dev.statecraft.compiler.ir.Stmt;
 import dev.statecraft.compiler.ir.UniqueNames;
 import dev.statecraft.compiler.ir.WorkflowIr;
@@ -28,11 +27,10 @@ import java.util.Optional;
  * </pre>
  */
 public final class HoistActivityCalls {
-  private final UniqueNames names = new UniqueNames();
+  private final UniqueNames names;
 
   private HoistActivityCalls(WorkflowIr wf) {
-    names.reserve(IrWalk.localNames(wf.body()));
-    wf.input().ifPresent(p -> names.reserve(List.of(p.name())));
+    names = UniqueNames.avoiding(wf);
   }
 
   /** Runs the pass. */

@@ -5,7 +5,6 @@ import dev.statecraft.compiler.ir.Builtin;
 import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.Expr.Local;
 import dev.statecraft.compiler.ir.IrType;
-import dev.statecraft.compiler.ir.IrWalk;
 import dev.statecraft.compiler.ir.Stmt;
 import dev.statecraft.compiler.ir.UniqueNames;
 import dev.statecraft.compiler.ir.WorkflowIr;
@@ -22,11 +21,10 @@ import java.util.List;
  * </pre>
  */
 public final class LowerForEach {
-  private final UniqueNames names = new UniqueNames();
+  private final UniqueNames names;
 
   private LowerForEach(WorkflowIr wf) {
-    names.reserve(IrWalk.localNames(wf.body()));
-    wf.input().ifPresent(p -> names.reserve(List.of(p.name())));
+    names = UniqueNames.avoiding(wf);
   }
 
   /** Runs the pass. */
