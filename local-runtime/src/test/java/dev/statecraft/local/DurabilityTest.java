@@ -310,4 +310,47 @@ class DurabilityTest {
                             e.type().endsWith("StateExited")
                                 && e.details().path("name").asText().equals(state)));
   }
+
+  /**
+   * An execution the engine reported finished is finished on disk: the end of an execution becomes
+   * visible only once committed, and closing the engine commits what its workers already stepped.
+   * Each round closes the engine the moment it first reports an execution finished, while other
+   * steps are still in flight.
+   */
+  @Test
+  void whatTheEngineReportedFinishedIsFinishedAfterClose() throws Exception {
+    StringBuilder chain = new StringBuilder("{\"StartAt\":\"S0\",\"States\":{");
+    for (int i = 0; i < 40; i++) {
+      chain.append(i > 0 ? "," : "").append("\"S").append(i).append("\":{\"Type\":\"Pass\",");
+      chain.append(i < 39 ? "\"Next\":\"S" + (i + 1) + "\"}" : "\"End\":true}");
+    }
+    String definition = chain.append("}}").toString();
+    for (int round = 0; round < 15; round++) {
+      Path db = dir.resolve("round-" + round + ".db");
+      Map<String, ExecutionStatus> reported = new ConcurrentHashMap<>();
+      try (LocalEngine first = LocalEngine.open(EngineOptions.durable(db).withWorkerThreads(4))) {
+        first.createStateMachine("chain", definition);
+        for (int i = 0; i < 40; i++) {
+          first.startExecution("chain", "e" + i, "{\"i\":" + i + "}");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (reported.isEmpty() && System.nanoTime() < deadline) {
+          for (ExecutionDescription d : first.listExecutions("chain")) {
+            if (d.status().isTerminal()) {
+              reported.put(d.executionArn(), d.status());
+            }
+          }
+        }
+      }
+      assertTrue(!reported.isEmpty(), "round " + round + ": nothing finished in 20 s");
+      try (LocalEngine second = LocalEngine.open(EngineOptions.durable(db))) {
+        for (Map.Entry<String, ExecutionStatus> entry : reported.entrySet()) {
+          assertEquals(
+              entry.getValue(),
+              second.describe(entry.getKey()).orElseThrow().status(),
+              "round " + round + ": " + entry.getKey() + " was reported finished before close");
+        }
+      }
+    }
+  }
 }

@@ -527,9 +527,8 @@ public final class Engine implements AutoCloseable {
           }
         }
       }
-      if (closed) {
-        return;
-      }
+      // Even when closing: what the steps decided is committed, not dropped, so that what the
+      // engine reported before close() is what the next engine on this file finds.
       int stepped = steps.size();
       if (committer == null) {
         runAfterCommit(batch);
@@ -681,9 +680,12 @@ public final class Engine implements AutoCloseable {
               e.transitions,
               e.lastEventId));
     }
-    ExecutionResult result = e.result();
+    ExecutionResult result = e.outcome();
     batch.afterCommit(
         () -> {
+          synchronized (e) {
+            e.published = true;
+          }
           if (store != null) {
             executions.remove(e.arn);
           }

@@ -47,7 +47,19 @@ final class Execution {
    */
   long committedSeq;
 
+  /**
+   * Where the execution is: terminal as soon as a step ends it, which is before that step commits.
+   * What callers see waits for the commit: see {@link #published}.
+   */
   ExecutionStatus status = ExecutionStatus.RUNNING;
+
+  /**
+   * Whether the end of the execution is committed (at once in memory mode). Until it is, {@link
+   * #result()} and {@link #description()} show the execution running: a caller told it finished
+   * must find it finished after a crash too.
+   */
+  boolean published;
+
   String outputJson;
   String error;
   String cause;
@@ -82,23 +94,32 @@ final class Execution {
     return Arns.stateMachine(stateMachineName);
   }
 
+  /** The execution as callers see it: running until its end is committed. */
   synchronized ExecutionResult result() {
+    return published
+        ? outcome()
+        : new ExecutionResult(arn, name, ExecutionStatus.RUNNING, null, null, null, transitions);
+  }
+
+  /** The execution as its steps left it, committed or not. */
+  synchronized ExecutionResult outcome() {
     return new ExecutionResult(arn, name, status, outputJson, error, cause, transitions);
   }
 
+  /** The execution as callers see it: running until its end is committed. */
   synchronized ExecutionDescription description() {
     return new ExecutionDescription(
         arn,
         name,
         stateMachineName,
         stateMachineArn(),
-        status,
+        published ? status : ExecutionStatus.RUNNING,
         inputJson,
-        outputJson,
-        error,
-        cause,
+        published ? outputJson : null,
+        published ? error : null,
+        published ? cause : null,
         startTime,
-        stopTime,
+        published ? stopTime : null,
         transitions);
   }
 }
