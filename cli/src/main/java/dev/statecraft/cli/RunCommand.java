@@ -10,12 +10,16 @@ import dev.statecraft.compiler.CompiledWorkflow;
 import dev.statecraft.compiler.StatecraftCompiler;
 import dev.statecraft.compiler.Target;
 import dev.statecraft.compiler.aws.AslEmitter;
+import dev.statecraft.local.DatabaseInUseException;
 import dev.statecraft.local.EngineOptions;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
 import dev.statecraft.local.LocalEngine;
+import dev.statecraft.server.CallbackEndpoint;
+import dev.statecraft.server.StepFunctionsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,6 +106,16 @@ final class RunCommand implements Callable<Integer> {
   Duration timeout;
 
   @Option(
+      names = "--callback-port",
+      paramLabel = "N",
+      description =
+          "While a workflow that awaits callbacks runs, answer them at"
+              + " http://localhost:N/callbacks; 0 picks a free port (default: "
+              + StepFunctionsServer.Options.DEFAULT_PORT
+              + ", or a free port when it is taken).")
+  Integer callbackPort;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print only the output, not each step.")
   boolean quiet;
@@ -136,15 +150,17 @@ final class RunCommand implements Callable<Integer> {
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(classes);
     try (LocalEngine engine =
-        LocalEngine.open(
-            EngineOptions.durable(home.resolve("executions.db"))
-                .withListener(new StepPrinter(out, quiet)))) {
+            LocalEngine.open(
+                EngineOptions.durable(home.resolve("executions.db"))
+                    .withListener(new StepPrinter(out, quiet)));
+        CallbackEndpoint callbacks = awaitsCallbacks(result) ? callbacks(engine, err) : null) {
+      String callbackUrl = callbacks == null ? "" : callbacks.url().toString();
       for (CompiledWorkflow each : result.workflows()) {
         for (Map.Entry<String, String> h : each.lambdaHandlers().entrySet()) {
           engine.registerLambda(h.getKey(), handler(classes, h.getValue()));
         }
         engine.createStateMachine(
-            each.name(), localDefinition(each, result.workflows(), LOCAL_CALLBACK_URL));
+            each.name(), localDefinition(each, result.workflows(), callbackUrl));
       }
       engine.resumeUnfinished();
       String arn = engine.startExecution(wf.name(), name, inputJson);
@@ -155,6 +171,11 @@ final class RunCommand implements Callable<Integer> {
           "statecraft: still running after %s; run again with --execution-name %s to resume%n",
           timeout, name);
       return Main.FAILED;
+    } catch (DatabaseInUseException e) {
+      throw new Main.UsageException(
+          e.getMessage()
+              + ": another statecraft run of this workflow is running; wait for it, or give this"
+              + " one its own --state-dir (to run many executions at once, use statecraft serve)");
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
       classes.close();
@@ -339,8 +360,28 @@ final class RunCommand implements Callable<Integer> {
     return definition.replace("${" + AslEmitter.callbackUrlKey() + "}", callbackUrl);
   }
 
-  /** Where callbacks are answered locally: the endpoint of {@code statecraft serve} by default. */
-  static final String LOCAL_CALLBACK_URL = "http://localhost:8083/callbacks";
+  private static boolean awaitsCallbacks(CompilationResult result) {
+    String placeholder = "${" + AslEmitter.callbackUrlKey() + "}";
+    return result.workflows().stream().anyMatch(wf -> wf.stateMachine().contains(placeholder));
+  }
+
+  /**
+   * The callback endpoint for this run: on {@code --callback-port}, else on the default port, else
+   * (the default taken, say by {@code statecraft serve}) on a free one.
+   */
+  private CallbackEndpoint callbacks(LocalEngine engine, PrintWriter err) {
+    int port = callbackPort != null ? callbackPort : StepFunctionsServer.Options.DEFAULT_PORT;
+    try {
+      return CallbackEndpoint.open(engine, "localhost", port);
+    } catch (UncheckedIOException e) {
+      if (callbackPort != null) {
+        throw new Main.UsageException(e.getMessage() + "; choose another --callback-port");
+      }
+      CallbackEndpoint any = CallbackEndpoint.open(engine, "localhost", 0);
+      err.printf("statecraft: port %d is taken; callbacks are answered at %s%n", port, any.url());
+      return any;
+    }
+  }
 
   private static String defaultName() {
     return "run-"

@@ -4,6 +4,7 @@ import dev.statecraft.compiler.CompilationResult;
 import dev.statecraft.compiler.CompiledWorkflow;
 import dev.statecraft.compiler.StatecraftCompiler;
 import dev.statecraft.compiler.Target;
+import dev.statecraft.local.DatabaseInUseException;
 import dev.statecraft.local.LocalEngine;
 import dev.statecraft.server.StepFunctionsServer;
 import java.io.IOException;
@@ -96,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
     StepFunctionsServer server;
     try {
       server = StepFunctionsServer.open(options);
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | DatabaseInUseException e) {
       throw new Main.UsageException(e.getMessage());
     }
     Thread hook = new Thread(() -> stop(server), "statecraft-serve-shutdown");

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   < Classify                     done in 12 ms
  *   > IfEscalate                   Choice
  * </pre>
+ *
+ * <p>A task that waits for a callback prints the URL that answers it.
  */
 final class StepPrinter implements ExecutionListener {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,9 +53,19 @@ final class StepPrinter implements ExecutionListener {
               "  > %-28s %s", name, type.substring(0, type.length() - "StateEntered".length())));
     } else if (type.equals("TaskScheduled")) {
       String task = currentTask.getOrDefault(executionArn, "");
-      line(
-          String.format(
-              "  > %-28s Task -> %s", task, functionName(d.path("parameters").asText(""))));
+      JsonNode parameters = parse(d.path("parameters").asText(""));
+      line(String.format("  > %-28s Task -> %s", task, parameters.path("FunctionName").asText("")));
+      if (d.path("resource").asText().endsWith(".waitForTaskToken")) {
+        String url = callbackUrl(parameters.path("Payload"));
+        if (url != null) {
+          line(
+              String.format(
+                  "  ~ %-28s waiting for a callback; answer with:%n"
+                      + "      curl -X POST '%s' -H 'Content-Type: application/json' -d 'JSON'%n"
+                      + "    or fail it by adding &error=NAME&cause=TEXT to the URL",
+                  task, url));
+        }
+      }
     } else if (type.equals("TaskFailed") || type.equals("TaskTimedOut")) {
       String task = currentTask.getOrDefault(executionArn, "");
       line(
@@ -68,12 +80,22 @@ final class StepPrinter implements ExecutionListener {
     }
   }
 
-  private static String functionName(String parameters) {
+  private static JsonNode parse(String json) {
     try {
-      return JSON.readTree(parameters).path("FunctionName").asText("");
+      return JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      return "";
+      return JSON.missingNode();
     }
+  }
+
+  /** The {@code url} of the {@code Callback} the payload hands to its activity, if any. */
+  private static String callbackUrl(JsonNode payload) {
+    for (JsonNode value : payload) {
+      if (value.isObject() && value.has("token") && value.path("url").isTextual()) {
+        return value.get("url").asText();
+      }
+    }
+    return null;
   }
 
   private static String firstLine(String s) {

@@ -74,6 +74,9 @@ public final class LocalEngine implements AutoCloseable {
    * Opens an engine. A durable engine loads the state machines and unfinished executions stored in
    * its database; the executions continue when {@link #resumeUnfinished()} is called, so that their
    * Lambda handlers can be registered first.
+   *
+   * @throws DatabaseInUseException when another open engine, in this process or another, uses the
+   *     same database file
    */
   public static LocalEngine open(EngineOptions options) {
     return new LocalEngine(new Engine(options));

@@ -353,4 +353,22 @@ class DurabilityTest {
       }
     }
   }
+
+  @Test
+  void aSecondEngineOnTheSameDatabaseIsRefusedUntilTheFirstCloses() {
+    Path db = dir.resolve("engine.db");
+    try (LocalEngine first = LocalEngine.open(EngineOptions.durable(db))) {
+      first.createStateMachine("steps", THREE_STEPS);
+      DatabaseInUseException refused =
+          assertThrows(
+              DatabaseInUseException.class, () -> LocalEngine.open(EngineOptions.durable(db)));
+      assertEquals(db, refused.database());
+      assertTrue(
+          refused.getMessage().contains("process " + ProcessHandle.current().pid()),
+          refused::getMessage);
+    }
+    try (LocalEngine second = LocalEngine.open(EngineOptions.durable(db))) {
+      assertTrue(second.describeStateMachine("steps").isPresent());
+    }
+  }
 }

@@ -36,7 +36,8 @@ import java.util.concurrent.Executors;
  * <p>{@code POST /callbacks?token=TOKEN} with a JSON body completes the task waiting for {@code
  * TOKEN} as {@code SendTaskSuccess} would; {@code &error=NAME&cause=TEXT} fails it. {@link
  * #callbackUrl()} is the URL to substitute for a compiled workflow's {@code
- * ${StatecraftCallbackUrl}}.
+ * ${StatecraftCallbackUrl}}. {@link CallbackEndpoint} serves only this endpoint, for an engine that
+ * runs without the API.
  *
  * <h2>Lambda functions</h2>
  *
@@ -70,9 +71,24 @@ public final class StepFunctionsServer implements AutoCloseable {
     this.engine = engine;
     this.http = http;
     this.threads = threads;
+    this.endpoint = baseUrl(http, host);
+  }
+
+  /** {@code http://HOST:PORT} of a bound server; {@code localhost} when it listens everywhere. */
+  static URI baseUrl(HttpServer http, String host) {
     boolean anyInterface = http.getAddress().getAddress().isAnyLocalAddress();
     String urlHost = anyInterface ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
-    this.endpoint = URI.create("http://" + urlHost + ":" + http.getAddress().getPort());
+    return URI.create("http://" + urlHost + ":" + http.getAddress().getPort());
+  }
+
+  /** The request threads: daemons, so that a server left open never keeps the JVM alive. */
+  static ExecutorService daemonThreads() {
+    return Executors.newCachedThreadPool(
+        runnable -> {
+          Thread thread = new Thread(runnable, "statecraft-http");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /**
@@ -90,13 +106,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         engine.registerLambda(lambda.getKey(), new HttpLambda(lambda.getValue()));
       }
       HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
-      ExecutorService threads =
-          Executors.newCachedThreadPool(
-              runnable -> {
-                Thread thread = new Thread(runnable, "statecraft-http");
-                thread.setDaemon(true);
-                return thread;
-              });
+      ExecutorService threads = daemonThreads();
       http.setExecutor(threads);
       StateMachineSettings settings =
           new StateMachineSettings(options.stateDir().resolve("state-machines.json"));

@@ -1,6 +1,14 @@
 package dev.statecraft.local.internal;
 
+import dev.statecraft.local.DatabaseInUseException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,6 +57,8 @@ final class SqliteExecutionStore implements AutoCloseable {
   };
 
   private final Path file;
+  private final FileChannel ownerFile;
+  private final FileLock owner;
   private final Connection writer;
   private final Connection reader;
   private final Object writeLock = new Object();
@@ -61,6 +71,8 @@ final class SqliteExecutionStore implements AutoCloseable {
 
   SqliteExecutionStore(Path file) {
     this.file = file;
+    this.ownerFile = ownerFile(file);
+    this.owner = own(file, ownerFile);
     try {
       writer = open(file);
       try (Statement statement = writer.createStatement()) {
@@ -90,8 +102,64 @@ final class SqliteExecutionStore implements AutoCloseable {
           reader.prepareStatement(
               "SELECT seq, record FROM journal WHERE execution = ? ORDER BY seq");
       executionIds = new AtomicLong(queryLong("SELECT coalesce(max(id), 0) FROM executions"));
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot open the SQLite database " + file + ": " + e, e);
+    } catch (SQLException | RuntimeException e) {
+      release();
+      throw e instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException("cannot open the SQLite database " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * The file {@code <database>-owner} beside the database, as SQLite keeps {@code -wal} and {@code
+   * -shm}: the engine that has the database open holds an OS lock on it and writes its process id
+   * into it. The OS drops the lock when the process dies, however it dies.
+   */
+  private static FileChannel ownerFile(Path file) {
+    Path path = file.resolveSibling(file.getFileName() + "-owner");
+    try {
+      return FileChannel.open(
+          path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static FileLock own(Path file, FileChannel channel) {
+    try {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        ByteBuffer text = ByteBuffer.allocate(256);
+        channel.read(text, 0);
+        String holder = new String(text.array(), 0, text.position(), StandardCharsets.UTF_8);
+        channel.close();
+        throw new DatabaseInUseException(file, holder);
+      }
+      channel.truncate(0);
+      String me = "process " + ProcessHandle.current().pid();
+      channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+      return lock;
+    } catch (IOException e) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // the first failure says more
+      }
+      throw new IllegalStateException("cannot lock " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void release() {
+    try {
+      owner.release();
+      ownerFile.close();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot release " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -350,6 +418,8 @@ final class SqliteExecutionStore implements AutoCloseable {
           writer.close();
         } catch (SQLException e) {
           throw failure("closing the database", e);
+        } finally {
+          release();
         }
       }
     }

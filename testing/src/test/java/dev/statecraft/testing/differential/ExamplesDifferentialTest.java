@@ -51,7 +51,13 @@ class ExamplesDifferentialTest {
     for (Path example : folders(EXAMPLES)) {
       Path sources = example.resolve("src/main/java");
       if (Files.isDirectory(sources)) {
-        tests.addAll(project("examples/" + example.getFileName(), sources, example, true));
+        tests.addAll(
+            project(
+                "examples/" + example.getFileName(),
+                sources,
+                example,
+                example.resolve("callbacks"),
+                true));
       }
     }
     for (Path golden : folders(GOLDEN)) {
@@ -61,6 +67,7 @@ class ExamplesDifferentialTest {
                 "golden/" + golden.getFileName(),
                 golden.resolve("src"),
                 golden.resolve("inputs"),
+                golden.resolve("callbacks"),
                 false));
       }
     }
@@ -68,8 +75,8 @@ class ExamplesDifferentialTest {
     return tests.stream();
   }
 
-  private List<DynamicTest> project(String label, Path sources, Path inputs, boolean example)
-      throws IOException {
+  private List<DynamicTest> project(
+      String label, Path sources, Path inputs, Path callbacks, boolean example) throws IOException {
     CompilationResult compiled = StatecraftCompiler.compile(sources, Set.of(Target.AWS));
     assertTrue(compiled.succeeded(), compiled::formattedDiagnostics);
     List<DynamicTest> tests = new ArrayList<>();
@@ -83,7 +90,14 @@ class ExamplesDifferentialTest {
         tests.add(
             DynamicTest.dynamicTest(
                 label + " " + file.getFileName(),
-                () -> compare(label, sources, compiled, workflow, file)));
+                () ->
+                    compare(
+                        label,
+                        sources,
+                        compiled,
+                        workflow,
+                        file,
+                        callbacks.resolve(file.getFileName()))));
       }
     }
     return tests;
@@ -94,11 +108,10 @@ class ExamplesDifferentialTest {
       Path sources,
       CompilationResult compiled,
       CompiledWorkflow workflow,
-      Path inputFile)
+      Path inputFile,
+      Path callbacks)
       throws Exception {
     JsonNode input = JSON.readTree(inputFile.toFile());
-    Path callbacks =
-        inputFile.getParent().resolveSibling("callbacks").resolve(inputFile.getFileName());
     boolean concurrent = usesConcurrency(JSON.readTree(workflow.stateMachine()));
     Path out = Files.createTempDirectory(classes, "classes");
     try (GeneratedProject project = GeneratedProject.compile(sources, out);

@@ -1,0 +1,164 @@
+package dev.statecraft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code statecraft run} on the refund-approval example: while the workflow waits for a reviewer,
+ * the command answers callbacks itself, and prints the URL that answers the wait.
+ */
+class RunCallbackTest {
+  private static final Path REFUND = Cli.root().resolve("examples/refund-approval");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern CURL = Pattern.compile("curl -X POST '([^']+)'");
+
+  @Test
+  void aReviewersAnswerPostedToThePrintedUrlCompletesTheRun(@TempDir Path dir) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> exit = runInBackground(out, err, dir, "--callback-port", "0");
+    String url = awaitCallbackUrl(out, err, exit);
+
+    HttpResponse<String> bogus = post(url.replaceAll("token=[^&]+", "token=bogus"), "{}");
+    assertEquals(400, bogus.statusCode(), bogus::body);
+    HttpResponse<String> answer =
+        post(url, "{\"approved\": true, \"reviewer\": \"ana\", \"note\": \"loyal customer\"}");
+    assertEquals(200, answer.statusCode(), answer::body);
+
+    assertEquals(Main.OK, exit.get(60, TimeUnit.SECONDS), () -> out + "\n" + err);
+    JsonNode result = lastJson(out);
+    assertEquals("refunded", result.get("status").asText(), out::toString);
+    assertEquals("ana", result.get("decidedBy").asText());
+    assertEquals("rf_a7731", result.get("refundId").asText());
+    assertEquals("medium", result.get("risk").asText());
+  }
+
+  @Test
+  void aFailureAddedToTheUrlDeclinesTheRefundThroughTheWorkflowsCatch(@TempDir Path dir)
+      throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> exit = runInBackground(out, err, dir, "--callback-port", "0");
+    String url = awaitCallbackUrl(out, err, exit);
+
+    HttpResponse<String> answer = post(url + "&error=ReviewerAway&cause=on+leave", "");
+    assertEquals(200, answer.statusCode(), answer::body);
+
+    // The workflow catches only CallbackTimeout: any other failure of the wait fails the run.
+    assertEquals(Main.FAILED, exit.get(60, TimeUnit.SECONDS), () -> out + "\n" + err);
+    assertTrue(err.toString().contains("ReviewerAway: on leave"), err::toString);
+  }
+
+  @Test
+  void aSecondRunOnTheSameStateIsRefusedInsteadOfRunningTheWaitingExecutionTwice(@TempDir Path dir)
+      throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> first = runInBackground(out, err, dir, "--callback-port", "0");
+    String url = awaitCallbackUrl(out, err, first);
+
+    Cli second =
+        Cli.run(
+            "run",
+            "--source",
+            REFUND.toString(),
+            "--input",
+            REFUND.resolve("small-refund.json").toString(),
+            "--state-dir",
+            dir.toString(),
+            "--callback-port",
+            "0");
+    assertEquals(Main.USAGE, second.exitCode(), second::toString);
+    assertTrue(second.err().contains("is in use by another engine"), second::toString);
+    assertTrue(second.err().contains("--state-dir"), second::toString);
+
+    post(url, "{\"approved\": false, \"reviewer\": \"bo\", \"note\": \"no\"}");
+    assertEquals(Main.OK, first.get(60, TimeUnit.SECONDS), () -> out + "\n" + err);
+    assertEquals("declined", lastJson(out).get("status").asText(), out::toString);
+  }
+
+  @Test
+  void aCallbackPortInUseIsABadUsageNamedInTheError(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Cli r =
+          Cli.run(
+              "run",
+              "--source",
+              REFUND.toString(),
+              "--input",
+              REFUND.resolve("refund.json").toString(),
+              "--state-dir",
+              dir.toString(),
+              "--callback-port",
+              String.valueOf(taken.getLocalPort()));
+      assertEquals(Main.USAGE, r.exitCode(), r::toString);
+      assertTrue(r.err().contains("choose another --callback-port"), r::toString);
+    }
+  }
+
+  private static CompletableFuture<Integer> runInBackground(
+      StringWriter out, StringWriter err, Path dir, String... extra) {
+    String[] base = {
+      "run",
+      "--source",
+      REFUND.toString(),
+      "--input",
+      REFUND.resolve("refund.json").toString(),
+      "--state-dir",
+      dir.toString()
+    };
+    String[] args = new String[base.length + extra.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    return CompletableFuture.supplyAsync(
+        () -> Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true)));
+  }
+
+  /** The URL the step printer shows once the workflow waits for a reviewer. */
+  private static String awaitCallbackUrl(
+      StringWriter out, StringWriter err, CompletableFuture<Integer> exit) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && !exit.isDone()) {
+      Matcher m = CURL.matcher(out.toString());
+      if (m.find()) {
+        return m.group(1);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no callback URL printed\n" + out + "\n" + err);
+  }
+
+  /** The output JSON, which {@code run} prints last. */
+  private static JsonNode lastJson(StringWriter out) throws Exception {
+    String printed = out.toString();
+    return JSON.readTree(printed.substring(printed.lastIndexOf("\n{") + 1));
+  }
+
+  private static HttpResponse<String> post(String url, String body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}
