@@ -10,7 +10,7 @@ public class FloatsAndArrays {
     // BUG: UNSUPPORTED_TYPE 5
     float f = 1.5f;
     // BUG: UNSUPPORTED_TYPE 5
-    int[] xs = null;
+    int[][] grid = null;
     return in;
   }
 }

@@ -108,13 +108,17 @@ final class ActivityReader {
   }
 
   private Optional<ActivityMethod> method(String owner, MethodDeclaration m, ParsedUnit unit) {
-    Optional<IrType> returnType = types.map(m.getType(), unit);
+    Optional<IrType> returnType = types.mapLocal(m.getType(), unit);
     List<ActivityMethod.Parameter> params = new ArrayList<>();
     boolean ok = returnType.isPresent();
     for (var p : m.getParameters()) {
-      Optional<IrType> t = types.map(p.getType(), unit);
+      Optional<IrType> t = types.mapLocal(p.getType(), unit);
       ok &= t.isPresent();
-      t.ifPresent(type -> params.add(new ActivityMethod.Parameter(p.getNameAsString(), type)));
+      t.ifPresent(
+          type ->
+              params.add(
+                  new ActivityMethod.Parameter(
+                      p.getNameAsString(), type, p.getType().isArrayType())));
     }
     Duration timeout = DEFAULT_TIMEOUT;
     RetryPolicy retry = RetryPolicy.NONE;

@@ -2,6 +2,7 @@ package dev.statecraft.compiler.frontend;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -338,7 +339,7 @@ final class BodyTranslator {
       return;
     }
     Optional<IrType> declared =
-        d.getType().isVarType() ? Optional.empty() : x.types().map(d.getType(), x.unit());
+        d.getType().isVarType() ? Optional.empty() : x.types().mapLocal(d.getType(), x.unit());
     if (!d.getType().isVarType() && declared.isEmpty()) {
       x.scope().declare(name, IrType.NULL);
       return;
@@ -429,6 +430,17 @@ final class BodyTranslator {
         return Optional.empty();
       }
       x.translate(target, Optional.empty());
+      return Optional.empty();
+    }
+    if (target instanceof ArrayAccessExpr a) {
+      context.error(
+          x.unit(),
+          target,
+          DiagnosticCode.UNSUPPORTED_EXPRESSION,
+          "arrays are read-only in workflow code; '" + target + "' cannot be assigned",
+          "copy it into a list first: List<String> xs = new ArrayList<>(List.of("
+              + a.getName()
+              + ")); then xs.set(i, value)");
       return Optional.empty();
     }
     context.error(
@@ -743,7 +755,7 @@ final class BodyTranslator {
     VariableDeclarator v = f.getVariable().getVariables().get(0);
     IrType type = list.element();
     if (!v.getType().isVarType()) {
-      Optional<IrType> declared = x.types().map(v.getType(), x.unit());
+      Optional<IrType> declared = x.types().mapLocal(v.getType(), x.unit());
       if (declared.isEmpty()) {
         return;
       }

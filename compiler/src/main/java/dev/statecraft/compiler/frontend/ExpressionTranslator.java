@@ -1,6 +1,7 @@
 package dev.statecraft.compiler.frontend;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -129,6 +130,9 @@ final class ExpressionTranslator {
     if (e instanceof CastExpr c) {
       return cast(c);
     }
+    if (e instanceof ArrayAccessExpr a) {
+      return arrayAccess(a);
+    }
     return unsupported(e, describe(e) + " is not supported in workflow code", hintFor(e));
   }
 
@@ -229,7 +233,42 @@ final class ExpressionTranslator {
     return Optional.empty();
   }
 
+  /**
+   * {@code parts[i]}: arrays are read-only lists (javac has checked that {@code parts} is one, so
+   * its IR type is a list).
+   */
+  private Optional<Expr> arrayAccess(ArrayAccessExpr a) {
+    Optional<Expr> array = translate(a.getName(), Optional.empty());
+    Optional<Expr> index = translate(a.getIndex(), Optional.of(IrType.INT));
+    if (array.isEmpty() || index.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!(array.get().type() instanceof ListType list)) {
+      return unsupported(a, "'" + a.getName() + "' is not an array", "");
+    }
+    if (index.get().type() != IrType.INT) {
+      context.error(
+          unit,
+          a.getIndex(),
+          DiagnosticCode.TYPE_MISMATCH,
+          "an array index must be an 'int', not '" + index.get().type().javaName() + "'",
+          "");
+      return Optional.empty();
+    }
+    return Optional.of(call(Builtin.LIST_GET, list.element(), array.get(), index.get()));
+  }
+
   private Optional<Expr> fieldAccess(FieldAccessExpr f) {
+    if (f.getNameAsString().equals("length") && typeName(f.getScope()).isEmpty()) {
+      // Only arrays have a 'length' field among workflow values: records expose accessors.
+      Optional<Expr> array = translate(f.getScope(), Optional.empty());
+      if (array.isPresent() && array.get().type() instanceof ListType) {
+        return Optional.of(call(Builtin.LIST_SIZE, IrType.INT, array.get()));
+      }
+      if (array.isEmpty()) {
+        return Optional.empty();
+      }
+    }
     Optional<String> type = typeName(f.getScope());
     if (type.isPresent()) {
       Optional<IrType> enumType = enumType(type.get(), f);
@@ -724,8 +763,7 @@ final class ExpressionTranslator {
       case "Lambda" -> "a lambda";
       case "MethodReference" -> "a method reference";
       case "InstanceOf" -> "'instanceof'";
-      case "ArrayAccess" -> "array access";
-      case "ArrayCreation", "ArrayInitializer" -> "an array";
+      case "ArrayCreation", "ArrayInitializer" -> "creating an array";
       case "Assign" -> "an assignment inside an expression";
       case "Switch" -> "a switch expression inside another expression";
       case "This" -> "'this'";
@@ -744,8 +782,8 @@ final class ExpressionTranslator {
     if (e.isSwitchExpr()) {
       return "assign the switch to a variable first: var v = switch (...) { ... };";
     }
-    if (e.isArrayAccessExpr() || e.isArrayCreationExpr() || e.isArrayInitializerExpr()) {
-      return "use a List";
+    if (e.isArrayCreationExpr() || e.isArrayInitializerExpr()) {
+      return "use a List: new ArrayList<>() or List.of(...)";
     }
     return "";
   }

@@ -204,6 +204,7 @@ final class MethodCalls {
         return typedArgs(m, IrType.STRING)
             .map(a -> ExpressionTranslator.call(Builtin.INTEGER_PARSE_INT, IrType.INT, a.get(0)));
       case "java.util.List.of":
+      case "java.util.Arrays.asList":
         return listOf(m, expected);
       case "java.util.Map.of":
         return mapOf(m, expected);
@@ -261,6 +262,10 @@ final class MethodCalls {
   private Optional<Expr> instanceCall(Expr receiver, MethodCallExpr m) {
     String name = m.getNameAsString();
     IrType type = receiver.type();
+    if (type.equals(IrType.NULL)) {
+      // A local whose declaration was already reported (javac rejects calls on a null literal).
+      return Optional.empty();
+    }
     if (name.equals("equals")) {
       return args(m, 1)
           .map(a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, receiver, a.get(0)));
@@ -407,6 +412,10 @@ final class MethodCalls {
   }
 
   private Optional<Expr> listOf(MethodCallExpr m, Optional<IrType> expected) {
+    if (m.getArguments().size() == 1 && isJavaArray(m.getArgument(0))) {
+      // List.of(array) lists the array's elements; arrays already are lists in workflow code.
+      return x.translate(m.getArgument(0), expected);
+    }
     Optional<List<Expr>> a = args(m, m.getArguments().size());
     if (a.isEmpty()) {
       return Optional.empty();
@@ -448,6 +457,15 @@ final class MethodCalls {
       converted.add(c.get());
     }
     return Optional.of(new Expr.ListLiteral(converted, new ListType(element)));
+  }
+
+  /** Whether javac types {@code e} as an array ({@code String.split}, a {@code String[]} local). */
+  private static boolean isJavaArray(Expression e) {
+    try {
+      return e.calculateResolvedType().isArray();
+    } catch (RuntimeException unresolved) {
+      return false;
+    }
   }
 
   private Optional<Expr> mapOf(MethodCallExpr m, Optional<IrType> expected) {

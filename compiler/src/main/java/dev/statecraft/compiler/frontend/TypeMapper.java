@@ -3,12 +3,14 @@ package dev.statecraft.compiler.frontend;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrType.Component;
+import dev.statecraft.compiler.ir.IrType.ListType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,8 +56,39 @@ final class TypeMapper {
     if (type instanceof ClassOrInterfaceType c) {
       return classType(c, unit);
     }
+    if (type instanceof ArrayType) {
+      context.error(
+          unit,
+          type,
+          DiagnosticCode.UNSUPPORTED_TYPE,
+          "'"
+              + type
+              + "' arrays are supported only as local variables and activity parameters"
+              + " and results",
+          "use " + listOf(type));
+      return Optional.empty();
+    }
     unsupported(type, unit, "'" + type + "' is not a workflow value type");
     return Optional.empty();
+  }
+
+  /**
+   * The IR type of a local variable's, a loop variable's or an activity parameter's or result's
+   * type: as {@link #map}, and arrays too, as read-only lists (what {@code String.split} returns,
+   * indexed and measured; element stores are refused where they are written).
+   */
+  Optional<IrType> mapLocal(Type type, ParsedUnit unit) {
+    if (type instanceof ArrayType a && !a.getComponentType().isArrayType()) {
+      return map(a.getComponentType(), unit).map(ListType::new);
+    }
+    return map(type, unit);
+  }
+
+  private static String listOf(Type array) {
+    Type element = ((ArrayType) array).getComponentType();
+    String boxed =
+        element instanceof PrimitiveType p ? p.toBoxedType().asString() : element.asString();
+    return "List<" + boxed + ">";
   }
 
   private Optional<IrType> primitive(PrimitiveType p, ParsedUnit unit) {

@@ -48,6 +48,18 @@ public record ActivityMethod(
     return ownerSimpleName() + "_" + name;
   }
 
-  /** A parameter of an activity or workflow method. */
-  public record Parameter(String name, IrType type) {}
+  /**
+   * A parameter of an activity or workflow method.
+   *
+   * @param name the parameter's name, which is also its key in the activity's JSON payload
+   * @param type its IR type; a Java array is a {@link IrType.ListType}
+   * @param array whether Java declares it as an array ({@code String[]}), which the generated entry
+   *     points decode it as
+   */
+  public record Parameter(String name, IrType type, boolean array) {
+    /** A parameter that is not an array. */
+    public Parameter(String name, IrType type) {
+      this(name, type, false);
+    }
+  }
 }

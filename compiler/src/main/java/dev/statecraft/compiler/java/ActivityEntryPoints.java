@@ -85,7 +85,7 @@ public final class ActivityEntryPoints {
   public static CodeBlock call(ActivityMethod activity, String target, String input) {
     List<CodeBlock> args = new ArrayList<>();
     for (ActivityMethod.Parameter p : activity.parameters()) {
-      args.add(CodeBlock.of("$L.get($S, $L)", input, p.name(), JavaTypes.token(p.type())));
+      args.add(CodeBlock.of("$L.get($S, $L)", input, p.name(), JavaTypes.token(p)));
     }
     return CodeBlock.of("$L.$L($L)", target, activity.name(), CodeBlock.join(args, ", "));
   }

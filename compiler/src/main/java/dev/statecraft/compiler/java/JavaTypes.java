@@ -1,8 +1,10 @@
 package dev.statecraft.compiler.java;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.IrType;
 
 /** IR types as JavaPoet type names. */
@@ -60,6 +62,21 @@ public final class JavaTypes {
   /** Whether decoding the type needs a {@code TypeReference} (it is generic). */
   public static boolean isGeneric(IrType t) {
     return boxed(t) instanceof ParameterizedTypeName;
+  }
+
+  /**
+   * How to name a parameter's declared type for Jackson: as {@link #token}, or {@code Foo[].class}
+   * for an array.
+   */
+  public static com.palantir.javapoet.CodeBlock token(ActivityMethod.Parameter p) {
+    if (p.array() && p.type() instanceof IrType.ListType list) {
+      TypeName array = ArrayTypeName.of(of(list.element()));
+      return isGeneric(list.element())
+          ? com.palantir.javapoet.CodeBlock.of(
+              "new $T() {}", ParameterizedTypeName.get(TYPE_REFERENCE, array))
+          : com.palantir.javapoet.CodeBlock.of("$T.class", array);
+    }
+    return token(p.type());
   }
 
   /**
