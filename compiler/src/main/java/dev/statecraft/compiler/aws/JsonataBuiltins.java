@@ -68,6 +68,11 @@ final class JsonataBuiltins {
               a,
               b);
       case STRING_SPLIT -> split(a, args.get(1));
+      case STRING_LAST_INDEX_OF -> lastIndexOf(a, b);
+      case STRING_REPLACE -> replace(a, args.get(1), b, renderer.render(args.get(2)));
+      case STRING_IS_BLANK -> combine("$contains(" + a.text() + ", /^\\s*$/)", ATOM, a);
+      case STRING_EQUALS_IGNORE_CASE ->
+          combine("$lowercase(" + a.text() + ") = $lowercase(" + b.text() + ")", COMPARISON, a, b);
       case STRING_JOIN -> combine("$join(" + b.text() + ", " + a.text() + ")", ATOM, a, b);
       case STRING_VALUE_OF -> renderer.javaString(args.get(0));
       case LIST_SIZE -> fn("$count", a);
@@ -123,16 +128,11 @@ final class JsonataBuiltins {
       case MATH_MIN -> combine("$min([" + a.text() + ", " + b.text() + "])", ATOM, a, b);
       case MATH_MAX -> combine("$max([" + a.text() + ", " + b.text() + "])", ATOM, a, b);
       case MATH_ABS -> fn("$abs", a);
-      case INTEGER_PARSE_INT ->
-          combine(
-              "($__n := $number("
-                  + a.text()
-                  + "); $__n = $floor($__n) ? $__n"
-                  + " : $error('java.lang.NumberFormatException: For input string: ' & "
-                  + a.at(ADDITIVE + 1)
-                  + "))",
-              ATOM,
-              a);
+      case INTEGER_PARSE_INT -> parse(a, "/^[+-]?[0-9]+$/", "-2147483648", "2147483647");
+      case LONG_PARSE_LONG ->
+          parse(a, "/^[+-]?[0-9]+$/", "-9223372036854775808", "9223372036854775807");
+      case DOUBLE_PARSE_DOUBLE -> parseDouble(a);
+      case MATH_ROUND -> combine("$floor(" + a.text() + " + 0.5)", ATOM, a);
       case ENUM_NAME -> a;
       case EXECUTION_ID -> new Jsonata("$states.context.Execution.Id", Set.of(), ATOM);
       case NEW_LIST, NEW_MAP -> a;
@@ -264,6 +264,92 @@ final class JsonataBuiltins {
           s);
     }
     return combine("$append([], $split(" + s.text() + ", " + sep.text() + "))", ATOM, s, sep);
+  }
+
+  /**
+   * {@code s.lastIndexOf(t)}: the first occurrence of reversed {@code t} in reversed {@code s}, so
+   * that overlapping occurrences count as in Java ({@code "aaa".lastIndexOf("aa")} is 1).
+   */
+  private static Jsonata lastIndexOf(Jsonata s, Jsonata t) {
+    return combine(
+        "($__rev := function($x) { $join($reverse($split($x, ''))) }; $__s := "
+            + s.text()
+            + "; $__t := "
+            + t.text()
+            + "; $__rs := $__rev($__s); $__rt := $__rev($__t);"
+            + " $contains($__rs, $__rt) ? $length($__s) - $length($__t)"
+            + " - $length($substringBefore($__rs, $__rt)) : -1)",
+        ATOM,
+        s,
+        t);
+  }
+
+  /**
+   * {@code s.replace(target, replacement)}: literal, every occurrence. JSONata refuses an empty
+   * pattern, which Java reads as every position: {@code "ab".replace("", "-")} is {@code "-a-b-"}.
+   */
+  private static Jsonata replace(Jsonata s, Expr targetExpr, Jsonata target, Jsonata by) {
+    if (targetExpr instanceof Expr.Literal l && l.value() instanceof String t && !t.isEmpty()) {
+      return fn("$replace", s, target, by);
+    }
+    return combine(
+        "($__s := "
+            + s.text()
+            + "; $__t := "
+            + target.text()
+            + "; $__r := "
+            + by.text()
+            + "; $__t = '' ? ($length($__s) = 0 ? $__r"
+            + " : $__r & $join($split($__s, ''), $__r) & $__r)"
+            + " : $replace($__s, $__t, $__r))",
+        ATOM,
+        s,
+        target,
+        by);
+  }
+
+  /**
+   * {@code Integer.parseInt} and {@code Long.parseLong}: Java's syntax (an optional sign and
+   * digits, nothing else) and range, else {@code NumberFormatException}.
+   */
+  private static Jsonata parse(Jsonata s, String syntax, String min, String max) {
+    return combine(
+        "($__v := "
+            + s.text()
+            + "; $__n := $contains($__v, "
+            + syntax
+            + ") ? $number($replace($__v, /^\\+/, '')); $exists($__n) and $__n >= "
+            + min
+            + " and $__n <= "
+            + max
+            + " ? $__n : "
+            + numberFormatError("$__v")
+            + ")",
+        ATOM,
+        s);
+  }
+
+  /**
+   * {@code Double.parseDouble}: Java's syntax ({@code " 1.5 "}, {@code "+.5"}, {@code "5."}, {@code
+   * "1e3"}, {@code "2d"}) normalized to JSON's before {@code $number}.
+   */
+  private static Jsonata parseDouble(Jsonata s) {
+    return combine(
+        "($__v := "
+            + s.text()
+            + "; $__t := $replace($__v, /^[\\x00-\\x20]+|[\\x00-\\x20]+$/, '');"
+            + " $contains($__t, /^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[dDfF]?$/)"
+            + " ? $number($replace($replace($replace($replace($replace($replace($__t,"
+            + " /[dDfF]$/, ''), /^[+]/, ''), /^[.]/, '0.'), /^-[.]/, '-0.'), /[.]$/, '.0'),"
+            + " /[.][eE]/, '.0e')) : "
+            + numberFormatError("$__v")
+            + ")",
+        ATOM,
+        s);
+  }
+
+  private static String numberFormatError(String input) {
+    return "$error('java.lang.NumberFormatException: For input string: \"' & " + input + " & '\"')";
   }
 
   private static Jsonata fn(String name, Jsonata... args) {

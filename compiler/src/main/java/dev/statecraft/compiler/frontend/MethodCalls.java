@@ -37,6 +37,10 @@ final class MethodCalls {
           "toLowerCase",
           "trim",
           "indexOf",
+          "lastIndexOf",
+          "replace",
+          "isBlank",
+          "equalsIgnoreCase",
           "split",
           "substring");
   private static final java.util.Set<String> LIST_METHODS =
@@ -203,6 +207,25 @@ final class MethodCalls {
       case "java.lang.Integer.parseInt":
         return typedArgs(m, IrType.STRING)
             .map(a -> ExpressionTranslator.call(Builtin.INTEGER_PARSE_INT, IrType.INT, a.get(0)));
+      case "java.lang.Long.parseLong":
+        return typedArgs(m, IrType.STRING)
+            .map(a -> ExpressionTranslator.call(Builtin.LONG_PARSE_LONG, IrType.LONG, a.get(0)));
+      case "java.lang.Double.parseDouble":
+        return typedArgs(m, IrType.STRING)
+            .map(
+                a ->
+                    ExpressionTranslator.call(
+                        Builtin.DOUBLE_PARSE_DOUBLE, IrType.DOUBLE, a.get(0)));
+      case "java.lang.Math.round":
+        return round(m);
+      case "java.lang.Integer.toString":
+      case "java.lang.Long.toString":
+      case "java.lang.Double.toString":
+      case "java.lang.Boolean.toString":
+        return args(m, 1)
+            .map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a.get(0)));
+      case "java.lang.String.format":
+        return StringFormat.desugar(m, this::args, context, unit);
       case "java.util.List.of":
       case "java.util.Arrays.asList":
         return listOf(m, expected);
@@ -328,6 +351,12 @@ final class MethodCalls {
       case "toLowerCase" -> method(Builtin.STRING_TO_LOWER_CASE, IrType.STRING, s, m);
       case "trim" -> method(Builtin.STRING_TRIM, IrType.STRING, s, m);
       case "indexOf" -> method(Builtin.STRING_INDEX_OF, IrType.INT, s, m, IrType.STRING);
+      case "lastIndexOf" -> method(Builtin.STRING_LAST_INDEX_OF, IrType.INT, s, m, IrType.STRING);
+      case "replace" ->
+          method(Builtin.STRING_REPLACE, IrType.STRING, s, m, IrType.STRING, IrType.STRING);
+      case "isBlank" -> method(Builtin.STRING_IS_BLANK, IrType.BOOLEAN, s, m);
+      case "equalsIgnoreCase" ->
+          method(Builtin.STRING_EQUALS_IGNORE_CASE, IrType.BOOLEAN, s, m, IrType.STRING);
       case "split" ->
           method(Builtin.STRING_SPLIT, new ListType(IrType.STRING), s, m, IrType.STRING);
       case "substring" ->
@@ -409,6 +438,29 @@ final class MethodCalls {
             t,
             ExpressionTranslator.numericConvert(l.get(), t),
             ExpressionTranslator.numericConvert(r.get(), t)));
+  }
+
+  /**
+   * {@code Math.round(d)} of a {@code double}; Java rounds an {@code int} or {@code long} through
+   * {@code float}, which nobody means, so those are refused.
+   */
+  private Optional<Expr> round(MethodCallExpr m) {
+    Optional<List<Expr>> a = args(m, 1);
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    if (a.get().get(0).type() != IrType.DOUBLE) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.TYPE_MISMATCH,
+          "Math.round of '"
+              + a.get().get(0).type().javaName()
+              + "' rounds through float in Java, losing precision",
+          "round a double: Math.round((double) x)");
+      return Optional.empty();
+    }
+    return Optional.of(ExpressionTranslator.call(Builtin.MATH_ROUND, IrType.LONG, a.get().get(0)));
   }
 
   private Optional<Expr> listOf(MethodCallExpr m, Optional<IrType> expected) {

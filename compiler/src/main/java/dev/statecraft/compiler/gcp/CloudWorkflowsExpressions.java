@@ -184,6 +184,23 @@ final class CloudWorkflowsExpressions {
               + y
               + ")[0].index, -1)";
       case STRING_SPLIT -> "text.split(" + x + ", " + y + ")";
+      case STRING_LAST_INDEX_OF ->
+          "if(len(text.find_all("
+              + x
+              + ", "
+              + y
+              + ")) > 0, text.find_all("
+              + x
+              + ", "
+              + y
+              + ")[len(text.find_all("
+              + x
+              + ", "
+              + y
+              + ")) - 1].index, -1)";
+      case STRING_REPLACE -> "text.replace_all(" + x + ", " + y + ", " + expr(a.get(2)) + ")";
+      case STRING_IS_BLANK -> "len(text.replace_all_regex(" + x + ", \"\\\\s\", \"\")) == 0";
+      case STRING_EQUALS_IGNORE_CASE -> "text.to_lower(" + x + ") == text.to_lower(" + y + ")";
       case STRING_VALUE_OF -> string(a.get(0));
       case LIST_GET -> operand(a.get(0)) + "[" + y + "]";
       case LIST_CONTAINS -> operand(a.get(1)) + " in " + operand(a.get(0));
@@ -194,7 +211,9 @@ final class CloudWorkflowsExpressions {
       case MATH_MIN -> "math.min(" + x + ", " + y + ")";
       case MATH_MAX -> "math.max(" + x + ", " + y + ")";
       case MATH_ABS -> "math.abs(" + x + ")";
-      case INTEGER_PARSE_INT -> "int(" + x + ")";
+      case INTEGER_PARSE_INT, LONG_PARSE_LONG -> "int(" + x + ")";
+      case DOUBLE_PARSE_DOUBLE -> "double(" + x + ")";
+      case MATH_ROUND -> "int(math.floor(" + x + " + 0.5))";
       case ENUM_NAME -> x;
       case EXECUTION_ID -> "sys.get_env(\"GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID\")";
       case NEW_LIST, NEW_MAP -> x;

@@ -19,6 +19,14 @@ public enum Builtin {
   /** {@code s.substring(begin)} or {@code s.substring(begin, end)}. */
   STRING_SUBSTRING,
   STRING_INDEX_OF,
+  /** {@code s.lastIndexOf(t)}: overlapping occurrences count, as in Java. */
+  STRING_LAST_INDEX_OF,
+  /** {@code s.replace(target, replacement)}: every occurrence, literally (no regex). */
+  STRING_REPLACE,
+  /** {@code s.isBlank()}: empty or only whitespace. */
+  STRING_IS_BLANK,
+  /** {@code s.equalsIgnoreCase(t)}. */
+  STRING_EQUALS_IGNORE_CASE,
   /** {@code s.split(regex)} as a list; Java drops trailing empty strings. */
   STRING_SPLIT,
   /** {@code String.join(separator, list)}. */
@@ -41,6 +49,14 @@ public enum Builtin {
   MATH_MAX,
   MATH_ABS,
   INTEGER_PARSE_INT,
+  /** {@code Long.parseLong(s)}. */
+  LONG_PARSE_LONG,
+  /**
+   * {@code Double.parseDouble(s)}: Java's syntax ({@code " 1.5 "}, {@code ".5"}, {@code "1e3"}).
+   */
+  DOUBLE_PARSE_DOUBLE,
+  /** {@code Math.round(d)} of a {@code double}: {@code floor(d + 0.5)} as a {@code long}. */
+  MATH_ROUND,
   /** {@code e.name()} of an enum constant. */
   ENUM_NAME,
   /** {@code Durable.executionId()}. */

@@ -132,6 +132,10 @@ public final class JavaPrinter {
       case STRING_TRIM -> r + ".trim()";
       case STRING_SUBSTRING -> r + ".substring(" + args(a.subList(1, a.size())) + ")";
       case STRING_INDEX_OF -> r + ".indexOf(" + print(a.get(1)) + ")";
+      case STRING_LAST_INDEX_OF -> r + ".lastIndexOf(" + print(a.get(1)) + ")";
+      case STRING_REPLACE -> r + ".replace(" + args(a.subList(1, 3)) + ")";
+      case STRING_IS_BLANK -> r + ".isBlank()";
+      case STRING_EQUALS_IGNORE_CASE -> r + ".equalsIgnoreCase(" + print(a.get(1)) + ")";
       case STRING_SPLIT -> "java.util.List.of(" + r + ".split(" + print(a.get(1)) + "))";
       case STRING_JOIN -> "String.join(" + args(a) + ")";
       case STRING_VALUE_OF -> "String.valueOf(" + print(a.get(0)) + ")";
@@ -148,6 +152,9 @@ public final class JavaPrinter {
       case MATH_MAX -> "Math.max(" + args(a) + ")";
       case MATH_ABS -> "Math.abs(" + args(a) + ")";
       case INTEGER_PARSE_INT -> "Integer.parseInt(" + args(a) + ")";
+      case LONG_PARSE_LONG -> "Long.parseLong(" + args(a) + ")";
+      case DOUBLE_PARSE_DOUBLE -> "Double.parseDouble(" + args(a) + ")";
+      case MATH_ROUND -> "Math.round(" + args(a) + ")";
       case ENUM_NAME -> r + ".name()";
       case EXECUTION_ID -> executionId;
       case NEW_LIST -> "new java.util.ArrayList<>(" + print(a.get(0)) + ")";

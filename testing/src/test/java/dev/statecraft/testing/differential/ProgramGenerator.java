@@ -299,7 +299,9 @@ final class ProgramGenerator {
     if (depth == 0 || random.nextInt(3) == 0) {
       return intAtom();
     }
-    return switch (random.nextInt(8)) {
+    return switch (random.nextInt(10)) {
+      case 8 -> "s.lastIndexOf(\"" + "aelt".charAt(random.nextInt(4)) + "\")";
+      case 9 -> "(int) Math.round(d * " + (1 + random.nextInt(5)) + ".5)";
       case 0 -> "(" + intExpr(depth - 1) + " + " + intExpr(depth - 1) + ")";
       case 1 -> "(" + intExpr(depth - 1) + " - " + intExpr(depth - 1) + ")";
       case 2 -> "(" + intAtom() + " % 50 * " + (1 + random.nextInt(9)) + ")";
@@ -312,7 +314,9 @@ final class ProgramGenerator {
   }
 
   private String stringExpr() {
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(8)) {
+      case 6 -> "s.replace(\"" + "aelt".charAt(random.nextInt(4)) + "\", \"" + word() + "\")";
+      case 7 -> "String.format(\"%s=%d%%\", s, " + intExpr(1) + ")";
       case 0 -> "s + \"" + word() + "\" + " + atom();
       case 1 -> "\"" + word() + "\" + " + intExpr(1);
       case 2 -> "s.toUpperCase()";
@@ -323,13 +327,14 @@ final class ProgramGenerator {
   }
 
   private String boolExpr() {
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(7)) {
       case 0 -> intVar() + " > " + intAtom();
       case 1 -> intVar() + " % 2 == 0";
       case 2 -> "!b";
       case 3 -> "b && " + intVar() + " < 100";
       case 4 ->
           "s.contains(\"" + word().charAt(0) + "\") || " + intVar() + " == " + random.nextInt(5);
+      case 5 -> "s.isBlank() || s.equalsIgnoreCase(\"" + word().toUpperCase() + "\")";
       default -> "s.equals(\"" + word() + "\")";
     };
   }

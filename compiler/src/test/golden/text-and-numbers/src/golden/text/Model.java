@@ -1,0 +1,8 @@
+package golden.text;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Model {
+  String complete(String prompt);
+}

@@ -1,0 +1,4 @@
+package golden.text;
+
+public record Prompt(
+    String topic, int scale, String placeholder, String budget, String empty) {}
