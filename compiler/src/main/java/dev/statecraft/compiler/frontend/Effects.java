@@ -28,8 +28,9 @@ import java.util.function.BiFunction;
 /**
  * Right-hand sides with durable effects, which become statements of their own: {@code
  * Durable.sleep}, {@code map}, {@code parallel} and {@code awaitCallback}, child workflow calls
- * ({@code new Child().run(x)}), and switch expressions. They may stand as a statement, initialize a
- * local, be assigned to one, or be returned; anywhere else they are {@code MISPLACED_DURABLE_CALL}.
+ * ({@code new Child().run(x)}), switch expressions and stream pipelines ({@link Streams}). They may
+ * stand as a statement, initialize a local, be assigned to one, or be returned; anywhere else they
+ * are {@code MISPLACED_DURABLE_CALL}.
  */
 final class Effects {
   private static final String DURABLE = SourceContext.API + "Durable";
@@ -61,6 +62,9 @@ final class Effects {
   Optional<Effect> of(Expression value, Optional<IrType> expected) {
     if (value instanceof SwitchExpr s) {
       return Optional.of(new SwitchTranslator(context, x, body).expression(s, expected));
+    }
+    if (value instanceof MethodCallExpr pipeline && Streams.isPipeline(pipeline)) {
+      return Optional.of(new Streams(context, x, body).effect(pipeline));
     }
     if (!(value instanceof MethodCallExpr m) || m.getScope().isEmpty()) {
       return Optional.empty();

@@ -310,6 +310,16 @@ final class MethodCalls {
           "write it as a statement, e.g. xs." + name + "(...);");
       return Optional.empty();
     }
+    if (type instanceof ListType && name.equals("stream")) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.UNSUPPORTED_EXPRESSION,
+          "a stream pipeline here must end in toList, collect, count, sum or a match, and"
+              + " initialize a local, be assigned to one, or be returned",
+          "List<String> names = items.stream().map(i -> i.name()).toList();");
+      return Optional.empty();
+    }
     if (type.equals(IrType.STRING) && STRING_METHODS.contains(name)) {
       return stringCall(receiver, m);
     }

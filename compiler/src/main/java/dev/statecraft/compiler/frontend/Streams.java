@@ -1,0 +1,489 @@
+package dev.statecraft.compiler.frontend;
+
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import dev.statecraft.compiler.diagnostic.DiagnosticCode;
+import dev.statecraft.compiler.diagnostic.SourcePosition;
+import dev.statecraft.compiler.ir.Block;
+import dev.statecraft.compiler.ir.Builtin;
+import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.Expr.Local;
+import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.IrType.ListType;
+import dev.statecraft.compiler.ir.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sequential stream pipelines over a list, as the loop they mean: {@code xs.stream().filter(x ->
+ * x.ok()).map(x -> x.name()).toList()} is a for-each over {@code xs} that adds each kept, mapped
+ * element to a new list. Lambdas are single expressions (or method references) and may call
+ * activities, which run one after another as Java's sequential stream runs them. Like the other
+ * {@link Effects}, a pipeline initializes a local, is assigned to one, or is returned.
+ *
+ * <p>Intermediate operations: {@code filter}, {@code map}, {@code mapToInt}, {@code mapToLong},
+ * {@code mapToDouble}. Terminal operations: {@code toList()}, {@code collect(Collectors.toList())},
+ * {@code collect(Collectors.joining(...))}, {@code count()}, {@code sum()}, {@code anyMatch},
+ * {@code allMatch}, {@code noneMatch}.
+ */
+final class Streams {
+  private static final Set<String> TERMINALS =
+      Set.of("toList", "collect", "count", "sum", "anyMatch", "allMatch", "noneMatch");
+  private static final Set<String> INTERMEDIATE =
+      Set.of("filter", "map", "mapToInt", "mapToLong", "mapToDouble");
+  private static final String COLLECTORS = "java.util.stream.Collectors";
+
+  private final SourceContext context;
+  private final ExpressionTranslator x;
+  private final BodyTranslator body;
+
+  Streams(SourceContext context, ExpressionTranslator x, BodyTranslator body) {
+    this.context = context;
+    this.x = x;
+    this.body = body;
+  }
+
+  /** Whether {@code m} ends a chain that starts with {@code something.stream()}. */
+  static boolean isPipeline(MethodCallExpr m) {
+    if (!TERMINALS.contains(m.getNameAsString())) {
+      return false;
+    }
+    Expression e = m;
+    while (e instanceof MethodCallExpr call && call.getScope().isPresent()) {
+      if (call.getNameAsString().equals("stream") && call.getArguments().isEmpty()) {
+        return true;
+      }
+      e = call.getScope().get();
+    }
+    return false;
+  }
+
+  /** The pipeline as statements that leave its result in the effect's target. */
+  Effects.Effect effect(MethodCallExpr terminal) {
+    List<MethodCallExpr> ops = new ArrayList<>();
+    Expression e = terminal.getScope().get();
+    while (e instanceof MethodCallExpr call && !call.getNameAsString().equals("stream")) {
+      ops.add(0, call);
+      e = call.getScope().orElseThrow();
+    }
+    MethodCallExpr stream = (MethodCallExpr) e;
+    Optional<Expr> source = x.translate(stream.getScope().orElseThrow(), Optional.empty());
+    if (source.isEmpty()) {
+      return Effects.Effect.failed();
+    }
+    if (!(source.get().type() instanceof ListType list)) {
+      return failed(
+          stream,
+          DiagnosticCode.UNSUPPORTED_CALL,
+          "'stream()' of '" + source.get().type().javaName() + "': streams work on lists here",
+          "stream a List");
+    }
+    SourcePosition pos = x.unit().at(terminal);
+    Local item = new Local(body.freshName("item"), list.element());
+    LoopBody loopBody = new LoopBody(pos);
+    Expr current = item;
+    for (MethodCallExpr op : ops) {
+      String name = op.getNameAsString();
+      if (!INTERMEDIATE.contains(name)) {
+        return failed(
+            op.getName(),
+            DiagnosticCode.UNSUPPORTED_CALL,
+            "stream operation '" + name + "' is not supported in workflow code",
+            "use filter, map, mapToInt/Long/Double, then toList, collect, count, sum,"
+                + " anyMatch, allMatch or noneMatch; or write the loop");
+      }
+      Optional<Expr> value = lambda(op, current, loopBody.innermost());
+      if (value.isEmpty()) {
+        return Effects.Effect.failed();
+      }
+      if (name.equals("filter")) {
+        Optional<Expr> kept = condition(op, value.get());
+        if (kept.isEmpty()) {
+          return Effects.Effect.failed();
+        }
+        loopBody.keepOnlyIf(kept.get());
+      } else {
+        current = mapped(name, value.get(), op);
+        if (current == null) {
+          return Effects.Effect.failed();
+        }
+      }
+    }
+    return terminal(terminal, item, source.get(), loopBody, current, pos);
+  }
+
+  /**
+   * The loop's body as it is built: a statement list per {@code filter}, each nested in an {@code
+   * if} of the one before once the terminal operation has added its statement.
+   */
+  private static final class LoopBody {
+    private final SourcePosition pos;
+    private final List<List<Stmt>> levels = new ArrayList<>(List.of(new ArrayList<>()));
+    private final List<Expr> conditions = new ArrayList<>();
+
+    LoopBody(SourcePosition pos) {
+      this.pos = pos;
+    }
+
+    List<Stmt> innermost() {
+      return levels.get(levels.size() - 1);
+    }
+
+    /** What follows runs only for elements that satisfy {@code condition}. */
+    void keepOnlyIf(Expr condition) {
+      conditions.add(condition);
+      levels.add(new ArrayList<>());
+    }
+
+    Block build() {
+      List<Stmt> inner = levels.get(levels.size() - 1);
+      for (int i = levels.size() - 2; i >= 0; i--) {
+        List<Stmt> outer = new ArrayList<>(levels.get(i));
+        outer.add(new Stmt.If(conditions.get(i), new Block(inner), Block.EMPTY, pos));
+        inner = outer;
+      }
+      return new Block(inner);
+    }
+  }
+
+  private Effects.Effect terminal(
+      MethodCallExpr t,
+      Local item,
+      Expr source,
+      LoopBody loopBody,
+      Expr current,
+      SourcePosition pos) {
+    String name = t.getNameAsString();
+    IrType type;
+    Expr initial;
+    Local acc;
+    switch (name) {
+      case "toList" -> {
+        if (!t.getArguments().isEmpty()) {
+          return wrongArguments(t);
+        }
+        type = new ListType(current.type());
+        initial = new Expr.ListLiteral(List.of(), (ListType) type);
+        acc = accumulator(type);
+        loopBody.innermost().add(add(acc, current, pos));
+      }
+      case "collect" -> {
+        Optional<Collector> c = collector(t, current);
+        if (c.isEmpty()) {
+          return Effects.Effect.failed();
+        }
+        return c.get().joining
+            ? joined(c.get(), item, source, loopBody, current, pos)
+            : terminalList(item, source, loopBody, current, pos);
+      }
+      case "count" -> {
+        type = IrType.LONG;
+        initial = new Expr.Literal(0L, IrType.LONG);
+        acc = accumulator(type);
+        loopBody
+            .innermost()
+            .add(
+                new Stmt.Assign(
+                    acc,
+                    new Expr.Binary(
+                        Expr.BinaryOp.ADD, acc, new Expr.Literal(1L, IrType.LONG), IrType.LONG),
+                    false,
+                    pos));
+      }
+      case "sum" -> {
+        if (!(current.type() == IrType.INT
+            || current.type() == IrType.LONG
+            || current.type() == IrType.DOUBLE)) {
+          return failed(
+              t,
+              DiagnosticCode.TYPE_MISMATCH,
+              "sum() needs numbers, not '" + current.type().javaName() + "'",
+              "map to numbers with mapToInt, mapToLong or mapToDouble first");
+        }
+        type = current.type();
+        initial =
+            type == IrType.INT
+                ? Expr.Literal.of(0)
+                : type == IrType.LONG
+                    ? new Expr.Literal(0L, IrType.LONG)
+                    : new Expr.Literal(0.0, IrType.DOUBLE);
+        acc = accumulator(type);
+        loopBody
+            .innermost()
+            .add(
+                new Stmt.Assign(
+                    acc, new Expr.Binary(Expr.BinaryOp.ADD, acc, current, type), false, pos));
+      }
+      default -> {
+        // anyMatch, allMatch, noneMatch: stop at the first element that decides.
+        Optional<Expr> test =
+            lambda(t, current, loopBody.innermost()).flatMap(v -> condition(t, v));
+        if (test.isEmpty()) {
+          return Effects.Effect.failed();
+        }
+        boolean any = name.equals("anyMatch");
+        type = IrType.BOOLEAN;
+        initial = Expr.Literal.of(!any);
+        acc = accumulator(type);
+        Expr decides =
+            name.equals("allMatch")
+                ? new Expr.Unary(Expr.UnaryOp.NOT, test.get(), IrType.BOOLEAN)
+                : test.get();
+        loopBody
+            .innermost()
+            .add(
+                new Stmt.If(
+                    decides,
+                    new Block(
+                        List.of(
+                            new Stmt.Assign(acc, Expr.Literal.of(any), false, pos),
+                            new Stmt.Break(Optional.empty(), pos))),
+                    Block.EMPTY,
+                    pos));
+      }
+    }
+    return emit(type, acc, initial, item, source, loopBody, pos);
+  }
+
+  private Effects.Effect terminalList(
+      Local item, Expr source, LoopBody loopBody, Expr current, SourcePosition pos) {
+    ListType type = new ListType(current.type());
+    Local acc = accumulator(type);
+    loopBody.innermost().add(add(acc, current, pos));
+    return emit(type, acc, new Expr.ListLiteral(List.of(), type), item, source, loopBody, pos);
+  }
+
+  /** {@code Collectors.joining(sep, prefix, suffix)}: the kept strings, joined. */
+  private Effects.Effect joined(
+      Collector c, Local item, Expr source, LoopBody loopBody, Expr current, SourcePosition pos) {
+    ListType parts = new ListType(IrType.STRING);
+    Local acc = accumulator(parts);
+    loopBody
+        .innermost()
+        .add(
+            add(
+                acc,
+                ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, current),
+                pos));
+    List<Stmt> prefix = new ArrayList<>();
+    prefix.add(new Stmt.Assign(acc, new Expr.ListLiteral(List.of(), parts), true, pos));
+    prefix.add(new Stmt.ForEach(Optional.empty(), item, source, loopBody.build(), pos));
+    Expr joinedText =
+        new Expr.Concat(
+            List.of(
+                c.prefix,
+                ExpressionTranslator.call(Builtin.STRING_JOIN, IrType.STRING, c.separator, acc),
+                c.suffix));
+    return new Effects.Effect(
+        IrType.STRING,
+        (target, declare) -> {
+          List<Stmt> out = new ArrayList<>(prefix);
+          target.ifPresent(t -> out.add(new Stmt.Assign(t, joinedText, declare, pos)));
+          return out;
+        });
+  }
+
+  private Effects.Effect emit(
+      IrType type,
+      Local acc,
+      Expr initial,
+      Local item,
+      Expr source,
+      LoopBody loopBody,
+      SourcePosition pos) {
+    // The result builds up in a temporary: the target may be the very list being streamed.
+    List<Stmt> statements =
+        List.of(
+            new Stmt.Assign(acc, initial, true, pos),
+            new Stmt.ForEach(Optional.empty(), item, source, loopBody.build(), pos));
+    return new Effects.Effect(
+        type,
+        (target, declare) -> {
+          List<Stmt> out = new ArrayList<>(statements);
+          target.ifPresent(t -> out.add(new Stmt.Assign(t, acc, declare, pos)));
+          return out;
+        });
+  }
+
+  private record Collector(boolean joining, Expr separator, Expr prefix, Expr suffix) {}
+
+  private Optional<Collector> collector(MethodCallExpr collect, Expr current) {
+    if (collect.getArguments().size() == 1
+        && collect.getArgument(0) instanceof MethodCallExpr c
+        && c.getScope().flatMap(x::typeName).filter(COLLECTORS::equals).isPresent()) {
+      if (c.getNameAsString().equals("toList") && c.getArguments().isEmpty()) {
+        return Optional.of(new Collector(false, null, null, null));
+      }
+      if (c.getNameAsString().equals("joining") && c.getArguments().size() <= 3) {
+        if (current.type() != IrType.STRING) {
+          failed(
+              c,
+              DiagnosticCode.TYPE_MISMATCH,
+              "Collectors.joining needs strings, not '" + current.type().javaName() + "'",
+              "map the elements to strings first");
+          return Optional.empty();
+        }
+        List<Expr> texts = new ArrayList<>();
+        for (Expression a : c.getArguments()) {
+          Optional<Expr> t = x.translateAs(a, IrType.STRING);
+          if (t.isEmpty()) {
+            return Optional.empty();
+          }
+          texts.add(t.get());
+        }
+        Expr empty = Expr.Literal.of("");
+        return Optional.of(
+            new Collector(
+                true,
+                texts.isEmpty() ? empty : texts.get(0),
+                texts.size() == 3 ? texts.get(1) : empty,
+                texts.size() == 3 ? texts.get(2) : empty));
+      }
+    }
+    failed(
+        collect,
+        DiagnosticCode.UNSUPPORTED_CALL,
+        "this collector is not supported in workflow code",
+        "use Collectors.toList() or Collectors.joining(...), or write the loop");
+    return Optional.empty();
+  }
+
+  /**
+   * The value of the lambda (or method reference) argument of {@code op} applied to {@code
+   * current}: its parameter becomes a local holding {@code current}.
+   */
+  private Optional<Expr> lambda(MethodCallExpr op, Expr current, List<Stmt> out) {
+    if (op.getArguments().size() != 1) {
+      wrongArguments(op);
+      return Optional.empty();
+    }
+    Expression fn = op.getArgument(0);
+    SourcePosition pos = x.unit().at(fn);
+    if (fn instanceof LambdaExpr l
+        && l.getParameters().size() == 1
+        && l.getBody() instanceof ExpressionStmt es) {
+      x.scope().push();
+      try {
+        Local p = x.scope().declare(l.getParameter(0).getNameAsString(), current.type());
+        out.add(new Stmt.Assign(p, current, true, pos));
+        return x.translate(es.getExpression(), Optional.empty());
+      } finally {
+        x.scope().pop();
+      }
+    }
+    if (fn instanceof MethodReferenceExpr r) {
+      return reference(r, current, out, pos);
+    }
+    failed(
+        fn,
+        DiagnosticCode.INVALID_LAMBDA,
+        "a stream operation here takes a one-parameter lambda with an expression body, or a"
+            + " method reference",
+        "x -> x.name(), or Item::name");
+    return Optional.empty();
+  }
+
+  /**
+   * {@code Item::name} as {@code x -> x.name()} when the element has that method, else {@code
+   * Integer::parseInt} as {@code x -> Integer.parseInt(x)}.
+   */
+  private Optional<Expr> reference(
+      MethodReferenceExpr r, Expr current, List<Stmt> out, SourcePosition pos) {
+    String param = body.freshName("element");
+    x.scope().push();
+    try {
+      Local p = x.scope().declare(param, current.type());
+      out.add(new Stmt.Assign(p, current, true, pos));
+      // The type as an expression (Integer, java.lang.String), as a static call's scope reads.
+      Expression scope = StaticJavaParser.parseExpression(r.getScope().toString());
+      placeAt(scope, r);
+      boolean instance =
+          current.type() instanceof IrType.RecordType record
+                  && record.component(r.getIdentifier()).isPresent()
+              || current.type().equals(IrType.STRING)
+                  && x.typeName(scope).filter("java.lang.String"::equals).isPresent()
+                  && !r.getIdentifier().equals("valueOf");
+      MethodCallExpr call =
+          instance
+              ? new MethodCallExpr(new NameExpr(param), r.getIdentifier())
+              : new MethodCallExpr(scope, r.getIdentifier(), new NodeList<>(new NameExpr(param)));
+      placeAt(call, r);
+      call.setParentNode(r.getParentNode().orElse(null));
+      return x.translate(call, Optional.empty());
+    } finally {
+      x.scope().pop();
+    }
+  }
+
+  private static void placeAt(Node generated, Node original) {
+    original.getRange().ifPresent(range -> generated.walk(n -> n.setRange(range)));
+  }
+
+  private Optional<Expr> condition(MethodCallExpr op, Expr value) {
+    if (value.type() != IrType.BOOLEAN) {
+      failed(
+          op.getArgument(0),
+          DiagnosticCode.TYPE_MISMATCH,
+          "'" + op.getNameAsString() + "' needs a boolean, not '" + value.type().javaName() + "'",
+          "");
+      return Optional.empty();
+    }
+    return Optional.of(value);
+  }
+
+  private Expr mapped(String name, Expr value, MethodCallExpr op) {
+    IrType wanted =
+        switch (name) {
+          case "mapToInt" -> IrType.INT;
+          case "mapToLong" -> IrType.LONG;
+          case "mapToDouble" -> IrType.DOUBLE;
+          default -> null;
+        };
+    if (wanted == null || value.type() == wanted) {
+      return value;
+    }
+    if (value.type().isNumeric()) {
+      return ExpressionTranslator.numericConvert(value, (IrType.Primitive) wanted);
+    }
+    failed(
+        op.getArgument(0),
+        DiagnosticCode.TYPE_MISMATCH,
+        "'" + name + "' needs a number, not '" + value.type().javaName() + "'",
+        "");
+    return null;
+  }
+
+  private Local accumulator(IrType type) {
+    return new Local(body.freshName("collected"), type);
+  }
+
+  private static Stmt add(Local list, Expr value, SourcePosition pos) {
+    return new Stmt.Assign(
+        list,
+        ExpressionTranslator.call(Builtin.LIST_WITH_ADDED, list.type(), list, value),
+        false,
+        pos);
+  }
+
+  private Effects.Effect wrongArguments(MethodCallExpr m) {
+    return failed(
+        m,
+        DiagnosticCode.UNSUPPORTED_CALL,
+        "wrong number of arguments for stream operation '" + m.getNameAsString() + "'",
+        "");
+  }
+
+  private Effects.Effect failed(Node at, DiagnosticCode code, String message, String hint) {
+    context.error(x.unit(), at, code, message, hint);
+    return Effects.Effect.failed();
+  }
+}

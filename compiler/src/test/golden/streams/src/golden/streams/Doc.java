@@ -1,0 +1,3 @@
+package golden.streams;
+
+public record Doc(String title, int words) {}

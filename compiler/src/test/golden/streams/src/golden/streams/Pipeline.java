@@ -1,0 +1,30 @@
+package golden.streams;
+
+import dev.statecraft.api.Durable;
+import dev.statecraft.api.Workflow;
+import dev.statecraft.api.WorkflowMethod;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Sequential stream pipelines over lists, as Java users write them, activity calls included. */
+@Workflow
+public class Pipeline {
+  private final Scorer scorer = Durable.activities(Scorer.class);
+
+  @WorkflowMethod
+  public String run(List<Doc> docs) {
+    List<String> titles = docs.stream().filter(d -> d.words() > 2).map(Doc::title).toList();
+    List<Integer> scores = docs.stream().map(d -> scorer.score(d.title())).collect(Collectors.toList());
+    long longOnes = docs.stream().filter(d -> d.words() > 3).count();
+    int total = docs.stream().mapToInt(Doc::words).sum();
+    double wordSum = docs.stream().mapToDouble(d -> d.words() * 1.0).sum();
+    double avg = docs.isEmpty() ? 0 : wordSum / docs.size();
+    boolean any = docs.stream().anyMatch(d -> d.title().startsWith("B"));
+    boolean all = titles.stream().allMatch(t -> t.length() > 3);
+    boolean none = docs.stream().map(Doc::title).noneMatch(String::isEmpty);
+    String joined = docs.stream().map(d -> d.title().toUpperCase()).collect(Collectors.joining(", ", "[", "]"));
+    titles = titles.stream().filter(t -> !t.equals("Alpha")).toList();
+    List<Integer> parsed = List.of("1", "22").stream().map(Integer::parseInt).toList();
+    return titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
+  }
+}

@@ -1,0 +1,8 @@
+package golden.streams;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Scorer {
+  int score(String title);
+}
