@@ -31,6 +31,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -149,10 +150,10 @@ final class RunCommand implements Callable<Integer> {
     }
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(classes);
+    StepPrinter steps = new StepPrinter(out, quiet);
     try (LocalEngine engine =
             LocalEngine.open(
-                EngineOptions.durable(home.resolve("executions.db"))
-                    .withListener(new StepPrinter(out, quiet)));
+                EngineOptions.durable(home.resolve("executions.db")).withListener(steps));
         CallbackEndpoint callbacks = awaitsCallbacks(result) ? callbacks(engine, err) : null) {
       String callbackUrl = callbacks == null ? "" : callbacks.url().toString();
       for (CompiledWorkflow each : result.workflows()) {
@@ -163,7 +164,22 @@ final class RunCommand implements Callable<Integer> {
             each.name(), localDefinition(each, result.workflows(), callbackUrl));
       }
       engine.resumeUnfinished();
+      Optional<ExecutionResult> earlier =
+          engine.describe(LocalEngine.executionArn(wf.name(), name));
       String arn = engine.startExecution(wf.name(), name, inputJson);
+      if (earlier.isPresent() && !quiet) {
+        boolean ended = earlier.get().status().isTerminal();
+        out.printf(
+            ended
+                ? "statecraft: execution '%s' has already run (%s after %d state transitions)%n"
+                : "statecraft: resuming execution '%s' (%s, %d state transitions so far)%n",
+            name,
+            earlier.get().status(),
+            earlier.get().stateTransitions());
+        if (callbacks != null && !ended) {
+          steps.pendingCallbacks(engine.history(arn), callbackUrl);
+        }
+      }
       ExecutionResult r = engine.awaitResult(arn, timeout);
       return report(r, out, err);
     } catch (TimeoutException e) {

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statecraft.local.ExecutionListener;
 import dev.statecraft.local.HistoryEvent;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -77,6 +81,48 @@ final class StepPrinter implements ExecutionListener {
       String took =
           t0 == null ? "" : " in " + Duration.between(t0, event.timestamp()).toMillis() + " ms";
       line(String.format("  < %-28s done%s", name, took));
+    }
+  }
+
+  /**
+   * Prints how to answer each callback the execution still waits for, from its history: a resumed
+   * run hands out no new URL, and the one printed before may name another port.
+   */
+  void pendingCallbacks(List<HistoryEvent> history, String callbackUrl) {
+    Map<Long, HistoryEvent> byId = new HashMap<>();
+    Map<Long, HistoryEvent> next = new HashMap<>();
+    for (HistoryEvent e : history) {
+      byId.put(e.id(), e);
+      next.putIfAbsent(e.previousEventId(), e);
+    }
+    for (HistoryEvent scheduled : history) {
+      if (!scheduled.type().equals("TaskScheduled")
+          || !scheduled.details().path("resource").asText().endsWith(".waitForTaskToken")) {
+        continue;
+      }
+      HistoryEvent started = next.get(scheduled.id());
+      if (started == null
+          || !started.type().equals("TaskStarted")
+          || next.containsKey(started.id())) {
+        continue;
+      }
+      JsonNode payload = parse(scheduled.details().path("parameters").asText("")).path("Payload");
+      String token = null;
+      for (JsonNode value : payload) {
+        if (value.isObject() && value.path("token").isTextual()) {
+          token = value.get("token").asText();
+        }
+      }
+      HistoryEvent entered = byId.get(scheduled.previousEventId());
+      String task = entered == null ? "" : entered.details().path("name").asText("");
+      if (token != null) {
+        line(
+            String.format(
+                "  ~ %-28s still waiting for a callback; answer with:%n"
+                    + "      curl -X POST '%s?token=%s' -H 'Content-Type: application/json'"
+                    + " -d 'JSON'",
+                task, callbackUrl, URLEncoder.encode(token, StandardCharsets.UTF_8)));
+      }
     }
   }
 

@@ -68,6 +68,42 @@ class RunCallbackTest {
   }
 
   @Test
+  void runningAgainWithTheSameNameKeepsWaitingAndPrintsTheUrlThatAnswersIt(@TempDir Path dir)
+      throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] named = {"--execution-name", "refund-r1042", "--callback-port", "0"};
+    CompletableFuture<Integer> first =
+        runInBackground(out, err, dir, concat(named, "--timeout", "PT2S"));
+    String firstUrl = awaitCallbackUrl(out, err, first);
+    assertEquals(Main.FAILED, first.get(60, TimeUnit.SECONDS), () -> out + "\n" + err);
+    assertTrue(err.toString().contains("--execution-name refund-r1042"), err::toString);
+
+    StringWriter out2 = new StringWriter();
+    StringWriter err2 = new StringWriter();
+    CompletableFuture<Integer> second = runInBackground(out2, err2, dir, named);
+    String url = awaitCallbackUrl(out2, err2, second);
+    assertTrue(out2.toString().contains("resuming execution 'refund-r1042'"), out2::toString);
+    assertTrue(out2.toString().contains("still waiting for a callback"), out2::toString);
+    assertEquals(
+        firstUrl.substring(firstUrl.indexOf("?token=")),
+        url.substring(url.indexOf("?token=")),
+        "the same wait, answered through this run's endpoint");
+
+    post(url, "{\"approved\": true, \"reviewer\": \"ana\", \"note\": \"later\"}");
+    assertEquals(Main.OK, second.get(60, TimeUnit.SECONDS), () -> out2 + "\n" + err2);
+    assertEquals("refunded", lastJson(out2).get("status").asText(), out2::toString);
+    assertTrue(!out2.toString().contains("> Assess"), "completed steps do not run again");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = new String[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void aSecondRunOnTheSameStateIsRefusedInsteadOfRunningTheWaitingExecutionTwice(@TempDir Path dir)
       throws Exception {
     StringWriter out = new StringWriter();
@@ -125,9 +161,7 @@ class RunCallbackTest {
       "--state-dir",
       dir.toString()
     };
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
+    String[] args = concat(base, extra);
     return CompletableFuture.supplyAsync(
         () -> Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true)));
   }
