@@ -32,8 +32,15 @@ final class StepPrinter implements ExecutionListener {
 
   private final PrintWriter out;
   private final boolean quiet;
-  private final Map<String, Instant> entered = new ConcurrentHashMap<>();
-  private final Map<String, String> currentTask = new ConcurrentHashMap<>();
+
+  /**
+   * The task each branch is in, by the id of the branch's latest event (executionArn/id): a
+   * branch's events follow one another through {@code previousEventId}, so iterations of a Map
+   * running the same task at once keep their own name and start time.
+   */
+  private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+
+  private record Task(String name, Instant entered) {}
 
   StepPrinter(PrintWriter out, boolean quiet) {
     this.out = out;
@@ -48,15 +55,18 @@ final class StepPrinter implements ExecutionListener {
     String type = event.type();
     JsonNode d = event.details();
     String name = d.path("name").asText("");
+    Task current = tasks.remove(executionArn + "/" + event.previousEventId());
+    if (current != null && !type.equals("TaskStateExited")) {
+      tasks.put(executionArn + "/" + event.id(), current);
+    }
+    String task = current == null ? "" : current.name();
     if (type.equals("TaskStateEntered")) {
-      entered.put(executionArn + "/" + name, event.timestamp());
-      currentTask.put(executionArn, name);
+      tasks.put(executionArn + "/" + event.id(), new Task(name, event.timestamp()));
     } else if (type.endsWith("StateEntered")) {
       line(
           String.format(
               "  > %-28s %s", name, type.substring(0, type.length() - "StateEntered".length())));
     } else if (type.equals("TaskScheduled")) {
-      String task = currentTask.getOrDefault(executionArn, "");
       JsonNode parameters = parse(d.path("parameters").asText(""));
       line(String.format("  > %-28s Task -> %s", task, parameters.path("FunctionName").asText("")));
       if (d.path("resource").asText().endsWith(".waitForTaskToken")) {
@@ -71,15 +81,15 @@ final class StepPrinter implements ExecutionListener {
         }
       }
     } else if (type.equals("TaskFailed") || type.equals("TaskTimedOut")) {
-      String task = currentTask.getOrDefault(executionArn, "");
       line(
           String.format(
               "  ! %-28s %s: %s",
-              task, d.path("error").asText(), firstLine(d.path("cause").asText(""))));
+              task, d.path("error").asText(), firstLine(message(d.path("cause").asText("")))));
     } else if (type.equals("TaskStateExited")) {
-      Instant t0 = entered.remove(executionArn + "/" + name);
       String took =
-          t0 == null ? "" : " in " + Duration.between(t0, event.timestamp()).toMillis() + " ms";
+          current == null
+              ? ""
+              : " in " + Duration.between(current.entered(), event.timestamp()).toMillis() + " ms";
       line(String.format("  < %-28s done%s", name, took));
     }
   }
@@ -142,6 +152,12 @@ final class StepPrinter implements ExecutionListener {
       }
     }
     return null;
+  }
+
+  /** A Lambda error's {@code errorMessage}, or the cause as it is. */
+  private static String message(String cause) {
+    JsonNode parsed = cause.startsWith("{") ? parse(cause) : JSON.missingNode();
+    return parsed.path("errorMessage").isTextual() ? parsed.get("errorMessage").asText() : cause;
   }
 
   private static String firstLine(String s) {
