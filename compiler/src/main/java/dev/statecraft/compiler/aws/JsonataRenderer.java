@@ -17,6 +17,7 @@ import dev.statecraft.compiler.ir.IrType.PrimitiveKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -70,8 +71,25 @@ final class JsonataRenderer {
     }
     if (e instanceof Expr.Concat c) {
       List<Jsonata> parts = new ArrayList<>();
+      StringBuilder constant = null;
       for (Expr p : c.parts()) {
+        Optional<String> printed = printedConstant(p);
+        if (printed.isPresent()) {
+          constant = constant == null ? new StringBuilder() : constant;
+          constant.append(printed.get());
+          continue;
+        }
+        if (constant != null) {
+          parts.add(new Jsonata(string(constant.toString()), Set.of(), ATOM));
+          constant = null;
+        }
         parts.add(javaString(p));
+      }
+      if (constant != null) {
+        parts.add(new Jsonata(string(constant.toString()), Set.of(), ATOM));
+      }
+      if (parts.size() == 1) {
+        return parts.get(0);
       }
       return combine(
           String.join(" & ", parts.stream().map(p -> p.at(ADDITIVE + 1)).toList()),
@@ -263,8 +281,32 @@ final class JsonataRenderer {
 
   /** The value converted to a string exactly as Java's string conversion does. */
   Jsonata javaString(Expr e) {
+    Optional<String> printed = printedConstant(e);
+    if (printed.isPresent()) {
+      return new Jsonata(string(printed.get()), Set.of(), ATOM);
+    }
     Jsonata x = render(e);
     return javaString(x, e.type(), e instanceof Expr.Literal);
+  }
+
+  /**
+   * A constant as Java prints it, at compile time: {@code "at most " + 50.0} is {@code 'at most
+   * 50.0'}.
+   */
+  private static Optional<String> printedConstant(Expr e) {
+    if (!(e instanceof Expr.Literal l)
+        || l.value() == null
+        || !(l.type() instanceof IrType.Primitive || l.type() instanceof IrType.EnumType)) {
+      return Optional.empty();
+    }
+    Object v = l.value();
+    if (l.type().equals(IrType.DOUBLE) && v instanceof Number n) {
+      return Optional.of(Double.toString(n.doubleValue()));
+    }
+    if (l.type().isNumeric() && v instanceof Number n) {
+      return Optional.of(Long.toString(n.longValue()));
+    }
+    return Optional.of(String.valueOf(v));
   }
 
   private Jsonata javaString(Jsonata x, IrType type, boolean literal) {
