@@ -1,0 +1,1 @@
+package golden.agent; public record Job(String prompt) {}

@@ -1,0 +1,1 @@
+package golden.agent; public class Overloaded extends RuntimeException { public Overloaded(String m) { super(m); } }

@@ -1,0 +1,1 @@
+package golden.agent; public record Reply(String text, String model, int tokens, Verdict verdict) {}

@@ -1,0 +1,1 @@
+package golden.agent; public record Step(int round, String text, int tokens) {}

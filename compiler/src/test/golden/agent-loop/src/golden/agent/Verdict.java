@@ -1,0 +1,1 @@
+package golden.agent; public enum Verdict { DONE, RETRY, ESCALATE }
