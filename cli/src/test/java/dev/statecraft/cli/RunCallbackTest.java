@@ -32,10 +32,11 @@ class RunCallbackTest {
 
   @Test
   void aReviewersAnswerPostedToThePrintedUrlCompletesTheRun(@TempDir Path dir) throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CompletableFuture<Integer> exit = runInBackground(out, err, dir, "--callback-port", "0");
-    String url = awaitCallbackUrl(out, err, exit);
+    Background run = Background.start(dir, "--callback-port", "0");
+    StringWriter out = run.out;
+    StringWriter err = run.err;
+    CompletableFuture<Integer> exit = run.exit;
+    String url = run.callbackUrl();
 
     HttpResponse<String> bogus = post(url.replaceAll("token=[^&]+", "token=bogus"), "{}");
     assertEquals(400, bogus.statusCode(), bogus::body);
@@ -54,10 +55,11 @@ class RunCallbackTest {
   @Test
   void aFailureAddedToTheUrlDeclinesTheRefundThroughTheWorkflowsCatch(@TempDir Path dir)
       throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CompletableFuture<Integer> exit = runInBackground(out, err, dir, "--callback-port", "0");
-    String url = awaitCallbackUrl(out, err, exit);
+    Background run = Background.start(dir, "--callback-port", "0");
+    StringWriter out = run.out;
+    StringWriter err = run.err;
+    CompletableFuture<Integer> exit = run.exit;
+    String url = run.callbackUrl();
 
     HttpResponse<String> answer = post(url + "&error=ReviewerAway&cause=on+leave", "");
     assertEquals(200, answer.statusCode(), answer::body);
@@ -70,19 +72,17 @@ class RunCallbackTest {
   @Test
   void runningAgainWithTheSameNameKeepsWaitingAndPrintsTheUrlThatAnswersIt(@TempDir Path dir)
       throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     String[] named = {"--execution-name", "refund-r1042", "--callback-port", "0"};
-    CompletableFuture<Integer> first =
-        runInBackground(out, err, dir, concat(named, "--timeout", "PT2S"));
-    String firstUrl = awaitCallbackUrl(out, err, first);
-    assertEquals(Main.FAILED, first.get(60, TimeUnit.SECONDS), () -> out + "\n" + err);
-    assertTrue(err.toString().contains("--execution-name refund-r1042"), err::toString);
+    Background first = Background.start(dir, concat(named, "--timeout", "PT2S"));
+    String firstUrl = first.callbackUrl();
+    assertEquals(Main.FAILED, first.exit.get(60, TimeUnit.SECONDS), first::toString);
+    assertTrue(first.err.toString().contains("--execution-name refund-r1042"), first::toString);
 
-    StringWriter out2 = new StringWriter();
-    StringWriter err2 = new StringWriter();
-    CompletableFuture<Integer> second = runInBackground(out2, err2, dir, named);
-    String url = awaitCallbackUrl(out2, err2, second);
+    Background run = Background.start(dir, named);
+    StringWriter out2 = run.out;
+    StringWriter err2 = run.err;
+    CompletableFuture<Integer> second = run.exit;
+    String url = run.callbackUrl();
     assertTrue(out2.toString().contains("resuming execution 'refund-r1042'"), out2::toString);
     assertTrue(out2.toString().contains("still waiting for a callback"), out2::toString);
     assertEquals(
@@ -106,10 +106,11 @@ class RunCallbackTest {
   @Test
   void aSecondRunOnTheSameStateIsRefusedInsteadOfRunningTheWaitingExecutionTwice(@TempDir Path dir)
       throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CompletableFuture<Integer> first = runInBackground(out, err, dir, "--callback-port", "0");
-    String url = awaitCallbackUrl(out, err, first);
+    Background run = Background.start(dir, "--callback-port", "0");
+    StringWriter out = run.out;
+    StringWriter err = run.err;
+    CompletableFuture<Integer> first = run.exit;
+    String url = run.callbackUrl();
 
     Cli second =
         Cli.run(
@@ -150,34 +151,45 @@ class RunCallbackTest {
     }
   }
 
-  private static CompletableFuture<Integer> runInBackground(
-      StringWriter out, StringWriter err, Path dir, String... extra) {
-    String[] base = {
-      "run",
-      "--source",
-      REFUND.toString(),
-      "--input",
-      REFUND.resolve("refund.json").toString(),
-      "--state-dir",
-      dir.toString()
-    };
-    String[] args = concat(base, extra);
-    return CompletableFuture.supplyAsync(
-        () -> Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true)));
-  }
-
-  /** The URL the step printer shows once the workflow waits for a reviewer. */
-  private static String awaitCallbackUrl(
-      StringWriter out, StringWriter err, CompletableFuture<Integer> exit) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline && !exit.isDone()) {
-      Matcher m = CURL.matcher(out.toString());
-      if (m.find()) {
-        return m.group(1);
-      }
-      Thread.sleep(50);
+  /** {@code statecraft run} of the refund example on another thread, its output captured. */
+  private record Background(StringWriter out, StringWriter err, CompletableFuture<Integer> exit) {
+    static Background start(Path dir, String... extra) {
+      String[] base = {
+        "run",
+        "--source",
+        REFUND.toString(),
+        "--input",
+        REFUND.resolve("refund.json").toString(),
+        "--state-dir",
+        dir.toString()
+      };
+      String[] args = concat(base, extra);
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      return new Background(
+          out,
+          err,
+          CompletableFuture.supplyAsync(
+              () -> Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true))));
     }
-    throw new AssertionError("no callback URL printed\n" + out + "\n" + err);
+
+    /** The URL the step printer shows once the workflow waits for a reviewer. */
+    String callbackUrl() throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (System.nanoTime() < deadline && !exit.isDone()) {
+        Matcher m = CURL.matcher(out.toString());
+        if (m.find()) {
+          return m.group(1);
+        }
+        Thread.sleep(50);
+      }
+      throw new AssertionError("no callback URL printed\n" + this);
+    }
+
+    @Override
+    public String toString() {
+      return out + "\n" + err;
+    }
   }
 
   /** The output JSON, which {@code run} prints last. */

@@ -174,30 +174,16 @@ final class CloudWorkflowsExpressions {
               + (a.size() > 2 ? expr(a.get(2)) : "len(" + x + ")")
               + ")";
       case STRING_INDEX_OF ->
-          "if(len(text.find_all("
-              + x
-              + ", "
-              + y
-              + ")) > 0, text.find_all("
-              + x
-              + ", "
-              + y
-              + ")[0].index, -1)";
+          "if(len(" + findAll(x, y) + ") > 0, " + findAll(x, y) + "[0].index, -1)";
       case STRING_SPLIT -> "text.split(" + x + ", " + y + ")";
       case STRING_LAST_INDEX_OF ->
-          "if(len(text.find_all("
-              + x
-              + ", "
-              + y
-              + ")) > 0, text.find_all("
-              + x
-              + ", "
-              + y
-              + ")[len(text.find_all("
-              + x
-              + ", "
-              + y
-              + ")) - 1].index, -1)";
+          "if(len("
+              + findAll(x, y)
+              + ") > 0, "
+              + findAll(x, y)
+              + "[len("
+              + findAll(x, y)
+              + ") - 1].index, -1)";
       case STRING_REPLACE -> "text.replace_all(" + x + ", " + y + ", " + expr(a.get(2)) + ")";
       case STRING_IS_BLANK -> "len(text.replace_all_regex(" + x + ", \"\\\\s\", \"\")) == 0";
       case STRING_EQUALS_IGNORE_CASE -> "text.to_lower(" + x + ") == text.to_lower(" + y + ")";
@@ -227,6 +213,11 @@ final class CloudWorkflowsExpressions {
       case LIST_WITH_SET -> helpers.call("with_set", List.of(x, y, expr(a.get(2))));
       case LIST_WITHOUT_INDEX -> helpers.call("without_index", List.of(x, y));
     };
+  }
+
+  /** The occurrences of {@code y} in {@code x}, as {@code [{index, length}, ...]}. */
+  private static String findAll(String x, String y) {
+    return "text.find_all(" + x + ", " + y + ")";
   }
 
   private String limit(String what) {
