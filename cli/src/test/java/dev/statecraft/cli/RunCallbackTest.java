@@ -33,9 +33,6 @@ class RunCallbackTest {
   @Test
   void aReviewersAnswerPostedToThePrintedUrlCompletesTheRun(@TempDir Path dir) throws Exception {
     Background run = Background.start(dir, "--callback-port", "0");
-    StringWriter out = run.out;
-    StringWriter err = run.err;
-    CompletableFuture<Integer> exit = run.exit;
     String url = run.callbackUrl();
 
     HttpResponse<String> bogus = post(url.replaceAll("token=[^&]+", "token=bogus"), "{}");
@@ -44,9 +41,9 @@ class RunCallbackTest {
         post(url, "{\"approved\": true, \"reviewer\": \"ana\", \"note\": \"loyal customer\"}");
     assertEquals(200, answer.statusCode(), answer::body);
 
-    assertEquals(Main.OK, exit.get(60, TimeUnit.SECONDS), () -> out + "\n" + err);
-    JsonNode result = lastJson(out);
-    assertEquals("refunded", result.get("status").asText(), out::toString);
+    assertEquals(Main.OK, run.exit.get(60, TimeUnit.SECONDS), run::toString);
+    JsonNode result = lastJson(run.out);
+    assertEquals("refunded", result.get("status").asText(), run::toString);
     assertEquals("ana", result.get("decidedBy").asText());
     assertEquals("rf_a7731", result.get("refundId").asText());
     assertEquals("medium", result.get("risk").asText());
@@ -56,17 +53,14 @@ class RunCallbackTest {
   void aFailureAddedToTheUrlDeclinesTheRefundThroughTheWorkflowsCatch(@TempDir Path dir)
       throws Exception {
     Background run = Background.start(dir, "--callback-port", "0");
-    StringWriter out = run.out;
-    StringWriter err = run.err;
-    CompletableFuture<Integer> exit = run.exit;
     String url = run.callbackUrl();
 
     HttpResponse<String> answer = post(url + "&error=ReviewerAway&cause=on+leave", "");
     assertEquals(200, answer.statusCode(), answer::body);
 
     // The workflow catches only CallbackTimeout: any other failure of the wait fails the run.
-    assertEquals(Main.FAILED, exit.get(60, TimeUnit.SECONDS), () -> out + "\n" + err);
-    assertTrue(err.toString().contains("ReviewerAway: on leave"), err::toString);
+    assertEquals(Main.FAILED, run.exit.get(60, TimeUnit.SECONDS), run::toString);
+    assertTrue(run.err.toString().contains("ReviewerAway: on leave"), run::toString);
   }
 
   @Test
@@ -78,22 +72,20 @@ class RunCallbackTest {
     assertEquals(Main.FAILED, first.exit.get(60, TimeUnit.SECONDS), first::toString);
     assertTrue(first.err.toString().contains("--execution-name refund-r1042"), first::toString);
 
-    Background run = Background.start(dir, named);
-    StringWriter out2 = run.out;
-    StringWriter err2 = run.err;
-    CompletableFuture<Integer> second = run.exit;
-    String url = run.callbackUrl();
-    assertTrue(out2.toString().contains("resuming execution 'refund-r1042'"), out2::toString);
-    assertTrue(out2.toString().contains("still waiting for a callback"), out2::toString);
+    Background second = Background.start(dir, named);
+    String url = second.callbackUrl();
+    String printed = second.out.toString();
+    assertTrue(printed.contains("resuming execution 'refund-r1042'"), second::toString);
+    assertTrue(printed.contains("still waiting for a callback"), second::toString);
     assertEquals(
         firstUrl.substring(firstUrl.indexOf("?token=")),
         url.substring(url.indexOf("?token=")),
         "the same wait, answered through this run's endpoint");
 
     post(url, "{\"approved\": true, \"reviewer\": \"ana\", \"note\": \"later\"}");
-    assertEquals(Main.OK, second.get(60, TimeUnit.SECONDS), () -> out2 + "\n" + err2);
-    assertEquals("refunded", lastJson(out2).get("status").asText(), out2::toString);
-    assertTrue(!out2.toString().contains("> Assess"), "completed steps do not run again");
+    assertEquals(Main.OK, second.exit.get(60, TimeUnit.SECONDS), second::toString);
+    assertEquals("refunded", lastJson(second.out).get("status").asText(), second::toString);
+    assertTrue(!second.out.toString().contains("> Assess"), "completed steps do not run again");
   }
 
   private static String[] concat(String[] a, String... b) {
@@ -107,9 +99,6 @@ class RunCallbackTest {
   void aSecondRunOnTheSameStateIsRefusedInsteadOfRunningTheWaitingExecutionTwice(@TempDir Path dir)
       throws Exception {
     Background run = Background.start(dir, "--callback-port", "0");
-    StringWriter out = run.out;
-    StringWriter err = run.err;
-    CompletableFuture<Integer> first = run.exit;
     String url = run.callbackUrl();
 
     Cli second =
@@ -128,8 +117,8 @@ class RunCallbackTest {
     assertTrue(second.err().contains("--state-dir"), second::toString);
 
     post(url, "{\"approved\": false, \"reviewer\": \"bo\", \"note\": \"no\"}");
-    assertEquals(Main.OK, first.get(60, TimeUnit.SECONDS), () -> out + "\n" + err);
-    assertEquals("declined", lastJson(out).get("status").asText(), out::toString);
+    assertEquals(Main.OK, run.exit.get(60, TimeUnit.SECONDS), run::toString);
+    assertEquals("declined", lastJson(run.out).get("status").asText(), run::toString);
   }
 
   @Test
