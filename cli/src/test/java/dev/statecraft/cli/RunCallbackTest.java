@@ -101,17 +101,7 @@ class RunCallbackTest {
     Background run = Background.start(dir, "--callback-port", "0");
     String url = run.callbackUrl();
 
-    Cli second =
-        Cli.run(
-            "run",
-            "--source",
-            REFUND.toString(),
-            "--input",
-            REFUND.resolve("small-refund.json").toString(),
-            "--state-dir",
-            dir.toString(),
-            "--callback-port",
-            "0");
+    Cli second = Cli.run(runRefund(dir, "small-refund.json", "--callback-port", "0"));
     assertEquals(Main.USAGE, second.exitCode(), second::toString);
     assertTrue(second.err().contains("is in use by another engine"), second::toString);
     assertTrue(second.err().contains("--state-dir"), second::toString);
@@ -124,35 +114,30 @@ class RunCallbackTest {
   @Test
   void aCallbackPortInUseIsABadUsageNamedInTheError(@TempDir Path dir) throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Cli r =
-          Cli.run(
-              "run",
-              "--source",
-              REFUND.toString(),
-              "--input",
-              REFUND.resolve("refund.json").toString(),
-              "--state-dir",
-              dir.toString(),
-              "--callback-port",
-              String.valueOf(taken.getLocalPort()));
+      Cli r = Cli.run(runRefund(dir, "refund.json", "--callback-port", taken.getLocalPort() + ""));
       assertEquals(Main.USAGE, r.exitCode(), r::toString);
       assertTrue(r.err().contains("choose another --callback-port"), r::toString);
     }
   }
 
+  /** The arguments of {@code statecraft run} on the refund example with {@code input}. */
+  private static String[] runRefund(Path dir, String input, String... extra) {
+    String[] base = {
+      "run",
+      "--source",
+      REFUND.toString(),
+      "--input",
+      REFUND.resolve(input).toString(),
+      "--state-dir",
+      dir.toString()
+    };
+    return concat(base, extra);
+  }
+
   /** {@code statecraft run} of the refund example on another thread, its output captured. */
   private record Background(StringWriter out, StringWriter err, CompletableFuture<Integer> exit) {
     static Background start(Path dir, String... extra) {
-      String[] base = {
-        "run",
-        "--source",
-        REFUND.toString(),
-        "--input",
-        REFUND.resolve("refund.json").toString(),
-        "--state-dir",
-        dir.toString()
-      };
-      String[] args = concat(base, extra);
+      String[] args = runRefund(dir, "refund.json", extra);
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       return new Background(
