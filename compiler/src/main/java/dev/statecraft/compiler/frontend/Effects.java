@@ -1,6 +1,7 @@
 package dev.statecraft.compiler.frontend;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -64,7 +65,18 @@ final class Effects {
       return Optional.of(new SwitchTranslator(context, x, body).expression(s, expected));
     }
     if (value instanceof MethodCallExpr pipeline && Streams.isPipeline(pipeline)) {
-      return Optional.of(new Streams(context, x, body).effect(pipeline));
+      return Optional.of(new Streams(context, x, body).effect(pipeline, Optional.empty()));
+    }
+    if (value instanceof CastExpr cast
+        && cast.getType() instanceof com.github.javaparser.ast.type.PrimitiveType
+        && unwrapped(cast.getExpression()) instanceof MethodCallExpr pipeline
+        && Streams.isPipeline(pipeline)) {
+      Optional<IrType> to = x.types().map(cast.getType(), x.unit());
+      if (to.isEmpty() || !to.get().isNumeric()) {
+        return Optional.of(Effect.failed());
+      }
+      return Optional.of(
+          new Streams(context, x, body).effect(pipeline, Optional.of((IrType.Primitive) to.get())));
     }
     if (!(value instanceof MethodCallExpr m) || m.getScope().isEmpty()) {
       return Optional.empty();
@@ -89,6 +101,12 @@ final class Effects {
       case "awaitCallback" -> Optional.of(awaitCallback(m));
       default -> Optional.empty();
     };
+  }
+
+  private static Expression unwrapped(Expression e) {
+    return e instanceof com.github.javaparser.ast.expr.EnclosedExpr en
+        ? unwrapped(en.getInner())
+        : e;
   }
 
   private SourcePosition at(Node n) {

@@ -67,8 +67,11 @@ final class Streams {
     return false;
   }
 
-  /** The pipeline as statements that leave its result in the effect's target. */
-  Effects.Effect effect(MethodCallExpr terminal) {
+  /**
+   * The pipeline as statements that leave its result in the effect's target, converted by {@code
+   * cast} when the pipeline stands in a numeric cast ({@code (int) xs.stream().count()}).
+   */
+  Effects.Effect effect(MethodCallExpr terminal, Optional<IrType.Primitive> cast) {
     List<MethodCallExpr> ops = new ArrayList<>();
     Expression e = terminal.getScope().get();
     while (e instanceof MethodCallExpr call && !call.getNameAsString().equals("stream")) {
@@ -112,13 +115,18 @@ final class Streams {
         }
         loopBody.keepOnlyIf(kept.get());
       } else {
-        current = mapped(name, value.get(), op);
-        if (current == null) {
+        Expr mapped = mapped(name, value.get(), op);
+        if (mapped == null) {
           return Effects.Effect.failed();
         }
+        // Evaluated once, into a local: later steps may read it more than once, and it may call
+        // an activity.
+        Local step = new Local(body.freshName("mapped"), mapped.type());
+        loopBody.innermost().add(new Stmt.Assign(step, mapped, true, pos));
+        current = step;
       }
     }
-    return terminal(terminal, item, source.get(), loopBody, current, pos);
+    return terminal(terminal, item, source.get(), loopBody, current, cast, pos);
   }
 
   /**
@@ -161,6 +169,7 @@ final class Streams {
       Expr source,
       LoopBody loopBody,
       Expr current,
+      Optional<IrType.Primitive> cast,
       SourcePosition pos) {
     String name = t.getNameAsString();
     IrType type;
@@ -183,7 +192,7 @@ final class Streams {
         }
         return c.get().joining
             ? joined(c.get(), item, source, loopBody, current, pos)
-            : terminalList(item, source, loopBody, current, pos);
+            : terminalList(item, source, loopBody, current, cast, pos);
       }
       case "count" -> {
         type = IrType.LONG;
@@ -251,15 +260,21 @@ final class Streams {
                     pos));
       }
     }
-    return emit(type, acc, initial, item, source, loopBody, pos);
+    return emit(type, acc, initial, item, source, loopBody, cast, pos);
   }
 
   private Effects.Effect terminalList(
-      Local item, Expr source, LoopBody loopBody, Expr current, SourcePosition pos) {
+      Local item,
+      Expr source,
+      LoopBody loopBody,
+      Expr current,
+      Optional<IrType.Primitive> cast,
+      SourcePosition pos) {
     ListType type = new ListType(current.type());
     Local acc = accumulator(type);
     loopBody.innermost().add(add(acc, current, pos));
-    return emit(type, acc, new Expr.ListLiteral(List.of(), type), item, source, loopBody, pos);
+    return emit(
+        type, acc, new Expr.ListLiteral(List.of(), type), item, source, loopBody, cast, pos);
   }
 
   /** {@code Collectors.joining(sep, prefix, suffix)}: the kept strings, joined. */
@@ -299,17 +314,24 @@ final class Streams {
       Local item,
       Expr source,
       LoopBody loopBody,
+      Optional<IrType.Primitive> cast,
       SourcePosition pos) {
     // The result builds up in a temporary: the target may be the very list being streamed.
     List<Stmt> statements =
         List.of(
             new Stmt.Assign(acc, initial, true, pos),
             new Stmt.ForEach(Optional.empty(), item, source, loopBody.build(), pos));
+    // A list result is handed over as a copy: the accumulator is built anew on each run of an
+    // enclosing loop, which the aliasing check cannot tell from changing a shared list.
+    Expr result =
+        type instanceof ListType
+            ? ExpressionTranslator.call(Builtin.NEW_LIST, type, acc)
+            : cast.map(to -> ExpressionTranslator.numericConvert(acc, to)).orElse(acc);
     return new Effects.Effect(
-        type,
+        cast.isPresent() ? cast.get() : type,
         (target, declare) -> {
           List<Stmt> out = new ArrayList<>(statements);
-          target.ifPresent(t -> out.add(new Stmt.Assign(t, acc, declare, pos)));
+          target.ifPresent(t -> out.add(new Stmt.Assign(t, result, declare, pos)));
           return out;
         });
   }

@@ -57,6 +57,7 @@ final class ProgramGenerator {
     line("import java.time.Duration;");
     line("import java.util.ArrayList;");
     line("import java.util.List;");
+    line("import java.util.stream.Collectors;");
     line("");
     line("@Workflow(name = \"" + name + "\")");
     line("public class " + className + " {");
@@ -86,7 +87,7 @@ final class ProgramGenerator {
   }
 
   private void statement(int depth) {
-    int choice = random.nextInt(depth >= MAX_DEPTH ? 9 : 20);
+    int choice = random.nextInt(depth >= MAX_DEPTH ? 9 : 21);
     switch (choice) {
       case 0, 1 -> line(intVar() + " = " + intExpr(2) + " % 997;");
       case 2 -> line("l = (l * 3 + " + intAtom() + ") % 100003L;");
@@ -114,7 +115,43 @@ final class ProgramGenerator {
         line("}");
       }
       case 18 -> line("Durable.sleep(Duration.ofSeconds(" + (1 + random.nextInt(90)) + "));");
+      case 19 -> stream();
       default -> line("i = ops.flaky(i % 7);");
+    }
+  }
+
+  /** A stream pipeline over the input's numbers; lambdas read only constants and the input. */
+  private void stream() {
+    int k = random.nextInt(15);
+    switch (random.nextInt(5)) {
+      case 0 ->
+          line("j = (int) in.numbers().stream().filter(v -> v % 2 == " + k % 2 + ").count();");
+      case 1 -> {
+        String t = "q" + fresh++;
+        line(
+            "int "
+                + t
+                + " = in.numbers().stream().mapToInt(v -> v * "
+                + (1 + k)
+                + " - in.seed() % 7).sum();");
+        line("i = (i + " + t + ") % 997;");
+      }
+      case 2 -> line("b = in.numbers().stream().anyMatch(v -> v > " + k + ");");
+      case 3 ->
+          line(
+              "s = in.numbers().stream().filter(v -> v < "
+                  + k
+                  + ").map(v -> \"n\" + v).collect(Collectors.joining(\",\", \"<\", \">\"));");
+      default -> {
+        String t = "q" + fresh++;
+        line(
+            "List<String> "
+                + t
+                + " = in.numbers().stream().map(v -> ops.tag(\"w\", v)).filter(w -> w.length() > "
+                + (2 + k % 3)
+                + ").toList();");
+        line("log.addAll(" + t + ");");
+      }
     }
   }
 

@@ -132,7 +132,8 @@ public final class AgentFunctions {
     int collected = 0;
     each: for (Step item : steps) {
       Step element = item;
-      collected = collected + element.tokens();
+      int mapped = element.tokens();
+      collected = collected + mapped;
     }
     int tokens = collected;
     List<String> collected2 = java.util.List.of();

@@ -58,17 +58,18 @@ public final class PipelineFunctions {
       Doc d = item;
       if (d.words() > 2) {
         Doc element = item;
-        collected.add(element.title());
+        String mapped = element.title();
+        collected.add(mapped);
       }
     }
-    List<String> titles = collected;
+    List<String> titles = new java.util.ArrayList<>(collected);
     List<Integer> collected2 = java.util.List.of();
     each2: for (Doc item2 : docs) {
       Doc d = item2;
-      int scoreResult = DurableActivities.call(ctx, SCORE, Integer.class, "title", d.title());
-      collected2.add(scoreResult);
+      int mapped2 = DurableActivities.call(ctx, SCORE, Integer.class, "title", d.title());
+      collected2.add(mapped2);
     }
-    List<Integer> scores = collected2;
+    List<Integer> scores = new java.util.ArrayList<>(collected2);
     long collected3 = 0L;
     each3: for (Doc item3 : docs) {
       Doc d = item3;
@@ -80,13 +81,15 @@ public final class PipelineFunctions {
     int collected4 = 0;
     each4: for (Doc item4 : docs) {
       Doc element2 = item4;
-      collected4 = collected4 + element2.words();
+      int mapped3 = element2.words();
+      collected4 = collected4 + mapped3;
     }
     int total = collected4;
     double collected5 = 0.0;
     each5: for (Doc item5 : docs) {
       Doc d = item5;
-      collected5 = collected5 + (((double) d.words()) * 1.0);
+      double mapped4 = ((double) d.words()) * 1.0;
+      collected5 = collected5 + mapped4;
     }
     double wordSum = collected5;
     double avg = docs.isEmpty() ? 0.0 : (wordSum / ((double) docs.size()));
@@ -111,7 +114,8 @@ public final class PipelineFunctions {
     boolean collected8 = true;
     each8: for (Doc item8 : docs) {
       Doc element3 = item8;
-      String element4 = element3.title();
+      String mapped5 = element3.title();
+      String element4 = mapped5;
       if (element4.isEmpty()) {
         collected8 = false;
         break;
@@ -121,7 +125,8 @@ public final class PipelineFunctions {
     List<String> collected9 = java.util.List.of();
     each9: for (Doc item9 : docs) {
       Doc d = item9;
-      collected9.add(String.valueOf(d.title().toUpperCase()));
+      String mapped6 = d.title().toUpperCase();
+      collected9.add(String.valueOf(mapped6));
     }
     String joined = "[" + String.join(", ", collected9) + "]";
     List<String> collected10 = java.util.List.of();
@@ -131,13 +136,14 @@ public final class PipelineFunctions {
         collected10.add(item10);
       }
     }
-    titles = collected10;
+    titles = new java.util.ArrayList<>(collected10);
     List<Integer> collected11 = java.util.List.of();
     each11: for (String item11 : java.util.List.of("1", "22")) {
       String element5 = item11;
-      collected11.add(Integer.parseInt(element5));
+      int mapped7 = Integer.parseInt(element5);
+      collected11.add(mapped7);
     }
-    List<Integer> parsed = collected11;
+    List<Integer> parsed = new java.util.ArrayList<>(collected11);
     return titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
   }
 
