@@ -87,7 +87,7 @@ final class ProgramGenerator {
   }
 
   private void statement(int depth) {
-    int choice = random.nextInt(depth >= MAX_DEPTH ? 9 : 21);
+    int choice = random.nextInt(depth >= MAX_DEPTH ? 9 : 22);
     switch (choice) {
       case 0, 1 -> line(intVar() + " = " + intExpr(2) + " % 997;");
       case 2 -> line("l = (l * 3 + " + intAtom() + ") % 100003L;");
@@ -116,6 +116,22 @@ final class ProgramGenerator {
       }
       case 18 -> line("Durable.sleep(Duration.ofSeconds(" + (1 + random.nextInt(90)) + "));");
       case 19 -> stream();
+      case 20 -> {
+        String t = "p" + fresh++;
+        line("String[] " + t + " = (s + \",\" + " + atom() + ").split(\",\");");
+        line(
+            "s = "
+                + t
+                + ".length > 1 ? "
+                + t
+                + "["
+                + t
+                + ".length - 1] + "
+                + t
+                + "[0].length() : String.join(\"/\", "
+                + t
+                + ");");
+      }
       default -> line("i = ops.flaky(i % 7);");
     }
   }
