@@ -177,13 +177,9 @@ final class Streams {
     Local acc;
     switch (name) {
       case "toList" -> {
-        if (!t.getArguments().isEmpty()) {
-          return wrongArguments(t);
-        }
-        type = new ListType(current.type());
-        initial = new Expr.ListLiteral(List.of(), (ListType) type);
-        acc = accumulator(type);
-        loopBody.innermost().add(add(acc, current, pos));
+        return t.getArguments().isEmpty()
+            ? terminalList(item, source, loopBody, current, cast, pos)
+            : wrongArguments(t);
       }
       case "collect" -> {
         Optional<Collector> c = collector(t, current);
