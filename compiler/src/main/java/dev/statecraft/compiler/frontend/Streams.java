@@ -256,7 +256,15 @@ final class Streams {
                     pos));
       }
     }
-    return emit(type, acc, initial, item, source, loopBody, cast, pos);
+    return emit(
+        cast.isPresent() ? cast.get() : type,
+        handedOver(type, acc, cast),
+        acc,
+        initial,
+        item,
+        source,
+        loopBody,
+        pos);
   }
 
   private Effects.Effect terminalList(
@@ -270,7 +278,14 @@ final class Streams {
     Local acc = accumulator(type);
     loopBody.innermost().add(add(acc, current, pos));
     return emit(
-        type, acc, new Expr.ListLiteral(List.of(), type), item, source, loopBody, cast, pos);
+        type,
+        handedOver(type, acc, cast),
+        acc,
+        new Expr.ListLiteral(List.of(), type),
+        item,
+        source,
+        loopBody,
+        pos);
   }
 
   /** {@code Collectors.joining(sep, prefix, suffix)}: the kept strings, joined. */
@@ -285,46 +300,54 @@ final class Streams {
                 acc,
                 ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, current),
                 pos));
-    List<Stmt> prefix = new ArrayList<>();
-    prefix.add(new Stmt.Assign(acc, new Expr.ListLiteral(List.of(), parts), true, pos));
-    prefix.add(new Stmt.ForEach(Optional.empty(), item, source, loopBody.build(), pos));
     Expr joinedText =
         new Expr.Concat(
             List.of(
                 c.prefix,
                 ExpressionTranslator.call(Builtin.STRING_JOIN, IrType.STRING, c.separator, acc),
                 c.suffix));
-    return new Effects.Effect(
+    return emit(
         IrType.STRING,
-        (target, declare) -> {
-          List<Stmt> out = new ArrayList<>(prefix);
-          target.ifPresent(t -> out.add(new Stmt.Assign(t, joinedText, declare, pos)));
-          return out;
-        });
+        joinedText,
+        acc,
+        new Expr.ListLiteral(List.of(), parts),
+        item,
+        source,
+        loopBody,
+        pos);
   }
 
+  /**
+   * The accumulated value as the pipeline's result: a list as a copy (the accumulator is built anew
+   * on each run of an enclosing loop, which the aliasing check cannot tell from changing a shared
+   * list), a number converted by the cast around the pipeline.
+   */
+  private static Expr handedOver(IrType type, Local acc, Optional<IrType.Primitive> cast) {
+    return type instanceof ListType
+        ? ExpressionTranslator.call(Builtin.NEW_LIST, type, acc)
+        : cast.map(to -> ExpressionTranslator.numericConvert(acc, to)).orElse(acc);
+  }
+
+  /**
+   * Builds {@code acc} from {@code initial} in a loop over {@code source}, then assigns {@code
+   * result} to the target. The result builds up in a temporary: the target may be the very list
+   * being streamed.
+   */
   private Effects.Effect emit(
-      IrType type,
+      IrType resultType,
+      Expr result,
       Local acc,
       Expr initial,
       Local item,
       Expr source,
       LoopBody loopBody,
-      Optional<IrType.Primitive> cast,
       SourcePosition pos) {
-    // The result builds up in a temporary: the target may be the very list being streamed.
     List<Stmt> statements =
         List.of(
             new Stmt.Assign(acc, initial, true, pos),
             new Stmt.ForEach(Optional.empty(), item, source, loopBody.build(), pos));
-    // A list result is handed over as a copy: the accumulator is built anew on each run of an
-    // enclosing loop, which the aliasing check cannot tell from changing a shared list.
-    Expr result =
-        type instanceof ListType
-            ? ExpressionTranslator.call(Builtin.NEW_LIST, type, acc)
-            : cast.map(to -> ExpressionTranslator.numericConvert(acc, to)).orElse(acc);
     return new Effects.Effect(
-        cast.isPresent() ? cast.get() : type,
+        resultType,
         (target, declare) -> {
           List<Stmt> out = new ArrayList<>(statements);
           target.ifPresent(t -> out.add(new Stmt.Assign(t, result, declare, pos)));
