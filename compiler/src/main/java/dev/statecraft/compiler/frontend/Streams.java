@@ -126,8 +126,11 @@ final class Streams {
         current = step;
       }
     }
-    return terminal(terminal, item, source.get(), loopBody, current, cast, pos);
+    return terminal(terminal, new Loop(item, source.get(), loopBody, pos), current, cast);
   }
+
+  /** The loop a pipeline becomes: each {@code item} of {@code source}, through {@code body}. */
+  private record Loop(Local item, Expr source, LoopBody body, SourcePosition pos) {}
 
   /**
    * The loop's body as it is built: a statement list per {@code filter}, each nested in an {@code
@@ -164,31 +167,23 @@ final class Streams {
   }
 
   private Effects.Effect terminal(
-      MethodCallExpr t,
-      Local item,
-      Expr source,
-      LoopBody loopBody,
-      Expr current,
-      Optional<IrType.Primitive> cast,
-      SourcePosition pos) {
+      MethodCallExpr t, Loop loop, Expr current, Optional<IrType.Primitive> cast) {
+    LoopBody loopBody = loop.body();
+    SourcePosition pos = loop.pos();
     String name = t.getNameAsString();
     IrType type;
     Expr initial;
     Local acc;
     switch (name) {
       case "toList" -> {
-        return t.getArguments().isEmpty()
-            ? terminalList(item, source, loopBody, current, cast, pos)
-            : wrongArguments(t);
+        return t.getArguments().isEmpty() ? terminalList(loop, current, cast) : wrongArguments(t);
       }
       case "collect" -> {
         Optional<Collector> c = collector(t, current);
         if (c.isEmpty()) {
           return Effects.Effect.failed();
         }
-        return c.get().joining
-            ? joined(c.get(), item, source, loopBody, current, pos)
-            : terminalList(item, source, loopBody, current, cast, pos);
+        return c.get().joining ? joined(c.get(), loop, current) : terminalList(loop, current, cast);
       }
       case "count" -> {
         type = IrType.LONG;
@@ -257,64 +252,35 @@ final class Streams {
       }
     }
     return emit(
-        cast.isPresent() ? cast.get() : type,
-        handedOver(type, acc, cast),
-        acc,
-        initial,
-        item,
-        source,
-        loopBody,
-        pos);
+        cast.isPresent() ? cast.get() : type, handedOver(type, acc, cast), acc, initial, loop);
   }
 
-  private Effects.Effect terminalList(
-      Local item,
-      Expr source,
-      LoopBody loopBody,
-      Expr current,
-      Optional<IrType.Primitive> cast,
-      SourcePosition pos) {
+  private Effects.Effect terminalList(Loop loop, Expr current, Optional<IrType.Primitive> cast) {
     ListType type = new ListType(current.type());
     Local acc = accumulator(type);
-    loopBody.innermost().add(add(acc, current, pos));
+    loop.body().innermost().add(add(acc, current, loop.pos()));
     return emit(
-        type,
-        handedOver(type, acc, cast),
-        acc,
-        new Expr.ListLiteral(List.of(), type),
-        item,
-        source,
-        loopBody,
-        pos);
+        type, handedOver(type, acc, cast), acc, new Expr.ListLiteral(List.of(), type), loop);
   }
 
   /** {@code Collectors.joining(sep, prefix, suffix)}: the kept strings, joined. */
-  private Effects.Effect joined(
-      Collector c, Local item, Expr source, LoopBody loopBody, Expr current, SourcePosition pos) {
+  private Effects.Effect joined(Collector c, Loop loop, Expr current) {
     ListType parts = new ListType(IrType.STRING);
     Local acc = accumulator(parts);
-    loopBody
+    loop.body()
         .innermost()
         .add(
             add(
                 acc,
                 ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, current),
-                pos));
+                loop.pos()));
     Expr joinedText =
         new Expr.Concat(
             List.of(
                 c.prefix,
                 ExpressionTranslator.call(Builtin.STRING_JOIN, IrType.STRING, c.separator, acc),
                 c.suffix));
-    return emit(
-        IrType.STRING,
-        joinedText,
-        acc,
-        new Expr.ListLiteral(List.of(), parts),
-        item,
-        source,
-        loopBody,
-        pos);
+    return emit(IrType.STRING, joinedText, acc, new Expr.ListLiteral(List.of(), parts), loop);
   }
 
   /**
@@ -333,19 +299,14 @@ final class Streams {
    * result} to the target. The result builds up in a temporary: the target may be the very list
    * being streamed.
    */
-  private Effects.Effect emit(
-      IrType resultType,
-      Expr result,
-      Local acc,
-      Expr initial,
-      Local item,
-      Expr source,
-      LoopBody loopBody,
-      SourcePosition pos) {
+  private static Effects.Effect emit(
+      IrType resultType, Expr result, Local acc, Expr initial, Loop loop) {
+    SourcePosition pos = loop.pos();
     List<Stmt> statements =
         List.of(
             new Stmt.Assign(acc, initial, true, pos),
-            new Stmt.ForEach(Optional.empty(), item, source, loopBody.build(), pos));
+            new Stmt.ForEach(
+                Optional.empty(), loop.item(), loop.source(), loop.body().build(), pos));
     return new Effects.Effect(
         resultType,
         (target, declare) -> {
