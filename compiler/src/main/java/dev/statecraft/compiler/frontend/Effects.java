@@ -312,34 +312,16 @@ final class Effects {
   }
 
   private Effect child(SourceContext.WorkflowSignature child, MethodCallExpr m) {
-    if (!m.getNameAsString().equals(child.methodName())) {
-      return invalid(
-          m,
-          "'" + m.getNameAsString() + "' is not the workflow method of '" + child.name() + "'",
-          "call new X()." + child.methodName() + "(...)");
-    }
-    int params = child.input().isPresent() ? 1 : 0;
-    if (m.getArguments().size() != params) {
-      context.error(
-          x.unit(),
-          m,
-          DiagnosticCode.TYPE_MISMATCH,
-          "workflow '" + child.name() + "' takes " + params + " argument(s)",
-          "");
-      return Effect.failed();
-    }
-    Optional<Expr> input = Optional.empty();
-    if (params == 1) {
-      input = x.translateAs(m.getArgument(0), child.input().get());
-      if (input.isEmpty()) {
-        return Effect.failed();
-      }
-    }
-    Optional<Expr> in = input;
-    SourcePosition pos = at(m);
-    return new Effect(
-        child.output(),
-        (t, d) -> List.of(new Stmt.StartChild(t, child.name(), in, child.output(), d, pos)));
+    return x.childCall(child, m)
+        .map(
+            c ->
+                new Effect(
+                    c.type(),
+                    (t, d) ->
+                        List.<Stmt>of(
+                            new Stmt.StartChild(
+                                t, c.workflowName(), c.input(), c.type(), d, c.position()))))
+        .orElse(Effect.failed());
   }
 
   /** A lambda's parameters (as locals of the body) and its body, ending in {@code Yield}s. */

@@ -399,6 +399,40 @@ final class ExpressionTranslator {
     return Optional.of(call(list ? Builtin.NEW_LIST : Builtin.NEW_MAP, type, empty));
   }
 
+  /**
+   * {@code new Child().run(input)}: the child workflow {@code child} run as a child execution,
+   * after checking the call names its workflow method with the right argument.
+   */
+  Optional<Expr.ChildCall> childCall(SourceContext.WorkflowSignature child, MethodCallExpr m) {
+    if (!m.getNameAsString().equals(child.methodName())) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.INVALID_LAMBDA,
+          "'" + m.getNameAsString() + "' is not the workflow method of '" + child.name() + "'",
+          "write e.g. call new X()." + child.methodName() + "(...)");
+      return Optional.empty();
+    }
+    int params = child.input().isPresent() ? 1 : 0;
+    if (m.getArguments().size() != params) {
+      context.error(
+          unit,
+          m,
+          DiagnosticCode.TYPE_MISMATCH,
+          "workflow '" + child.name() + "' takes " + params + " argument(s)",
+          "");
+      return Optional.empty();
+    }
+    Optional<Expr> input = Optional.empty();
+    if (params == 1) {
+      input = translateAs(m.getArgument(0), child.input().get());
+      if (input.isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Expr.ChildCall(child.name(), input, child.output(), unit.at(m)));
+  }
+
   Optional<Expr> misplacedEffect(Node at, String what) {
     context.error(
         unit,

@@ -72,13 +72,13 @@ final class MethodCalls {
       return x.unsupported(
           m, "'" + m + "' is not supported on a caught error", "read " + n + ".getMessage()");
     }
-    if (scope instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
-        && context
-            .types()
-            .resolve(creation.getType(), unit)
-            .map(context.workflows()::containsKey)
-            .orElse(false)) {
-      return x.misplacedEffect(m, "a child workflow call");
+    if (scope instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation) {
+      Optional<SourceContext.WorkflowSignature> child =
+          context.types().resolve(creation.getType(), unit).map(context.workflows()::get);
+      if (child.isPresent()) {
+        // Inside an expression: a child execution like any other, hoisted into a statement.
+        return x.childCall(child.get(), m).map(c -> c);
+      }
     }
     Optional<ActivityReader.ActivitiesInterface> stub = stub(scope);
     if (stub.isPresent()) {

@@ -5,6 +5,7 @@ import dev.statecraft.compiler.ir.IrType.ListType;
 import dev.statecraft.compiler.ir.IrType.RecordType;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A pure expression: evaluating it has no effect and always gives the same value for the same
@@ -24,7 +25,8 @@ public sealed interface Expr
         Expr.ListLiteral,
         Expr.MapLiteral,
         Expr.Call,
-        Expr.ActivityCall {
+        Expr.ActivityCall,
+        Expr.ChildCall {
 
   /** The expression's static type. */
   IrType type();
@@ -254,6 +256,22 @@ public sealed interface Expr
     @Override
     public List<Expr> children() {
       return arguments;
+    }
+  }
+
+  /**
+   * {@code new Child().run(input)} inside an expression: another workflow run as a child execution,
+   * its result the value. Like {@link ActivityCall}, only the front end makes it, and {@code
+   * HoistActivityCalls} turns every one into a {@link Stmt.StartChild} before the back ends run.
+   *
+   * @param workflowName the child's workflow name
+   * @param input the child's input, when its workflow method takes one
+   */
+  record ChildCall(String workflowName, Optional<Expr> input, IrType type, SourcePosition position)
+      implements Expr {
+    @Override
+    public List<Expr> children() {
+      return input.map(List::of).orElse(List.of());
     }
   }
 }

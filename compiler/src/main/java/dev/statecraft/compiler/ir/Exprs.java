@@ -44,6 +44,9 @@ public final class Exprs {
     if (e instanceof Expr.ActivityCall a) {
       return new Expr.ActivityCall(a.activity(), c, a.position());
     }
+    if (e instanceof Expr.ChildCall k) {
+      return new Expr.ChildCall(k.workflowName(), c.stream().findFirst(), k.type(), k.position());
+    }
     throw new IllegalStateException("leaf expression has no children: " + e);
   }
 }

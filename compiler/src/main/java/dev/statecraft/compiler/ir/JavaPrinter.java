@@ -92,6 +92,13 @@ public final class JavaPrinter {
           + args(a.arguments())
           + ")";
     }
+    if (e instanceof Expr.ChildCall k) {
+      return "/* child workflow */ "
+          + k.workflowName().replace('-', '_')
+          + "("
+          + k.input().map(this::print).orElse("")
+          + ")";
+    }
     throw new IllegalStateException("cannot print " + e);
   }
 

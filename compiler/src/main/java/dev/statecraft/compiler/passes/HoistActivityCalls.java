@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Moves every activity call out of expressions into an {@link Stmt.Invoke} of its own, so back ends
- * see each activity call as a statement. Java's order of evaluation is kept: calls run left to
- * right, innermost first, and a call in the right operand of {@code &&}, {@code ||} or a branch of
- * {@code ?:} runs only when Java would run it (the expression becomes an {@code if}).
+ * Moves every activity call out of expressions into an {@link Stmt.Invoke} of its own, and every
+ * child workflow call into a {@link Stmt.StartChild}, so back ends see each as a statement. Java's
+ * order of evaluation is kept: calls run left to right, innermost first, and a call in the right
+ * operand of {@code &&}, {@code ||} or a branch of {@code ?:} runs only when Java would run it (the
+ * expression becomes an {@code if}).
  *
  * <pre>
  * String r = act.a(x) + act.b(y);   becomes   String aResult = act.a(x);
@@ -47,7 +48,9 @@ public final class HoistActivityCalls {
   }
 
   private void statement(Stmt s, List<Stmt> out) {
-    if (s instanceof Stmt.Assign a) {
+    if (s instanceof Stmt.Assign a && a.value() instanceof Expr.ChildCall child) {
+      startChild(child, Optional.of(a.target()), a.declaration(), out);
+    } else if (s instanceof Stmt.Assign a) {
       if (a.value() instanceof ActivityCall call) {
         List<Expr> args = hoistAll(call.arguments(), out);
         out.add(
@@ -189,6 +192,11 @@ public final class HoistActivityCalls {
       out.add(new Stmt.Invoke(Optional.of(temp), call.activity(), args, true, call.position()));
       return temp;
     }
+    if (e instanceof Expr.ChildCall child) {
+      Local temp = new Local(names.next(nameBase(child) + "Result"), child.type());
+      startChild(child, Optional.of(temp), true, out);
+      return temp;
+    }
     if (e instanceof Expr.Binary b && b.op().logical() && containsCall(b.right())) {
       Expr whenTrue = b.op() == BinaryOp.AND ? b.right() : Expr.Literal.of(true);
       Expr whenFalse = b.op() == BinaryOp.AND ? Expr.Literal.of(false) : b.right();
@@ -197,30 +205,57 @@ public final class HoistActivityCalls {
     if (e instanceof Expr.Conditional c
         && (containsCall(c.whenTrue()) || containsCall(c.whenFalse()))) {
       Expr cond = hoist(c.condition(), out);
-      ActivityCall first = firstCall(containsCall(c.whenTrue()) ? c.whenTrue() : c.whenFalse());
-      Local temp = new Local(names.next(first.activity().name() + "OrElse"), c.type());
-      out.add(new Stmt.Declare(temp, first.position()));
+      Expr first = firstCall(containsCall(c.whenTrue()) ? c.whenTrue() : c.whenFalse());
+      Local temp = new Local(names.next(nameBase(first) + "OrElse"), c.type());
+      out.add(new Stmt.Declare(temp, position(first)));
       out.add(
           new Stmt.If(
               cond,
               assignTo(temp, c.whenTrue(), first),
               assignTo(temp, c.whenFalse(), first),
-              first.position()));
+              position(first)));
       return temp;
     }
     List<Expr> children = hoistAll(e.children(), out);
     return Exprs.withChildren(e, children);
   }
 
-  private Block assignTo(Local temp, Expr value, ActivityCall at) {
+  private void startChild(
+      Expr.ChildCall child, Optional<Local> target, boolean declaration, List<Stmt> out) {
+    Optional<Expr> input = child.input().map(i -> hoist(i, out));
+    out.add(
+        new Stmt.StartChild(
+            target, child.workflowName(), input, child.type(), declaration, child.position()));
+  }
+
+  private Block assignTo(Local temp, Expr value, Expr at) {
     List<Stmt> out = new ArrayList<>();
-    statement(new Stmt.Assign(temp, value, false, at.position()), out);
+    statement(new Stmt.Assign(temp, value, false, position(at)), out);
     return new Block(out);
   }
 
-  private static ActivityCall firstCall(Expr e) {
-    if (e instanceof ActivityCall c) {
-      return c;
+  /** What a temporary holding the call's result is named after. */
+  private static String nameBase(Expr call) {
+    if (call instanceof ActivityCall a) {
+      return a.activity().name();
+    }
+    String[] words = ((Expr.ChildCall) call).workflowName().split("[^A-Za-z0-9]+");
+    StringBuilder camel = new StringBuilder();
+    for (String w : words) {
+      if (!w.isEmpty()) {
+        camel.append(camel.length() == 0 ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+      }
+    }
+    return camel.length() == 0 || !Character.isLetter(camel.charAt(0)) ? "child" : camel.toString();
+  }
+
+  private static dev.statecraft.compiler.diagnostic.SourcePosition position(Expr call) {
+    return call instanceof ActivityCall a ? a.position() : ((Expr.ChildCall) call).position();
+  }
+
+  private static Expr firstCall(Expr e) {
+    if (e instanceof ActivityCall || e instanceof Expr.ChildCall) {
+      return e;
     }
     for (Expr child : e.children()) {
       if (containsCall(child)) {
@@ -232,6 +267,7 @@ public final class HoistActivityCalls {
 
   static boolean containsCall(Expr e) {
     return e instanceof ActivityCall
+        || e instanceof Expr.ChildCall
         || e.children().stream().anyMatch(HoistActivityCalls::containsCall);
   }
 }

@@ -18,6 +18,10 @@ public class Localize {
     }
     String loud = new Shout().run(french);
     String done = new Shout().run("done");
-    return loud + " / " + none + " / " + done;
+    // Inside expressions, too: each runs as a child execution, left to right, and the one behind
+    // the ternary only when Java would run it.
+    String both = new Shout().run("a") + "+" + new Shout().run(text);
+    String maybe = text.isEmpty() ? new Shout().run("empty") : "kept";
+    return loud + " / " + none + " / " + done + " / " + both + " / " + maybe;
   }
 }

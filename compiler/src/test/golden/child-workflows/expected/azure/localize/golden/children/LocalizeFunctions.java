@@ -60,6 +60,16 @@ public final class LocalizeFunctions {
     }
     String loud = DurableActivities.child(ctx, "shout-orchestrator", french, String.class);
     String done = DurableActivities.child(ctx, "shout-orchestrator", "done", String.class);
-    return loud + " / " + none + " / " + done;
+    String shoutResult = DurableActivities.child(ctx, "shout-orchestrator", "a", String.class);
+    String shoutResult2 = DurableActivities.child(ctx, "shout-orchestrator", text, String.class);
+    String both = shoutResult + "+" + shoutResult2;
+    String shoutOrElse;
+    if (text.isEmpty()) {
+      shoutOrElse = DurableActivities.child(ctx, "shout-orchestrator", "empty", String.class);
+    } else {
+      shoutOrElse = "kept";
+    }
+    String maybe = shoutOrElse;
+    return loud + " / " + none + " / " + done + " / " + both + " / " + maybe;
   }
 }
