@@ -117,6 +117,16 @@ public final class LocalEngine implements AutoCloseable {
     return engine.updateStateMachine(name, definitionJson);
   }
 
+  /**
+   * Deletes a state machine, as AWS's {@code DeleteStateMachine} does: its running executions fail
+   * with {@code States.Runtime} ("State machine NAME has been deleted."), finished executions stay
+   * describable, and the name is free for a new state machine. Deleting an unknown name does
+   * nothing.
+   */
+  public void deleteStateMachine(String name) {
+    engine.deleteStateMachine(name);
+  }
+
   /** The state machine {@code name}, if it exists. */
   public Optional<StateMachineDescription> describeStateMachine(String name) {
     return engine.describeStateMachine(name);

@@ -24,6 +24,7 @@ final class ApiHandler implements HttpHandler {
         Map.ofEntries(
             Map.entry("CreateStateMachine", stateMachines::create),
             Map.entry("UpdateStateMachine", stateMachines::update),
+            Map.entry("DeleteStateMachine", stateMachines::delete),
             Map.entry("DescribeStateMachine", stateMachines::describe),
             Map.entry("ListStateMachines", stateMachines::list),
             Map.entry("StartExecution", executions::start),

@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * {@code CreateStateMachine}, {@code UpdateStateMachine}, {@code DescribeStateMachine} and {@code
- * ListStateMachines}.
+ * {@code CreateStateMachine}, {@code UpdateStateMachine}, {@code DeleteStateMachine}, {@code
+ * DescribeStateMachine} and {@code ListStateMachines}.
  */
 final class StateMachineOperations {
   private final LocalEngine engine;
@@ -99,6 +99,15 @@ final class StateMachineOperations {
         "updateDate", ApiJson.timestamp(definition != null ? machine.updateDate() : Instant.now()));
     response.put("revisionId", revision);
     return response;
+  }
+
+  /** DeleteStateMachine: idempotent, as AWS; running executions fail. */
+  synchronized ObjectNode delete(Request request) {
+    String arn = request.required("stateMachineArn");
+    String name = Request.stateMachineName(arn);
+    engine.deleteStateMachine(name);
+    settings.remove(name);
+    return ApiJson.object();
   }
 
   ObjectNode describe(Request request) {

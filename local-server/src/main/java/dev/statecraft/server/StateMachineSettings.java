@@ -65,6 +65,12 @@ final class StateMachineSettings {
     save();
   }
 
+  synchronized void remove(String name) {
+    if (all.remove(name) != null) {
+      save();
+    }
+  }
+
   static Settings defaults() {
     ObjectNode logging = ApiJson.object();
     logging.put("level", "OFF");

@@ -194,6 +194,11 @@ class AwsCliTest {
     JsonNode stopped = aws("describe-execution", "--execution-arn", second).json();
     assertEquals("ABORTED", stopped.path("status").asText());
     assertEquals("Cli.Stop", stopped.path("error").asText());
+
+    Result deleted = aws("delete-state-machine", "--state-machine-arn", machine);
+    assertEquals(0, deleted.exit(), deleted.err());
+    Result gone = aws("describe-state-machine", "--state-machine-arn", machine);
+    assertTrue(gone.exit() != 0 && gone.err().contains("StateMachineDoesNotExist"), gone.err());
   }
 
   @Test

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
@@ -23,7 +25,10 @@ import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineStatus;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
-/** CreateStateMachine, UpdateStateMachine, DescribeStateMachine and ListStateMachines. */
+/**
+ * CreateStateMachine, UpdateStateMachine, DeleteStateMachine, DescribeStateMachine and
+ * ListStateMachines.
+ */
 class StateMachineApiTest extends LocalSfnTest {
   @Test
   void createReturnsTheArnAndIsIdempotentForTheSameDefinition() {
@@ -222,5 +227,40 @@ class StateMachineApiTest extends LocalSfnTest {
     assertEquals(before.definition(), after.definition());
     assertEquals(before.creationDate(), after.creationDate());
     assertEquals(StateMachineType.EXPRESS, after.type());
+  }
+
+  @Test
+  void deleteFailsRunningExecutionsKeepsFinishedOnesAndFreesTheName() {
+    String waits =
+        "{\"StartAt\":\"Hold\",\"States\":{\"Hold\":{\"Type\":\"Wait\",\"Seconds\":3600,"
+            + "\"End\":true}}}";
+    String arn =
+        local
+            .sfn
+            .createStateMachine(b -> b.name("doomed").definition(waits).roleArn(LocalSfn.ROLE))
+            .stateMachineArn();
+    String running =
+        local.sfn.startExecution(b -> b.stateMachineArn(arn).name("waiting")).executionArn();
+
+    local.sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
+
+    DescribeExecutionResponse failed = local.sfn.describeExecution(b -> b.executionArn(running));
+    assertEquals(ExecutionStatus.FAILED, failed.status());
+    assertEquals("States.Runtime", failed.error());
+    assertEquals("State machine doomed has been deleted.", failed.cause());
+    assertThrows(
+        StateMachineDoesNotExistException.class,
+        () -> local.sfn.describeStateMachine(b -> b.stateMachineArn(arn)));
+    assertTrue(
+        local.sfn.listStateMachines(b -> {}).stateMachines().stream()
+            .noneMatch(m -> m.name().equals("doomed")));
+    local.sfn.deleteStateMachine(b -> b.stateMachineArn(arn)); // idempotent, as AWS
+    assertThrows(
+        InvalidArnException.class, () -> local.sfn.deleteStateMachine(b -> b.stateMachineArn("x")));
+
+    local.sfn.createStateMachine(
+        b -> b.name("doomed").definition(LocalSfn.PASS).roleArn(LocalSfn.ROLE));
+    assertEquals(
+        LocalSfn.PASS, local.sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition());
   }
 }

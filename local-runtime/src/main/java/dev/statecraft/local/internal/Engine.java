@@ -155,6 +155,39 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes a state machine, as AWS's DeleteStateMachine: its running executions fail with {@code
+   * States.Runtime}; finished ones stay describable. Deleting an unknown name does nothing.
+   */
+  public void deleteStateMachine(String name) {
+    synchronized (machines) {
+      if (machines.remove(name) == null) {
+        return;
+      }
+      if (store != null) {
+        store.deleteStateMachine(name);
+      }
+    }
+    for (Execution execution : List.copyOf(executions.values())) {
+      if (!execution.stateMachineName.equals(name)) {
+        continue;
+      }
+      CommitBatch batch = new CommitBatch();
+      synchronized (execution) {
+        if (execution.status != ExecutionStatus.RUNNING) {
+          continue;
+        }
+        String cause = "State machine " + name + " has been deleted.";
+        ObjectNode details = JsonCodec.object();
+        details.put("error", "States.Runtime");
+        details.put("cause", cause);
+        interpreter.event(execution.root, "ExecutionFailed", details, batch);
+        finish(execution, ExecutionStatus.FAILED, null, "States.Runtime", cause, batch);
+      }
+      commit(batch);
+    }
+  }
+
   public Optional<StateMachineDescription> describeStateMachine(String name) {
     return Optional.ofNullable(machines.get(name)).map(MachineVersion::description);
   }

@@ -231,6 +231,20 @@ final class SqliteExecutionStore implements AutoCloseable {
     }
   }
 
+  /** Forgets a state machine; its executions stay. */
+  void deleteStateMachine(String name) {
+    synchronized (writeLock) {
+      try (PreparedStatement statement =
+          writer.prepareStatement("DELETE FROM state_machines WHERE name = ?")) {
+        statement.setString(1, name);
+        statement.executeUpdate();
+        writer.commit();
+      } catch (SQLException e) {
+        throw failure("deleting the state machine " + name, e);
+      }
+    }
+  }
+
   /** A stored state machine; times in epoch milliseconds. */
   record StoredStateMachine(
       String name, String definition, long createdMillis, long updatedMillis) {}
