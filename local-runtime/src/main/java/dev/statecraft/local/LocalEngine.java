@@ -118,6 +118,15 @@ public final class LocalEngine implements AutoCloseable {
   }
 
   /**
+   * The problems Step Functions would find in a definition, without creating anything: each as
+   * {@code CODE: message at /json/pointer} (see {@link InvalidDefinitionException}); empty when it
+   * is valid.
+   */
+  public List<String> validateDefinition(String definitionJson) {
+    return engine.validate(definitionJson);
+  }
+
+  /**
    * Deletes a state machine, as AWS's {@code DeleteStateMachine} does: its running executions fail
    * with {@code States.Runtime} ("State machine NAME has been deleted."), finished executions stay
    * describable, and the name is free for a new state machine. Deleting an unknown name does

@@ -27,6 +27,7 @@ final class ApiHandler implements HttpHandler {
             Map.entry("DeleteStateMachine", stateMachines::delete),
             Map.entry("DescribeStateMachine", stateMachines::describe),
             Map.entry("ListStateMachines", stateMachines::list),
+            Map.entry("ValidateStateMachineDefinition", stateMachines::validate),
             Map.entry("StartExecution", executions::start),
             Map.entry("StartSyncExecution", executions::startSync),
             Map.entry("DescribeExecution", executions::describe),

@@ -101,6 +101,33 @@ final class StateMachineOperations {
     return response;
   }
 
+  /**
+   * ValidateStateMachineDefinition: the engine's checks as diagnostics, {@code OK} or {@code FAIL}.
+   */
+  ObjectNode validate(Request request) {
+    String definition = request.required("definition");
+    List<String> problems = engine.validateDefinition(definition);
+    int max = request.pageSize();
+    ObjectNode response = ApiJson.object();
+    response.put("result", problems.isEmpty() ? "OK" : "FAIL");
+    ArrayNode diagnostics = response.putArray("diagnostics");
+    for (String problem : problems.subList(0, Math.min(max, problems.size()))) {
+      int colon = problem.indexOf(": ");
+      int at = problem.lastIndexOf(" at /");
+      ObjectNode d = diagnostics.addObject();
+      d.put("severity", "ERROR");
+      d.put("code", colon < 0 ? "SCHEMA_VALIDATION_FAILED" : problem.substring(0, colon));
+      d.put(
+          "message",
+          problem.substring(colon < 0 ? 0 : colon + 2, at > colon ? at : problem.length()));
+      if (at > colon) {
+        d.put("location", problem.substring(at + 4));
+      }
+    }
+    response.put("truncated", problems.size() > max);
+    return response;
+  }
+
   /** DeleteStateMachine: idempotent, as AWS; running executions fail. */
   synchronized ObjectNode delete(Request request) {
     String arn = request.required("stateMachineArn");

@@ -24,12 +24,13 @@ import java.util.concurrent.Executors;
  * <p>{@code POST /} with {@code Content-Type: application/x-amz-json-1.0} and {@code X-Amz-Target:
  * AWSStepFunctions.<Operation>} serves {@code CreateStateMachine}, {@code UpdateStateMachine},
  * {@code DeleteStateMachine}, {@code DescribeStateMachine}, {@code ListStateMachines}, {@code
- * StartExecution}, {@code StartSyncExecution}, {@code DescribeExecution}, {@code ListExecutions},
- * {@code GetExecutionHistory}, {@code StopExecution}, {@code SendTaskSuccess}, {@code
- * SendTaskFailure} and {@code SendTaskHeartbeat}, with AWS's field names, ARNs ({@code
- * arn:aws:states:us-east-1:000000000000:stateMachine:NAME}), epoch-second timestamps, statuses,
- * paging and errors (HTTP 400, {@code {"__type":"ExecutionDoesNotExist","message":...}}). Requests
- * are not authenticated: any credentials and region do.
+ * ValidateStateMachineDefinition}, {@code StartExecution}, {@code StartSyncExecution}, {@code
+ * DescribeExecution}, {@code ListExecutions}, {@code GetExecutionHistory}, {@code StopExecution},
+ * {@code SendTaskSuccess}, {@code SendTaskFailure} and {@code SendTaskHeartbeat}, with AWS's field
+ * names, ARNs ({@code arn:aws:states:us-east-1:000000000000:stateMachine:NAME}), epoch-second
+ * timestamps, statuses, paging and errors (HTTP 400, {@code
+ * {"__type":"ExecutionDoesNotExist","message":...}}). Requests are not authenticated: any
+ * credentials and region do.
  *
  * <h2>Callbacks</h2>
  *

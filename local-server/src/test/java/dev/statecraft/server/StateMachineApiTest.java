@@ -24,10 +24,14 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineStatus;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionDiagnostic;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResultCode;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionSeverity;
 
 /**
- * CreateStateMachine, UpdateStateMachine, DeleteStateMachine, DescribeStateMachine and
- * ListStateMachines.
+ * CreateStateMachine, UpdateStateMachine, DeleteStateMachine, DescribeStateMachine,
+ * ListStateMachines and ValidateStateMachineDefinition.
  */
 class StateMachineApiTest extends LocalSfnTest {
   @Test
@@ -262,5 +266,27 @@ class StateMachineApiTest extends LocalSfnTest {
         b -> b.name("doomed").definition(LocalSfn.PASS).roleArn(LocalSfn.ROLE));
     assertEquals(
         LocalSfn.PASS, local.sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition());
+  }
+
+  @Test
+  void validateReportsEachProblemWithCodeAndLocationAndCreatesNothing() {
+    ValidateStateMachineDefinitionResponse ok =
+        local.sfn.validateStateMachineDefinition(b -> b.definition(LocalSfn.PASS));
+    assertEquals(ValidateStateMachineDefinitionResultCode.OK, ok.result());
+    assertTrue(ok.diagnostics().isEmpty());
+
+    ValidateStateMachineDefinitionResponse bad =
+        local.sfn.validateStateMachineDefinition(
+            b ->
+                b.definition(
+                    "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+                        + "\"Next\":\"Nowhere\"}}}"));
+    assertEquals(ValidateStateMachineDefinitionResultCode.FAIL, bad.result());
+    ValidateStateMachineDefinitionDiagnostic d = bad.diagnostics().get(0);
+    assertEquals(ValidateStateMachineDefinitionSeverity.ERROR, d.severity());
+    assertEquals("MISSING_TRANSITION_TARGET", d.code());
+    assertEquals("/States/A/Next", d.location());
+    assertTrue(d.message().contains("Nowhere"), d.message());
+    assertTrue(local.sfn.listStateMachines(b -> {}).stateMachines().isEmpty());
   }
 }

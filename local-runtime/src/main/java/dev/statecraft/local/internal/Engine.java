@@ -11,6 +11,7 @@ import dev.statecraft.local.ExecutionListener;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
 import dev.statecraft.local.HistoryEvent;
+import dev.statecraft.local.InvalidDefinitionException;
 import dev.statecraft.local.StateMachineDescription;
 import dev.statecraft.local.StateMachineDoesNotExistException;
 import dev.statecraft.local.TaskFailedException;
@@ -938,6 +939,16 @@ public final class Engine implements AutoCloseable {
   }
 
   // ---- parsing and restoring ----------------------------------------------------------------
+
+  /** The problems Step Functions would find in {@code definition}; empty when it is valid. */
+  public List<String> validate(String definition) {
+    try {
+      parse(definition);
+      return List.of();
+    } catch (InvalidDefinitionException e) {
+      return e.problems();
+    }
+  }
 
   private Asl.StateMachine parse(String definition) {
     return parsed.computeIfAbsent(definition, StateMachineParser::parse);
