@@ -61,8 +61,10 @@ class RunCommandTest {
             dir.toString(),
             "--quiet");
     assertEquals(Main.OK, r.exitCode(), r::toString);
-    // Translate and Shout run as child executions; Shout takes a plain String input.
-    assertEquals("[FR] HI! / failed / DONE!", JSON.readTree(r.out()).asText(), r::toString);
+    // Translate and Shout run as child executions (two of them inside an expression); Shout
+    // takes a plain String input.
+    assertEquals(
+        "[FR] HI! / failed / DONE! / A!+HI! / kept", JSON.readTree(r.out()).asText(), r::toString);
   }
 
   @Test
