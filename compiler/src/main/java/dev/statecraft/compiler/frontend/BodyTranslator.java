@@ -288,7 +288,10 @@ final class BodyTranslator {
     };
   }
 
-  private void expressionStatement(Expression e, List<Stmt> out) {
+  /**
+   * Translates {@code e} standing as a statement of its own: a call, an assignment, a declaration.
+   */
+  void expressionStatement(Expression e, List<Stmt> out) {
     if (e instanceof VariableDeclarationExpr v) {
       for (VariableDeclarator d : v.getVariables()) {
         declaration(d, out);

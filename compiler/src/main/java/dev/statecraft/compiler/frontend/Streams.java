@@ -31,15 +31,16 @@ import java.util.Set;
  * {@link Effects}, a pipeline initializes a local, is assigned to one, or is returned.
  *
  * <p>Intermediate operations: {@code filter}, {@code map}, {@code mapToInt}, {@code mapToLong},
- * {@code mapToDouble}. Terminal operations: {@code toList()}, {@code collect(Collectors.toList())},
- * {@code collect(Collectors.joining(...))}, {@code count()}, {@code sum()}, {@code anyMatch},
- * {@code allMatch}, {@code noneMatch}.
+ * {@code mapToDouble}, {@code limit}, {@code skip}. Terminal operations: {@code toList()}, {@code
+ * collect(Collectors.toList())}, {@code collect(Collectors.joining(...))}, {@code count()}, {@code
+ * sum()}, {@code anyMatch}, {@code allMatch}, {@code noneMatch}, {@code forEach} (also {@code
+ * list.forEach(...)}, a statement).
  */
 final class Streams {
   private static final Set<String> TERMINALS =
-      Set.of("toList", "collect", "count", "sum", "anyMatch", "allMatch", "noneMatch");
+      Set.of("toList", "collect", "count", "sum", "anyMatch", "allMatch", "noneMatch", "forEach");
   private static final Set<String> INTERMEDIATE =
-      Set.of("filter", "map", "mapToInt", "mapToLong", "mapToDouble");
+      Set.of("filter", "map", "mapToInt", "mapToLong", "mapToDouble", "limit", "skip");
   private static final String COLLECTORS = "java.util.stream.Collectors";
 
   private final SourceContext context;
@@ -52,11 +53,31 @@ final class Streams {
     this.body = body;
   }
 
-  /** Whether {@code m} ends a chain that starts with {@code something.stream()}. */
+  /**
+   * Whether {@code m} ends a chain that starts with {@code something.stream()}, or is {@code
+   * list.forEach(...)}.
+   */
   static boolean isPipeline(MethodCallExpr m) {
     if (!TERMINALS.contains(m.getNameAsString())) {
       return false;
     }
+    if (m.getNameAsString().equals("forEach")
+        && m.getArguments().size() == 1
+        && m.getScope().isPresent()
+        && !isStreamChain(m.getScope().get())) {
+      return true;
+    }
+    return isStreamChain(m);
+  }
+
+  private static boolean isStream(Expression e) {
+    return e instanceof MethodCallExpr call
+        && call.getNameAsString().equals("stream")
+        && call.getArguments().isEmpty()
+        && call.getScope().isPresent();
+  }
+
+  private static boolean isStreamChain(Expression m) {
     Expression e = m;
     while (e instanceof MethodCallExpr call && call.getScope().isPresent()) {
       if (call.getNameAsString().equals("stream") && call.getArguments().isEmpty()) {
@@ -74,20 +95,25 @@ final class Streams {
   Effects.Effect effect(MethodCallExpr terminal, Optional<IrType.Primitive> cast) {
     List<MethodCallExpr> ops = new ArrayList<>();
     Expression e = terminal.getScope().get();
-    while (e instanceof MethodCallExpr call && !call.getNameAsString().equals("stream")) {
+    while (e instanceof MethodCallExpr call && isStreamChain(call) && !isStream(call)) {
       ops.add(0, call);
       e = call.getScope().orElseThrow();
     }
-    MethodCallExpr stream = (MethodCallExpr) e;
-    Optional<Expr> source = x.translate(stream.getScope().orElseThrow(), Optional.empty());
+    // list.stream()...: the list is the stream's scope; list.forEach(...): the list itself.
+    Expression sourceExpr = isStream(e) ? ((MethodCallExpr) e).getScope().orElseThrow() : e;
+    Optional<Expr> source = x.translate(sourceExpr, Optional.empty());
     if (source.isEmpty()) {
       return Effects.Effect.failed();
     }
     if (!(source.get().type() instanceof ListType list)) {
       return failed(
-          stream,
+          e,
           DiagnosticCode.UNSUPPORTED_CALL,
-          "'stream()' of '" + source.get().type().javaName() + "': streams work on lists here",
+          "'"
+              + (isStream(e) ? "stream()" : terminal.getNameAsString() + "(...)")
+              + "' of '"
+              + source.get().type().javaName()
+              + "': streams work on lists here",
           "stream a List");
     }
     SourcePosition pos = x.unit().at(terminal);
@@ -103,6 +129,12 @@ final class Streams {
             "stream operation '" + name + "' is not supported in workflow code",
             "use filter, map, mapToInt/Long/Double, then toList, collect, count, sum,"
                 + " anyMatch, allMatch or noneMatch; or write the loop");
+      }
+      if (name.equals("limit") || name.equals("skip")) {
+        if (!slice(op, loopBody)) {
+          return Effects.Effect.failed();
+        }
+        continue;
       }
       Optional<Expr> value = lambda(op, current, loopBody.innermost());
       if (value.isEmpty()) {
@@ -141,6 +173,9 @@ final class Streams {
     private final List<List<Stmt>> levels = new ArrayList<>(List.of(new ArrayList<>()));
     private final List<Expr> conditions = new ArrayList<>();
 
+    /** What runs once before the loop: the counters of {@code limit} and {@code skip}. */
+    private final List<Stmt> prelude = new ArrayList<>();
+
     LoopBody(SourcePosition pos) {
       this.pos = pos;
     }
@@ -175,6 +210,9 @@ final class Streams {
     Expr initial;
     Local acc;
     switch (name) {
+      case "forEach" -> {
+        return eachDone(t, loop, current);
+      }
       case "toList" -> {
         return t.getArguments().isEmpty() ? terminalList(loop, current, cast) : wrongArguments(t);
       }
@@ -263,6 +301,90 @@ final class Streams {
         type, handedOver(type, acc, cast), acc, new Expr.ListLiteral(List.of(), type), loop);
   }
 
+  /**
+   * {@code forEach(x -> statement)}: the lambda's body runs as a statement for each element (an
+   * activity call, {@code log.add(x)}, ...); the pipeline has no value.
+   */
+  private Effects.Effect eachDone(MethodCallExpr t, Loop loop, Expr current) {
+    if (t.getArguments().size() != 1) {
+      return wrongArguments(t);
+    }
+    Expression fn = t.getArgument(0);
+    List<Stmt> out = loop.body().innermost();
+    SourcePosition pos = x.unit().at(fn);
+    x.scope().push();
+    try {
+      if (fn instanceof LambdaExpr l
+          && l.getParameters().size() == 1
+          && l.getBody() instanceof ExpressionStmt es) {
+        Local p = x.scope().declare(l.getParameter(0).getNameAsString(), current.type());
+        out.add(new Stmt.Assign(p, current, true, pos));
+        body.expressionStatement(es.getExpression(), out);
+      } else if (fn instanceof MethodReferenceExpr r) {
+        Local p = x.scope().declare(body.freshName("element"), current.type());
+        out.add(new Stmt.Assign(p, current, true, pos));
+        body.expressionStatement(referenceCall(r, p), out);
+      } else {
+        return failed(
+            fn,
+            DiagnosticCode.INVALID_LAMBDA,
+            "forEach here takes a one-parameter lambda with an expression body, or a method"
+                + " reference",
+            "items.forEach(item -> act.send(item)), or items.forEach(act::send)");
+      }
+    } finally {
+      x.scope().pop();
+    }
+    List<Stmt> statements = new ArrayList<>(loop.body().prelude);
+    statements.add(
+        new Stmt.ForEach(
+            Optional.empty(), loop.item(), loop.source(), loop.body().build(), loop.pos()));
+    return new Effects.Effect(IrType.VOID, (target, declare) -> statements);
+  }
+
+  /**
+   * {@code limit(n)} and {@code skip(n)}: a counter of the elements that reach this step, counted
+   * before the loop; {@code limit} leaves the loop once {@code n} went through.
+   */
+  private boolean slice(MethodCallExpr op, LoopBody loopBody) {
+    if (op.getArguments().size() != 1) {
+      wrongArguments(op);
+      return false;
+    }
+    Optional<Expr> n = x.translateAs(op.getArgument(0), IrType.LONG);
+    if (n.isEmpty()) {
+      return false;
+    }
+    SourcePosition pos = x.unit().at(op);
+    boolean limit = op.getNameAsString().equals("limit");
+    Local bound = new Local(body.freshName(limit ? "limit" : "skip"), IrType.LONG);
+    Local seen = new Local(body.freshName(limit ? "taken" : "seen"), IrType.LONG);
+    loopBody.prelude.add(new Stmt.Assign(bound, n.get(), true, pos));
+    loopBody.prelude.add(new Stmt.Assign(seen, new Expr.Literal(0L, IrType.LONG), true, pos));
+    Stmt count =
+        new Stmt.Assign(
+            seen,
+            new Expr.Binary(
+                Expr.BinaryOp.ADD, seen, new Expr.Literal(1L, IrType.LONG), IrType.LONG),
+            false,
+            pos);
+    if (limit) {
+      loopBody
+          .innermost()
+          .add(
+              new Stmt.If(
+                  new Expr.Binary(Expr.BinaryOp.GREATER_EQUAL, seen, bound, IrType.BOOLEAN),
+                  new Block(List.of(new Stmt.Break(Optional.empty(), pos))),
+                  Block.EMPTY,
+                  pos));
+      loopBody.innermost().add(count);
+    } else {
+      loopBody.innermost().add(count);
+      loopBody.keepOnlyIf(new Expr.Binary(Expr.BinaryOp.GREATER, seen, bound, IrType.BOOLEAN));
+    }
+    return true;
+  }
+
   /** {@code Collectors.joining(sep, prefix, suffix)}: the kept strings, joined. */
   private Effects.Effect joined(Collector c, Loop loop, Expr current) {
     ListType parts = new ListType(IrType.STRING);
@@ -302,11 +424,10 @@ final class Streams {
   private static Effects.Effect emit(
       IrType resultType, Expr result, Local acc, Expr initial, Loop loop) {
     SourcePosition pos = loop.pos();
-    List<Stmt> statements =
-        List.of(
-            new Stmt.Assign(acc, initial, true, pos),
-            new Stmt.ForEach(
-                Optional.empty(), loop.item(), loop.source(), loop.body().build(), pos));
+    List<Stmt> statements = new ArrayList<>(loop.body().prelude);
+    statements.add(new Stmt.Assign(acc, initial, true, pos));
+    statements.add(
+        new Stmt.ForEach(Optional.empty(), loop.item(), loop.source(), loop.body().build(), pos));
     return new Effects.Effect(
         resultType,
         (target, declare) -> {
@@ -400,30 +521,38 @@ final class Streams {
    */
   private Optional<Expr> reference(
       MethodReferenceExpr r, Expr current, List<Stmt> out, SourcePosition pos) {
-    String param = body.freshName("element");
     x.scope().push();
     try {
-      Local p = x.scope().declare(param, current.type());
+      Local p = x.scope().declare(body.freshName("element"), current.type());
       out.add(new Stmt.Assign(p, current, true, pos));
-      // The type as an expression (Integer, java.lang.String), as a static call's scope reads.
-      Expression scope = StaticJavaParser.parseExpression(r.getScope().toString());
-      placeAt(scope, r);
-      boolean instance =
-          current.type() instanceof IrType.RecordType record
-                  && record.component(r.getIdentifier()).isPresent()
-              || current.type().equals(IrType.STRING)
-                  && x.typeName(scope).filter("java.lang.String"::equals).isPresent()
-                  && !r.getIdentifier().equals("valueOf");
-      MethodCallExpr call =
-          instance
-              ? new MethodCallExpr(new NameExpr(param), r.getIdentifier())
-              : new MethodCallExpr(scope, r.getIdentifier(), new NodeList<>(new NameExpr(param)));
-      placeAt(call, r);
-      call.setParentNode(r.getParentNode().orElse(null));
-      return x.translate(call, Optional.empty());
+      return x.translate(referenceCall(r, p), Optional.empty());
     } finally {
       x.scope().pop();
     }
+  }
+
+  /**
+   * The call a method reference means on the local {@code p}: {@code Item::name} as {@code
+   * p.name()} when the element has that method, else {@code Integer::parseInt} or {@code act::send}
+   * as {@code Integer.parseInt(p)} or {@code act.send(p)}.
+   */
+  private MethodCallExpr referenceCall(MethodReferenceExpr r, Local p) {
+    // The scope as an expression (Integer, java.lang.String, act), as a call's scope reads.
+    Expression scope = StaticJavaParser.parseExpression(r.getScope().toString());
+    placeAt(scope, r);
+    boolean instance =
+        p.type() instanceof IrType.RecordType record
+                && record.component(r.getIdentifier()).isPresent()
+            || p.type().equals(IrType.STRING)
+                && x.typeName(scope).filter("java.lang.String"::equals).isPresent()
+                && !r.getIdentifier().equals("valueOf");
+    MethodCallExpr call =
+        instance
+            ? new MethodCallExpr(new NameExpr(p.name()), r.getIdentifier())
+            : new MethodCallExpr(scope, r.getIdentifier(), new NodeList<>(new NameExpr(p.name())));
+    placeAt(call, r);
+    call.setParentNode(r.getParentNode().orElse(null));
+    return call;
   }
 
   private static void placeAt(Node generated, Node original) {

@@ -3,6 +3,7 @@ package golden.streams;
 import dev.statecraft.api.Durable;
 import dev.statecraft.api.Workflow;
 import dev.statecraft.api.WorkflowMethod;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,12 @@ public class Pipeline {
     String joined = docs.stream().map(d -> d.title().toUpperCase()).collect(Collectors.joining(", ", "[", "]"));
     titles = titles.stream().filter(t -> !t.equals("Alpha")).toList();
     List<Integer> parsed = List.of("1", "22").stream().map(Integer::parseInt).toList();
-    return titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
+    List<String> seen = new ArrayList<>();
+    docs.stream().filter(d -> d.words() > 0).map(Doc::title).forEach(t -> seen.add(t));
+    docs.forEach(d -> scorer.note(d.title()));
+    titles.forEach(scorer::note);
+    List<String> firstTwo = docs.stream().map(Doc::title).limit(2).toList();
+    List<String> rest = docs.stream().skip(1).filter(d -> d.words() < 4).map(Doc::title).toList();
+    return seen + " " + firstTwo + " " + rest + " " + titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
   }
 }

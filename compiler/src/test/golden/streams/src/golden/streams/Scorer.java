@@ -5,4 +5,6 @@ import dev.statecraft.api.Activities;
 @Activities
 public interface Scorer {
   int score(String title);
+
+  void note(String title);
 }

@@ -5,4 +5,7 @@ public class ScorerImpl implements Scorer {
   public int score(String title) {
     return title.length() * 7;
   }
+
+  @Override
+  public void note(String title) {}
 }

@@ -31,6 +31,8 @@ import java.util.Set;
 public final class PipelineFunctions {
   private static final ActivitySpec SCORE = new ActivitySpec("Scorer_score", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
+  private static final ActivitySpec NOTE = new ActivitySpec("Scorer_note", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
+
   private final Scorer scorer = new ScorerImpl();
 
   /**
@@ -144,7 +146,53 @@ public final class PipelineFunctions {
       collected11.add(mapped7);
     }
     List<Integer> parsed = new java.util.ArrayList<>(collected11);
-    return titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
+    List<String> seen = new java.util.ArrayList<>(java.util.List.of());
+    each12: for (Doc item12 : docs) {
+      Doc d = item12;
+      if (d.words() > 0) {
+        Doc element6 = item12;
+        String mapped8 = element6.title();
+        String t = mapped8;
+        seen.add(t);
+      }
+    }
+    each13: for (Doc item13 : docs) {
+      Doc d = item13;
+      DurableActivities.call(ctx, NOTE, Void.class, "title", d.title());
+    }
+    each14: for (String item14 : titles) {
+      String element7 = item14;
+      DurableActivities.call(ctx, NOTE, Void.class, "title", element7);
+    }
+    long limit2 = 2L;
+    long taken = 0L;
+    List<String> collected12 = java.util.List.of();
+    each15: for (Doc item15 : docs) {
+      Doc element8 = item15;
+      String mapped9 = element8.title();
+      if (taken >= limit2) {
+        break;
+      }
+      taken = taken + 1L;
+      collected12.add(mapped9);
+    }
+    List<String> firstTwo = new java.util.ArrayList<>(collected12);
+    long skip2 = 1L;
+    long seen2 = 0L;
+    List<String> collected13 = java.util.List.of();
+    each16: for (Doc item16 : docs) {
+      seen2 = seen2 + 1L;
+      if (seen2 > skip2) {
+        Doc d = item16;
+        if (d.words() < 4) {
+          Doc element9 = item16;
+          String mapped10 = element9.title();
+          collected13.add(mapped10);
+        }
+      }
+    }
+    List<String> rest = new java.util.ArrayList<>(collected13);
+    return seen + " " + firstTwo + " " + rest + " " + titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
   }
 
   /**
@@ -153,5 +201,13 @@ public final class PipelineFunctions {
   @FunctionName("Scorer_score")
   public String scorerScore(@DurableActivityTrigger(name = "input") String input) {
     return ActivityFunctions.run(input, in -> scorer.score(in.get("title", String.class)));
+  }
+
+  /**
+   * Activity {@code Scorer.note}.
+   */
+  @FunctionName("Scorer_note")
+  public String scorerNote(@DurableActivityTrigger(name = "input") String input) {
+    return ActivityFunctions.run(input, in -> { scorer.note(in.get("title", String.class)); return null; });
   }
 }
