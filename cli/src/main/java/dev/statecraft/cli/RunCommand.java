@@ -180,7 +180,22 @@ final class RunCommand implements Callable<Integer> {
           steps.pendingCallbacks(engine.history(arn), callbackUrl);
         }
       }
-      ExecutionResult r = engine.awaitResult(arn, timeout);
+      // Interrupted (Ctrl-C) while it runs or waits: nothing is lost; say how to go on.
+      Thread hint =
+          new Thread(
+              () -> {
+                err.printf(
+                    "%nstatecraft: stopped; run again with --execution-name %s to resume%n", name);
+                err.flush();
+              },
+              "statecraft-run-interrupted");
+      Runtime.getRuntime().addShutdownHook(hint);
+      ExecutionResult r;
+      try {
+        r = engine.awaitResult(arn, timeout);
+      } finally {
+        Runtime.getRuntime().removeShutdownHook(hint);
+      }
       return report(r, out, err);
     } catch (TimeoutException e) {
       err.printf(
