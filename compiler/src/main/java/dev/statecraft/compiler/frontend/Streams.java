@@ -31,16 +31,26 @@ import java.util.Set;
  * {@link Effects}, a pipeline initializes a local, is assigned to one, or is returned.
  *
  * <p>Intermediate operations: {@code filter}, {@code map}, {@code mapToInt}, {@code mapToLong},
- * {@code mapToDouble}, {@code limit}, {@code skip}. Terminal operations: {@code toList()}, {@code
- * collect(Collectors.toList())}, {@code collect(Collectors.joining(...))}, {@code count()}, {@code
- * sum()}, {@code anyMatch}, {@code allMatch}, {@code noneMatch}, {@code forEach} (also {@code
- * list.forEach(...)}, a statement).
+ * {@code mapToDouble}, {@code limit}, {@code skip}, and {@code distinct} and {@code sorted} (of
+ * strings and numbers), which end one loop in a list and start the next over its reordered or
+ * thinned copy. Terminal operations: {@code toList()}, {@code collect(Collectors.toList())}, {@code
+ * collect(Collectors.joining(...))}, {@code count()}, {@code sum()}, {@code anyMatch}, {@code
+ * allMatch}, {@code noneMatch}, {@code forEach} (also {@code list.forEach(...)}, a statement).
  */
 final class Streams {
   private static final Set<String> TERMINALS =
       Set.of("toList", "collect", "count", "sum", "anyMatch", "allMatch", "noneMatch", "forEach");
   private static final Set<String> INTERMEDIATE =
-      Set.of("filter", "map", "mapToInt", "mapToLong", "mapToDouble", "limit", "skip");
+      Set.of(
+          "filter",
+          "map",
+          "mapToInt",
+          "mapToLong",
+          "mapToDouble",
+          "limit",
+          "skip",
+          "sorted",
+          "distinct");
   private static final String COLLECTORS = "java.util.stream.Collectors";
 
   private final SourceContext context;
@@ -118,6 +128,7 @@ final class Streams {
     }
     SourcePosition pos = x.unit().at(terminal);
     Local item = new Local(body.freshName("item"), list.element());
+    Expr from = source.get();
     LoopBody loopBody = new LoopBody(pos);
     Expr current = item;
     for (MethodCallExpr op : ops) {
@@ -127,13 +138,39 @@ final class Streams {
             op.getName(),
             DiagnosticCode.UNSUPPORTED_CALL,
             "stream operation '" + name + "' is not supported in workflow code",
-            "use filter, map, mapToInt/Long/Double, then toList, collect, count, sum,"
-                + " anyMatch, allMatch or noneMatch; or write the loop");
+            "use filter, map, mapToInt/Long/Double, limit, skip, distinct, sorted, then toList,"
+                + " collect, count, sum, anyMatch, allMatch, noneMatch or forEach; or write the"
+                + " loop");
       }
       if (name.equals("limit") || name.equals("skip")) {
         if (!slice(op, loopBody)) {
           return Effects.Effect.failed();
         }
+        continue;
+      }
+      if (name.equals("sorted") || name.equals("distinct")) {
+        // The whole stream so far is needed: its loop ends in a list, which the builtin reorders
+        // or thins, and a new loop goes on over the result.
+        Optional<Builtin> whole = whole(op, current);
+        if (whole.isEmpty()) {
+          return Effects.Effect.failed();
+        }
+        ListType stageType = new ListType(current.type());
+        Local stage = accumulator(stageType);
+        loopBody.innermost().add(add(stage, current, pos));
+        LoopBody next = new LoopBody(pos);
+        next.prelude.addAll(loopBody.prelude);
+        next.prelude.add(
+            new Stmt.Assign(stage, new Expr.ListLiteral(List.of(), stageType), true, pos));
+        next.prelude.add(new Stmt.ForEach(Optional.empty(), item, from, loopBody.build(), pos));
+        Local result = new Local(body.freshName(name), stageType);
+        next.prelude.add(
+            new Stmt.Assign(
+                result, ExpressionTranslator.call(whole.get(), stageType, stage), true, pos));
+        item = new Local(body.freshName("item"), current.type());
+        from = result;
+        loopBody = next;
+        current = item;
         continue;
       }
       Optional<Expr> value = lambda(op, current, loopBody.innermost());
@@ -158,7 +195,7 @@ final class Streams {
         current = step;
       }
     }
-    return terminal(terminal, new Loop(item, source.get(), loopBody, pos), current, cast);
+    return terminal(terminal, new Loop(item, from, loopBody, pos), current, cast);
   }
 
   /** The loop a pipeline becomes: each {@code item} of {@code source}, through {@code body}. */
@@ -340,6 +377,33 @@ final class Streams {
         new Stmt.ForEach(
             Optional.empty(), loop.item(), loop.source(), loop.body().build(), loop.pos()));
     return new Effects.Effect(IrType.VOID, (target, declare) -> statements);
+  }
+
+  /**
+   * {@code sorted()} of strings or numbers, or {@code distinct()}, as the builtin over the whole
+   * stream so far.
+   */
+  private Optional<Builtin> whole(MethodCallExpr op, Expr current) {
+    if (!op.getArguments().isEmpty()) {
+      failed(
+          op.getName(),
+          DiagnosticCode.UNSUPPORTED_CALL,
+          "'" + op.getNameAsString() + "' with a comparator is not supported in workflow code",
+          "map to the key, sort, then look the items up; or sort in an activity");
+      return Optional.empty();
+    }
+    if (op.getNameAsString().equals("distinct")) {
+      return Optional.of(Builtin.LIST_DISTINCT);
+    }
+    if (!(current.type().equals(IrType.STRING) || current.type().isNumeric())) {
+      failed(
+          op.getName(),
+          DiagnosticCode.TYPE_MISMATCH,
+          "sorted() here sorts strings and numbers, not '" + current.type().javaName() + "'",
+          "map to the key first, or sort in an activity");
+      return Optional.empty();
+    }
+    return Optional.of(Builtin.LIST_SORTED);
   }
 
   /**

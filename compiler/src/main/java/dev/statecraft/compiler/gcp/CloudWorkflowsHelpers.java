@@ -62,11 +62,15 @@ final class CloudWorkflowsHelpers {
       case "sub_list" -> List.of("items", "from", "to");
       case "with_set" -> List.of("items", "index", "value");
       case "without_index" -> List.of("items", "index");
+      case "sorted", "distinct" -> List.of("items");
       default -> throw new IllegalArgumentException(name);
     };
   }
 
   private static Map<String, Object> definition(String name) {
+    if (name.equals("sorted")) {
+      return sorted();
+    }
     List<Object> steps = new ArrayList<>();
     String body;
     Object init;
@@ -97,6 +101,11 @@ final class CloudWorkflowsHelpers {
         body = "${if(i == index, out, list.concat(out, item))}";
         result = "${out}";
       }
+      case "distinct" -> {
+        init = List.of();
+        body = "${if(item in out, out, list.concat(out, item))}";
+        result = "${out}";
+      }
       default -> throw new IllegalArgumentException(name);
     }
     steps.add(single("init", single("assign", List.of(single("out", init)))));
@@ -109,6 +118,53 @@ final class CloudWorkflowsHelpers {
     steps.add(single("done", single("return", result)));
     Map<String, Object> sub = new LinkedHashMap<>();
     sub.put("params", params(name));
+    sub.put("steps", steps);
+    return sub;
+  }
+
+  /**
+   * An insertion sort: each item goes before the first element greater than it, so equal elements
+   * keep their order, as Java's stable sort keeps them.
+   */
+  private static Map<String, Object> sorted() {
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("value", "o");
+    inner.put("in", "${out}");
+    inner.put(
+        "steps",
+        List.of(
+            single(
+                "place",
+                single(
+                    "assign",
+                    List.of(
+                        single(
+                            "next",
+                            "${if(not(placed) and item < o,"
+                                + " list.concat(list.concat(next, item), o),"
+                                + " list.concat(next, o))}"),
+                        single("placed", "${placed or item < o}"))))));
+    Map<String, Object> outer = new LinkedHashMap<>();
+    outer.put("value", "item");
+    outer.put("in", "${items}");
+    outer.put(
+        "steps",
+        List.of(
+            single(
+                "reset",
+                single("assign", List.of(single("next", List.of()), single("placed", false)))),
+            single("insert", single("for", inner)),
+            single(
+                "keep",
+                single(
+                    "assign",
+                    List.of(single("out", "${if(placed, next, list.concat(next, item))}"))))));
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("init", single("assign", List.of(single("out", List.of())))));
+    steps.add(single("walk", single("for", outer)));
+    steps.add(single("done", single("return", "${out}")));
+    Map<String, Object> sub = new LinkedHashMap<>();
+    sub.put("params", params("sorted"));
     sub.put("steps", steps);
     return sub;
   }

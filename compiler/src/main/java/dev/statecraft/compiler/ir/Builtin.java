@@ -39,6 +39,10 @@ public enum Builtin {
   LIST_CONTAINS,
   LIST_INDEX_OF,
   LIST_SUB_LIST,
+  /** A new list of the elements (strings or numbers) in natural order; equal ones keep theirs. */
+  LIST_SORTED,
+  /** A new list of the elements without repeats, first occurrences in order. */
+  LIST_DISTINCT,
   MAP_GET,
   MAP_GET_OR_DEFAULT,
   MAP_CONTAINS_KEY,

@@ -152,6 +152,9 @@ public final class JavaPrinter {
       case LIST_CONTAINS -> r + ".contains(" + print(a.get(1)) + ")";
       case LIST_INDEX_OF -> r + ".indexOf(" + print(a.get(1)) + ")";
       case LIST_SUB_LIST -> r + ".subList(" + args(a.subList(1, 3)) + ")";
+      case LIST_SORTED -> "new java.util.ArrayList<>(" + r + ".stream().sorted().toList())";
+      case LIST_DISTINCT ->
+          "new java.util.ArrayList<>(new java.util.LinkedHashSet<>(" + print(a.get(0)) + "))";
       case MAP_GET_OR_DEFAULT -> r + ".getOrDefault(" + args(a.subList(1, 3)) + ")";
       case MAP_CONTAINS_KEY -> r + ".containsKey(" + print(a.get(1)) + ")";
       case MAP_KEY_SET -> "java.util.List.copyOf(" + r + ".keySet())";

@@ -32,6 +32,8 @@ public class Pipeline {
     titles.forEach(scorer::note);
     List<String> firstTwo = docs.stream().map(Doc::title).limit(2).toList();
     List<String> rest = docs.stream().skip(1).filter(d -> d.words() < 4).map(Doc::title).toList();
-    return seen + " " + firstTwo + " " + rest + " " + titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
+    List<String> ordered = docs.stream().map(Doc::title).sorted().toList();
+    List<Integer> fewest = docs.stream().map(Doc::words).distinct().sorted().limit(2).toList();
+    return ordered + " " + fewest + " " + seen + " " + firstTwo + " " + rest + " " + titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
   }
 }

@@ -192,7 +192,42 @@ public final class PipelineFunctions {
       }
     }
     List<String> rest = new java.util.ArrayList<>(collected13);
-    return seen + " " + firstTwo + " " + rest + " " + titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
+    List<String> collected14 = java.util.List.of();
+    each17: for (Doc item17 : docs) {
+      Doc element10 = item17;
+      String mapped11 = element10.title();
+      collected14.add(mapped11);
+    }
+    List<String> sorted2 = new java.util.ArrayList<>(collected14.stream().sorted().toList());
+    List<String> collected15 = java.util.List.of();
+    each18: for (String item18 : sorted2) {
+      collected15.add(item18);
+    }
+    List<String> ordered = new java.util.ArrayList<>(collected15);
+    List<Integer> collected16 = java.util.List.of();
+    each19: for (Doc item19 : docs) {
+      Doc element11 = item19;
+      int mapped12 = element11.words();
+      collected16.add(mapped12);
+    }
+    List<Integer> distinct2 = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(collected16));
+    List<Integer> collected17 = java.util.List.of();
+    each20: for (int item20 : distinct2) {
+      collected17.add(item20);
+    }
+    List<Integer> sorted3 = new java.util.ArrayList<>(collected17.stream().sorted().toList());
+    long limit3 = 2L;
+    long taken2 = 0L;
+    List<Integer> collected18 = java.util.List.of();
+    each21: for (int item21 : sorted3) {
+      if (taken2 >= limit3) {
+        break;
+      }
+      taken2 = taken2 + 1L;
+      collected18.add(item21);
+    }
+    List<Integer> fewest = new java.util.ArrayList<>(collected18);
+    return ordered + " " + fewest + " " + seen + " " + firstTwo + " " + rest + " " + titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
   }
 
   /**
