@@ -109,13 +109,34 @@ final class CloudWorkflowsHelpers {
       default -> throw new IllegalArgumentException(name);
     }
     steps.add(single("init", single("assign", List.of(single("out", init)))));
-    Map<String, Object> loop = new LinkedHashMap<>();
-    loop.put("value", "item");
-    loop.put("index", "i");
-    loop.put("in", "${items}");
-    loop.put("steps", List.of(single("each", single("assign", List.of(single("out", body))))));
+    Map<String, Object> loop =
+        forLoop(
+            "item",
+            "i",
+            "${items}",
+            List.of(single("each", single("assign", List.of(single("out", body))))));
     steps.add(single("walk", single("for", loop)));
     steps.add(single("done", single("return", result)));
+    return subworkflow(name, steps);
+  }
+
+  /**
+   * A {@code for} step's body: {@code value} takes each element of {@code in}, and {@code index}
+   * (unless null) its position.
+   */
+  private static Map<String, Object> forLoop(
+      String value, String index, String in, List<Object> steps) {
+    Map<String, Object> loop = new LinkedHashMap<>();
+    loop.put("value", value);
+    if (index != null) {
+      loop.put("index", index);
+    }
+    loop.put("in", in);
+    loop.put("steps", steps);
+    return loop;
+  }
+
+  private static Map<String, Object> subworkflow(String name, List<Object> steps) {
     Map<String, Object> sub = new LinkedHashMap<>();
     sub.put("params", params(name));
     sub.put("steps", steps);
@@ -127,45 +148,42 @@ final class CloudWorkflowsHelpers {
    * keep their order, as Java's stable sort keeps them.
    */
   private static Map<String, Object> sorted() {
-    Map<String, Object> inner = new LinkedHashMap<>();
-    inner.put("value", "o");
-    inner.put("in", "${out}");
-    inner.put(
-        "steps",
-        List.of(
-            single(
-                "place",
+    Map<String, Object> inner =
+        forLoop(
+            "o",
+            null,
+            "${out}",
+            List.of(
                 single(
-                    "assign",
-                    List.of(
-                        single(
-                            "next",
-                            "${if(not(placed) and item < o,"
-                                + " list.concat(list.concat(next, item), o),"
-                                + " list.concat(next, o))}"),
-                        single("placed", "${placed or item < o}"))))));
-    Map<String, Object> outer = new LinkedHashMap<>();
-    outer.put("value", "item");
-    outer.put("in", "${items}");
-    outer.put(
-        "steps",
-        List.of(
-            single(
-                "reset",
-                single("assign", List.of(single("next", List.of()), single("placed", false)))),
-            single("insert", single("for", inner)),
-            single(
-                "keep",
+                    "place",
+                    single(
+                        "assign",
+                        List.of(
+                            single(
+                                "next",
+                                "${if(not(placed) and item < o,"
+                                    + " list.concat(list.concat(next, item), o),"
+                                    + " list.concat(next, o))}"),
+                            single("placed", "${placed or item < o}"))))));
+    Map<String, Object> outer =
+        forLoop(
+            "item",
+            null,
+            "${items}",
+            List.of(
                 single(
-                    "assign",
-                    List.of(single("out", "${if(placed, next, list.concat(next, item))}"))))));
+                    "reset",
+                    single("assign", List.of(single("next", List.of()), single("placed", false)))),
+                single("insert", single("for", inner)),
+                single(
+                    "keep",
+                    single(
+                        "assign",
+                        List.of(single("out", "${if(placed, next, list.concat(next, item))}"))))));
     List<Object> steps = new ArrayList<>();
     steps.add(single("init", single("assign", List.of(single("out", List.of())))));
     steps.add(single("walk", single("for", outer)));
     steps.add(single("done", single("return", "${out}")));
-    Map<String, Object> sub = new LinkedHashMap<>();
-    sub.put("params", params("sorted"));
-    sub.put("steps", steps);
-    return sub;
+    return subworkflow("sorted", steps);
   }
 }
