@@ -315,8 +315,8 @@ final class MethodCalls {
           unit,
           m,
           DiagnosticCode.UNSUPPORTED_EXPRESSION,
-          "a stream pipeline here must end in toList, collect, count, sum or a match, and"
-              + " initialize a local, be assigned to one, or be returned",
+          "a stream pipeline here must end in toList, collect, count, sum, a match or forEach,"
+              + " and initialize a local, be assigned to one, be returned, or stand alone",
           "List<String> names = items.stream().map(i -> i.name()).toList();");
       return Optional.empty();
     }
