@@ -94,7 +94,8 @@ final class JsonataBuiltins {
               ATOM,
               a,
               b);
-      case LIST_SORTED -> combine("$append([], $sort(" + a.text() + "))", ATOM, a);
+      case LIST_SORTED, LIST_SORTED_IN_PLACE ->
+          combine("$append([], $sort(" + a.text() + "))", ATOM, a);
       case LIST_DISTINCT -> combine("$append([], $distinct(" + a.text() + "))", ATOM, a);
       case LIST_SUB_LIST ->
           combine(

@@ -22,14 +22,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Mutations of local lists and maps ({@code xs.add(x)}, {@code m.put(k, v)}, {@code m.merge(k, 1,
- * Integer::sum)}), as statements that assign the collection's new value: on the clouds a collection
- * is a value, so {@code xs.add(x)} becomes {@code xs = xs with x added}. Java's reference semantics
- * survive as long as no other name shares the collection, which {@code CheckCollectionAliasing}
- * enforces.
+ * Mutations of local lists and maps ({@code xs.add(x)}, {@code xs.sort(null)}, {@code
+ * Collections.sort(xs)}, {@code m.put(k, v)}, {@code m.merge(k, 1, Integer::sum)}), as statements
+ * that assign the collection's new value: on the clouds a collection is a value, so {@code
+ * xs.add(x)} becomes {@code xs = xs with x added}. Java's reference semantics survive as long as no
+ * other name shares the collection, which {@code CheckCollectionAliasing} enforces.
  */
 final class CollectionMutations {
-  private static final Set<String> LIST = Set.of("add", "set", "remove", "addAll", "clear");
+  private static final Set<String> LIST = Set.of("add", "set", "remove", "addAll", "clear", "sort");
   private static final Set<String> MAP = Set.of("put", "remove", "merge", "clear", "putAll");
 
   private final SourceContext context;
@@ -44,6 +44,18 @@ final class CollectionMutations {
    * Whether {@code m} is a mutation of a local collection; if so its statement is in {@code out}.
    */
   boolean statement(MethodCallExpr m, List<Stmt> out) {
+    if (isCollectionsSort(m)) {
+      // Collections.sort(xs) is xs.sort(null).
+      MethodCallExpr sort =
+          new MethodCallExpr(
+              m.getArgument(0).clone(),
+              "sort",
+              new com.github.javaparser.ast.NodeList<>(
+                  new com.github.javaparser.ast.expr.NullLiteralExpr()));
+      m.getRange().ifPresent(r -> sort.walk(node -> node.setRange(r)));
+      sort.setParentNode(m.getParentNode().orElse(null));
+      return statement(sort, out);
+    }
     if (!(m.getScope().orElse(null) instanceof NameExpr n)) {
       return false;
     }
@@ -106,9 +118,43 @@ final class CollectionMutations {
         return args.size() == 1
             ? x.translateAs(args.get(0), type).map(v -> call(Builtin.LIST_WITH_ALL, type, l, v))
             : Optional.empty();
+      case "sort":
+        return sort(l, type, m);
       default: // clear
         return Optional.of(new Expr.ListLiteral(List.of(), type));
     }
+  }
+
+  private boolean isCollectionsSort(MethodCallExpr m) {
+    return m.getNameAsString().equals("sort")
+        && m.getArguments().size() == 1
+        && m.getArgument(0) instanceof NameExpr
+        && m.getScope().flatMap(x::typeName).filter("java.util.Collections"::equals).isPresent();
+  }
+
+  /**
+   * {@code xs.sort(null)} or {@code xs.sort(Comparator.naturalOrder())}: strings and numbers in
+   * natural order, equal ones keeping theirs.
+   */
+  private Optional<Expr> sort(Local l, ListType type, MethodCallExpr m) {
+    Expression order = m.getArguments().size() == 1 ? m.getArgument(0) : null;
+    boolean natural =
+        order instanceof com.github.javaparser.ast.expr.NullLiteralExpr
+            || order != null
+                && order.toString().matches("(java\\.util\\.)?Comparator\\.naturalOrder\\(\\)");
+    if (!natural) {
+      return unsupported(
+          m,
+          "sorting with a comparator is not supported",
+          "sort strings or numbers in natural order (xs.sort(null)), or sort in an activity");
+    }
+    if (!(type.element().equals(IrType.STRING) || type.element().isNumeric())) {
+      return unsupported(
+          m,
+          "sorting sorts strings and numbers here, not '" + type.element().javaName() + "'",
+          "sort the keys, or sort in an activity");
+    }
+    return Optional.of(call(Builtin.LIST_SORTED_IN_PLACE, type, l));
   }
 
   private Optional<Expr> mapMutation(Local m, MapType type, MethodCallExpr call) {

@@ -210,7 +210,7 @@ final class CloudWorkflowsExpressions {
       case STRING_JOIN -> helpers.call("join", List.of(y, x));
       case LIST_INDEX_OF -> helpers.call("index_of", List.of(x, y));
       case LIST_SUB_LIST -> helpers.call("sub_list", List.of(x, y, expr(a.get(2))));
-      case LIST_SORTED -> helpers.call("sorted", List.of(x));
+      case LIST_SORTED, LIST_SORTED_IN_PLACE -> helpers.call("sorted", List.of(x));
       case LIST_DISTINCT -> helpers.call("distinct", List.of(x));
       case LIST_WITH_SET -> helpers.call("with_set", List.of(x, y, expr(a.get(2))));
       case LIST_WITHOUT_INDEX -> helpers.call("without_index", List.of(x, y));

@@ -77,6 +77,8 @@ public enum Builtin {
   LIST_WITHOUT_INDEX,
   /** {@code list} after {@code list.addAll(other)}. */
   LIST_WITH_ALL,
+  /** {@code list} after {@code list.sort(null)} or {@code Collections.sort(list)}. */
+  LIST_SORTED_IN_PLACE,
   /** {@code map} after {@code map.put(k, v)}. */
   MAP_WITH_PUT,
   /** {@code map} after {@code map.remove(k)}. */
@@ -87,6 +89,7 @@ public enum Builtin {
     return switch (this) {
       case LIST_WITH_ADDED,
           LIST_WITH_SET,
+          LIST_SORTED_IN_PLACE,
           LIST_WITHOUT_INDEX,
           LIST_WITH_ALL,
           MAP_WITH_PUT,

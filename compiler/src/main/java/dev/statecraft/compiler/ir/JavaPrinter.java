@@ -153,6 +153,7 @@ public final class JavaPrinter {
       case LIST_INDEX_OF -> r + ".indexOf(" + print(a.get(1)) + ")";
       case LIST_SUB_LIST -> r + ".subList(" + args(a.subList(1, 3)) + ")";
       case LIST_SORTED -> "new java.util.ArrayList<>(" + r + ".stream().sorted().toList())";
+      case LIST_SORTED_IN_PLACE -> r + ".sort(null)";
       case LIST_DISTINCT ->
           "new java.util.ArrayList<>(new java.util.LinkedHashSet<>(" + print(a.get(0)) + "))";
       case MAP_GET_OR_DEFAULT -> r + ".getOrDefault(" + args(a.subList(1, 3)) + ")";

@@ -4,6 +4,7 @@ import dev.statecraft.api.Durable;
 import dev.statecraft.api.Workflow;
 import dev.statecraft.api.WorkflowMethod;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,12 @@ public class Tally {
       if (key.equals("seen")) {
         counts.remove(key);
       }
+    }
+    List<String> keys = new ArrayList<>(counts.keySet());
+    Collections.sort(keys);
+    seen.sort(null);
+    if (!keys.isEmpty() && !seen.isEmpty()) {
+      counts.put("first:" + keys.get(0) + "/" + seen.get(0), keys.size());
     }
     return counts;
   }

@@ -72,6 +72,12 @@ public final class TallyFunctions {
         counts.remove(key);
       }
     }
+    List<String> keys = new java.util.ArrayList<>(java.util.List.copyOf(counts.keySet()));
+    keys.sort(null);
+    seen.sort(null);
+    if ((!keys.isEmpty()) && (!seen.isEmpty())) {
+      counts.put("first:" + keys.get(0) + "/" + seen.get(0), keys.size());
+    }
     return counts;
   }
 
