@@ -354,12 +354,10 @@ final class Streams {
       if (fn instanceof LambdaExpr l
           && l.getParameters().size() == 1
           && l.getBody() instanceof ExpressionStmt es) {
-        Local p = x.scope().declare(l.getParameter(0).getNameAsString(), current.type());
-        out.add(new Stmt.Assign(p, current, true, pos));
+        Local p = bind(l.getParameter(0).getNameAsString(), current, out, pos);
         body.expressionStatement(es.getExpression(), out);
       } else if (fn instanceof MethodReferenceExpr r) {
-        Local p = x.scope().declare(body.freshName("element"), current.type());
-        out.add(new Stmt.Assign(p, current, true, pos));
+        Local p = bind(body.freshName("element"), current, out, pos);
         body.expressionStatement(referenceCall(r, p), out);
       } else {
         return failed(
@@ -560,8 +558,7 @@ final class Streams {
         && l.getBody() instanceof ExpressionStmt es) {
       x.scope().push();
       try {
-        Local p = x.scope().declare(l.getParameter(0).getNameAsString(), current.type());
-        out.add(new Stmt.Assign(p, current, true, pos));
+        Local p = bind(l.getParameter(0).getNameAsString(), current, out, pos);
         return x.translate(es.getExpression(), Optional.empty());
       } finally {
         x.scope().pop();
@@ -587,8 +584,7 @@ final class Streams {
       MethodReferenceExpr r, Expr current, List<Stmt> out, SourcePosition pos) {
     x.scope().push();
     try {
-      Local p = x.scope().declare(body.freshName("element"), current.type());
-      out.add(new Stmt.Assign(p, current, true, pos));
+      Local p = bind(body.freshName("element"), current, out, pos);
       return x.translate(referenceCall(r, p), Optional.empty());
     } finally {
       x.scope().pop();
@@ -617,6 +613,13 @@ final class Streams {
     placeAt(call, r);
     call.setParentNode(r.getParentNode().orElse(null));
     return call;
+  }
+
+  /** Declares a lambda's parameter in the current scope, holding {@code current}. */
+  private Local bind(String name, Expr current, List<Stmt> out, SourcePosition pos) {
+    Local p = x.scope().declare(name, current.type());
+    out.add(new Stmt.Assign(p, current, true, pos));
+    return p;
   }
 
   private static void placeAt(Node generated, Node original) {
