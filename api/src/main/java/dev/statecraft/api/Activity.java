@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * attempt fails with {@link ActivityTimeout}.
  *
  * <pre>{@code
- * @Activity(timeout = "PT2M", retry = @Retry(maxAttempts = 4, initialInterval = "PT2S"))
+ * @Activity(timeout = "PT2M", memoryMb = 1024, retry = @Retry(maxAttempts = 4, initialInterval = "PT2S"))
  * Classification classify(Ticket ticket);
  * }</pre>
  */
@@ -27,4 +27,10 @@ public @interface Activity {
 
   /** How failed attempts are retried. Default: one attempt, no retry. */
   Retry retry() default @Retry;
+
+  /**
+   * Memory of the activity's function in megabytes, from 128 to 10240; on AWS Lambda it also sets
+   * the CPU share. Default: 512. It is recorded in the deployment manifest for every cloud.
+   */
+  int memoryMb() default 512;
 }

@@ -16,7 +16,9 @@ import dev.statecraft.compiler.ir.WorkflowIr;
 import dev.statecraft.compiler.passes.CheckCollectionAliasing;
 import dev.statecraft.compiler.passes.CheckControlFlow;
 import dev.statecraft.compiler.passes.CheckDefiniteAssignment;
+import dev.statecraft.compiler.passes.CheckWebhookRoutes;
 import dev.statecraft.compiler.passes.HoistActivityCalls;
+import dev.statecraft.manifest.DeploymentManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,9 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class StatecraftCompiler {
+  private static final String STATE_MACHINE_FILE = "statemachine.asl.json";
+  private static final String WORKFLOW_FILE = "workflow.yaml";
+
   private StatecraftCompiler() {}
 
   /** Compiles every {@code .java} file under {@code sourceDir}, in path order. */
@@ -57,6 +62,7 @@ public final class StatecraftCompiler {
       CheckDefiniteAssignment.run(wf, diagnostics);
       CheckCollectionAliasing.run(wf, diagnostics);
     }
+    CheckWebhookRoutes.run(workflows, diagnostics);
     if (workflows.isEmpty() && !diagnostics.hasErrors()) {
       SourceFile where = files.isEmpty() ? new SourceFile("(no sources)", "") : files.get(0);
       diagnostics.error(
@@ -66,29 +72,31 @@ public final class StatecraftCompiler {
           "annotate the workflow class with @dev.statecraft.api.Workflow");
     }
     if (diagnostics.hasErrors()) {
-      return new CompilationResult(diagnostics.sorted(), List.of());
+      return CompilationResult.failed(diagnostics.sorted());
     }
     List<CompiledWorkflow> compiled = new ArrayList<>();
+    List<ManifestWriter.Entry> entries = new ArrayList<>();
     for (WorkflowIr wf : workflows) {
-      compiled.add(emit(HoistActivityCalls.run(wf), targets, diagnostics));
+      WorkflowIr lowered = HoistActivityCalls.run(wf);
+      AslEmitter.Definition asl = AslEmitter.compile(lowered);
+      CompiledWorkflow emitted = emit(lowered, asl, targets, diagnostics);
+      compiled.add(emitted);
+      entries.add(new ManifestWriter.Entry(lowered, asl, definitions(emitted)));
     }
+    DeploymentManifest manifest =
+        ManifestWriter.write(entries, targets.contains(Target.AWS), diagnostics);
     if (diagnostics.hasErrors()) {
-      return new CompilationResult(diagnostics.sorted(), List.of());
+      return CompilationResult.failed(diagnostics.sorted());
     }
-    return new CompilationResult(diagnostics.sorted(), compiled);
+    return new CompilationResult(diagnostics.sorted(), compiled, manifest);
   }
 
   private static CompiledWorkflow emit(
-      WorkflowIr wf, Set<Target> targets, Diagnostics diagnostics) {
+      WorkflowIr wf, AslEmitter.Definition asl, Set<Target> targets, Diagnostics diagnostics) {
     List<Artifact> artifacts = new ArrayList<>();
-    String asl = AslEmitter.emit(wf);
-    Map<String, String> handlers = new LinkedHashMap<>();
-    for (ActivityMethod a : wf.activities()) {
-      handlers.put(a.functionKey(), LambdaHandlerEmitter.handlerClass(a));
-    }
     String base = wf.name() + "/";
     if (targets.contains(Target.AWS)) {
-      artifacts.add(new Artifact("aws/" + base + "statemachine.asl.json", asl));
+      artifacts.add(new Artifact("aws/" + base + STATE_MACHINE_FILE, asl.json()));
       for (ActivityMethod a : wf.activities()) {
         artifacts.add(
             java("aws/" + base + "handlers/", LambdaHandlerEmitter.emit(a, implementation(wf, a))));
@@ -97,7 +105,7 @@ public final class StatecraftCompiler {
     if (targets.contains(Target.GCP)) {
       artifacts.add(
           new Artifact(
-              "gcp/" + base + "workflow.yaml", CloudWorkflowsEmitter.emit(wf, diagnostics)));
+              "gcp/" + base + WORKFLOW_FILE, CloudWorkflowsEmitter.emit(wf, diagnostics)));
       for (ActivityMethod a : wf.activities()) {
         artifacts.add(
             java(
@@ -108,7 +116,23 @@ public final class StatecraftCompiler {
     if (targets.contains(Target.AZURE)) {
       artifacts.add(java("azure/" + base, DurableFunctionsEmitter.emit(wf)));
     }
-    return new CompiledWorkflow(wf, asl, handlers, artifacts);
+    return new CompiledWorkflow(wf, asl.json(), artifacts);
+  }
+
+  /** Where each target's definition of the workflow is, for the manifest. */
+  private static Map<String, String> definitions(CompiledWorkflow wf) {
+    Map<String, String> definitions = new LinkedHashMap<>();
+    for (Artifact a : wf.artifacts()) {
+      String target = a.path().substring(0, a.path().indexOf('/'));
+      boolean definition =
+          a.path().endsWith("/" + STATE_MACHINE_FILE)
+              || a.path().endsWith("/" + WORKFLOW_FILE)
+              || target.equals("azure");
+      if (definition) {
+        definitions.putIfAbsent(target, a.path());
+      }
+    }
+    return definitions;
   }
 
   private static String implementation(WorkflowIr wf, ActivityMethod a) {

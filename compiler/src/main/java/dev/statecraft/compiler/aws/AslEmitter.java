@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.ErrorName;
+import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.Liveness;
 import dev.statecraft.compiler.ir.WorkflowIr;
 import dev.statecraft.compiler.passes.LowerForEach;
@@ -57,12 +58,45 @@ public final class AslEmitter {
 
   private AslEmitter() {}
 
+  /**
+   * A {@code Durable.awaitCallback} as emitted: the {@code .waitForTaskToken} state that waits, and
+   * whose name ends the callback URL's path ({@code ${StatecraftCallbackUrl}/WORKFLOW/STATE}).
+   *
+   * @param state the waiting state's name
+   * @param type the awaited answer's type
+   * @param notifier the activity that receives the callback
+   */
+  public record CallbackWait(String state, IrType type, ActivityMethod notifier) {}
+
+  /**
+   * An emitted definition with what deploying it needs to know.
+   *
+   * @param json the definition
+   * @param callbacks its callback waits, in emission order
+   */
+  public record Definition(String json, List<CallbackWait> callbacks) {
+    public Definition {
+      callbacks = List.copyOf(callbacks);
+    }
+  }
+
   /** The definition as pretty-printed JSON, deterministic byte for byte. */
   public static String emit(WorkflowIr workflow) {
+    return compile(workflow).json();
+  }
+
+  /** The definition and its callback waits. */
+  public static Definition compile(WorkflowIr workflow) {
     WorkflowIr wf = LowerForEach.run(workflow);
     AslNames names = new AslNames(wf);
+    List<CallbackWait> waits = new ArrayList<>();
     StateGraph.Shared shared =
-        new StateGraph.Shared(names, new JsonataRenderer(names::variable), Liveness.of(wf.body()));
+        new StateGraph.Shared(
+            names,
+            new JsonataRenderer(names::variable),
+            Liveness.of(wf.body()),
+            wf.name(),
+            waits);
     List<Edge.Pending> entry = new ArrayList<>();
     wf.input()
         .ifPresent(
@@ -83,7 +117,7 @@ public final class AslEmitter {
     root.put("QueryLanguage", "JSONata");
     root.put("StartAt", graph.startAt());
     root.set("States", graph.statesJson());
-    return write(root);
+    return new Definition(write(root), waits);
   }
 
   /**

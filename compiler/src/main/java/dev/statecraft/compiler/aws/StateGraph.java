@@ -47,7 +47,12 @@ final class StateGraph {
           "Lambda.SdkClientException");
 
   /** What every graph of one workflow shares. */
-  record Shared(AslNames names, JsonataRenderer renderer, Liveness liveness) {}
+  record Shared(
+      AslNames names,
+      JsonataRenderer renderer,
+      Liveness liveness,
+      String workflow,
+      List<AslEmitter.CallbackWait> waits) {}
 
   /** A loop or switch that {@code break} (and for loops {@code continue}) can reach. */
   private static final class JumpTarget {
@@ -226,6 +231,7 @@ final class StateGraph {
     ActivityMethod activity = notify.activity();
     ObjectNode task = newState("Await" + names().pascal(activity.name()), "Task");
     task.put("Resource", LAMBDA_CALLBACK);
+    shared.waits().add(new AslEmitter.CallbackWait(name(task), a.resultType(), activity));
     List<Edge.Pending> inherited = new ArrayList<>(enter(task, a));
     String token = "$states.context.Task.Token";
     inherited.add(
@@ -236,6 +242,10 @@ final class StateGraph {
                     + token
                     + ", 'url': '"
                     + CALLBACK_URL
+                    + "/"
+                    + shared.workflow()
+                    + "/"
+                    + name(task)
                     + "?token=' & $encodeUrlComponent("
                     + token
                     + ")}")));

@@ -85,6 +85,12 @@ public enum DiagnosticCode {
   INVALID_LAMBDA("the lambda of a Durable operation has an unsupported shape"),
   /** A switch group falls through into the next one. */
   SWITCH_FALLTHROUGH("switch groups must not fall through"),
+  /** A {@code @Webhook} with a bad path, secret name, scheme or tolerance. */
+  INVALID_WEBHOOK("a @Webhook's path, secretEnv, scheme or tolerance is malformed"),
+  /** Two {@code @Webhook}s of a project serve the same path. */
+  DUPLICATE_WEBHOOK_PATH("two webhooks serve the same path"),
+  /** {@code Secrets.get} in workflow code, whose state the cloud records. */
+  SECRET_IN_WORKFLOW("workflow code may not read secrets"),
   /** A construct a particular cloud target cannot express. */
   TARGET_LIMIT("a construct the target cloud cannot express");
 

@@ -36,6 +36,12 @@ final class ActivityReader {
   private static final String ACTIVITIES = SourceContext.API + "Activities";
   private static final String ACTIVITY = SourceContext.API + "Activity";
   private static final String RETRY = SourceContext.API + "Retry";
+  private static final String SECRET = SourceContext.API + "Secret";
+  private static final String ENV = SourceContext.API + "Env";
+  private static final java.util.regex.Pattern VARIABLE =
+      java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final int MIN_MEMORY_MB = 128;
+  private static final int MAX_MEMORY_MB = 10240;
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
   /** An {@code @Activities} interface as the workflows see it. */
@@ -80,14 +86,17 @@ final class ActivityReader {
               d.qualifiedName(),
               c,
               d.unit(),
-              methods(d.qualifiedName(), c, d.unit()),
+              methods(d.qualifiedName(), c, d.unit(), settings(c, d.unit())),
               implementations(d.qualifiedName())));
     }
     return result;
   }
 
   private Map<String, ActivityMethod> methods(
-      String owner, ClassOrInterfaceDeclaration c, ParsedUnit unit) {
+      String owner,
+      ClassOrInterfaceDeclaration c,
+      ParsedUnit unit,
+      ActivityMethod.Settings settings) {
     Map<String, ActivityMethod> methods = new LinkedHashMap<>();
     for (MethodDeclaration m : c.getMethods()) {
       if (m.isStatic() || m.isDefault() || m.isPrivate()) {
@@ -102,12 +111,13 @@ final class ActivityReader {
             "give each activity method its own name: each becomes a function named after it");
         continue;
       }
-      method(owner, m, unit).ifPresent(a -> methods.put(a.name(), a));
+      method(owner, m, unit, settings).ifPresent(a -> methods.put(a.name(), a));
     }
     return methods;
   }
 
-  private Optional<ActivityMethod> method(String owner, MethodDeclaration m, ParsedUnit unit) {
+  private Optional<ActivityMethod> method(
+      String owner, MethodDeclaration m, ParsedUnit unit, ActivityMethod.Settings settings) {
     Optional<IrType> returnType = types.mapLocal(m.getType(), unit);
     List<ActivityMethod.Parameter> params = new ArrayList<>();
     boolean ok = returnType.isPresent();
@@ -131,12 +141,118 @@ final class ActivityReader {
       if (values.get("retry") instanceof AnnotationExpr r) {
         retry = retry(r, unit);
       }
+      if (values.containsKey("memoryMb")) {
+        settings =
+            new ActivityMethod.Settings(
+                memory(values.get("memoryMb"), unit), settings.secrets(), settings.environment());
+      }
     }
     if (!ok) {
       return Optional.empty();
     }
     return Optional.of(
-        new ActivityMethod(owner, m.getNameAsString(), params, returnType.get(), timeout, retry));
+        new ActivityMethod(
+            owner, m.getNameAsString(), params, returnType.get(), timeout, retry, settings));
+  }
+
+  private int memory(Expression e, ParsedUnit unit) {
+    if (e instanceof IntegerLiteralExpr i
+        && i.asNumber().intValue() >= MIN_MEMORY_MB
+        && i.asNumber().intValue() <= MAX_MEMORY_MB) {
+      return i.asNumber().intValue();
+    }
+    context.error(
+        unit,
+        e,
+        DiagnosticCode.INVALID_ANNOTATION_VALUE,
+        "memoryMb must be an integer literal from "
+            + MIN_MEMORY_MB
+            + " to "
+            + MAX_MEMORY_MB
+            + ", got '"
+            + e
+            + "'",
+        "write e.g. memoryMb = 1024; AWS Lambda gives a function 128 MB to 10,240 MB");
+    return ActivityMethod.Settings.DEFAULT_MEMORY_MB;
+  }
+
+  /** The interface's {@code @Secret}s and {@code @Env}s, checked. */
+  private ActivityMethod.Settings settings(ClassOrInterfaceDeclaration c, ParsedUnit unit) {
+    List<String> secrets = new ArrayList<>();
+    for (AnnotationExpr a : Annotations.repeated(context, c, SECRET, unit)) {
+      variable(values(a).get("value"), "@Secret", unit, a)
+          .ifPresent(
+              name -> {
+                if (secrets.contains(name)) {
+                  context.error(
+                      unit,
+                      a,
+                      DiagnosticCode.INVALID_ANNOTATION_VALUE,
+                      "secret '" + name + "' is declared twice on '" + c.getNameAsString() + "'",
+                      "declare each secret once");
+                } else {
+                  secrets.add(name);
+                }
+              });
+    }
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (AnnotationExpr a : Annotations.repeated(context, c, ENV, unit)) {
+      Map<String, Expression> values = values(a);
+      Optional<String> name = variable(values.get("name"), "@Env", unit, a);
+      Optional<String> value = literal(values.get("value"), "@Env value", unit, a);
+      if (name.isEmpty() || value.isEmpty()) {
+        continue;
+      }
+      if (name.get().startsWith("AWS_") || name.get().startsWith("LAMBDA_")) {
+        context.error(
+            unit,
+            values.get("name"),
+            DiagnosticCode.INVALID_ANNOTATION_VALUE,
+            "environment variable '" + name.get() + "' is reserved by AWS Lambda",
+            "choose a name that does not start with AWS_ or LAMBDA_");
+      } else if (environment.containsKey(name.get()) || secrets.contains(name.get())) {
+        context.error(
+            unit,
+            values.get("name"),
+            DiagnosticCode.INVALID_ANNOTATION_VALUE,
+            "'" + name.get() + "' is declared twice on '" + c.getNameAsString() + "'",
+            "give each @Env and @Secret of an interface its own name");
+      } else {
+        environment.put(name.get(), value.get());
+      }
+    }
+    return new ActivityMethod.Settings(
+        ActivityMethod.Settings.DEFAULT_MEMORY_MB, secrets, environment);
+  }
+
+  /** A string literal naming an environment variable or secret: {@code OPENAI_API_KEY}. */
+  private Optional<String> variable(
+      Expression e, String what, ParsedUnit unit, AnnotationExpr where) {
+    Optional<String> text = literal(e, what + " name", unit, where);
+    if (text.isPresent() && !VARIABLE.matcher(text.get()).matches()) {
+      context.error(
+          unit,
+          e,
+          DiagnosticCode.INVALID_ANNOTATION_VALUE,
+          what + " name '" + text.get() + "' is not upper case letters, digits and underscores",
+          "name it as an environment variable, e.g. \"OPENAI_API_KEY\"");
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  private Optional<String> literal(
+      Expression e, String what, ParsedUnit unit, AnnotationExpr where) {
+    if (e instanceof StringLiteralExpr s) {
+      return Optional.of(s.asString());
+    }
+    context.error(
+        unit,
+        e == null ? where : e,
+        DiagnosticCode.INVALID_ANNOTATION_VALUE,
+        what + (e == null ? " is missing" : " must be a string literal, got '" + e + "'"),
+        "write the value in quotes where the annotation is");
+    return Optional.empty();
   }
 
   private RetryPolicy retry(AnnotationExpr annotation, ParsedUnit unit) {
@@ -248,15 +364,7 @@ final class ActivityReader {
   }
 
   private static Map<String, Expression> values(AnnotationExpr a) {
-    Map<String, Expression> values = new LinkedHashMap<>();
-    if (a instanceof NormalAnnotationExpr n) {
-      for (MemberValuePair pair : n.getPairs()) {
-        values.put(pair.getNameAsString(), pair.getValue());
-      }
-    } else if (a.isSingleMemberAnnotationExpr()) {
-      values.put("value", a.asSingleMemberAnnotationExpr().getMemberValue());
-    }
-    return values;
+    return Annotations.values(a);
   }
 
   /** Concrete classes implementing {@code iface}, by qualified name. */

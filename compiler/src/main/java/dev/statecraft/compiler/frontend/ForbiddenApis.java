@@ -61,6 +61,15 @@ final class ForbiddenApis {
     if (type.equals("java.lang.System")) {
       return Optional.of(system(member, use));
     }
+    if (type.equals(SourceContext.API + "Secrets")) {
+      return Optional.of(
+          new Verdict(
+              DiagnosticCode.SECRET_IN_WORKFLOW,
+              use + " reads a secret in workflow code, whose every value the cloud records in"
+                  + " the execution's history",
+              "read the secret in the activity that needs it: declare @Secret(\"NAME\") on its"
+                  + " @Activities interface and call Secrets.get there"));
+    }
     if (type.equals("java.lang.Math") && member.equals("random")
         || RANDOM_TYPES.contains(type)
         || type.equals("java.util.UUID") && member.equals("randomUUID")) {

@@ -8,15 +8,20 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.statecraft.api.WebhookScheme;
 import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.Block;
 import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.IrType;
+import dev.statecraft.compiler.ir.WebhookRoute;
 import dev.statecraft.compiler.ir.WorkflowIr;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +39,11 @@ final class WorkflowReader {
   static final String WORKFLOW = SourceContext.API + "Workflow";
   private static final String WORKFLOW_METHOD = SourceContext.API + "WorkflowMethod";
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  private static final String WEBHOOK = SourceContext.API + "Webhook";
+  private static final Pattern WEBHOOK_PATH =
+      Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*");
+  private static final Pattern SECRET_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final int MAX_TOLERANCE_SECONDS = 86_400;
 
   private final SourceContext context;
   private final TypeMapper types;
@@ -140,7 +150,97 @@ final class WorkflowReader {
             x.usedActivities(),
             implementations,
             body,
+            webhooks(c, unit),
             unit.at(c.getName())));
+  }
+
+  private List<WebhookRoute> webhooks(ClassOrInterfaceDeclaration c, ParsedUnit unit) {
+    List<WebhookRoute> routes = new java.util.ArrayList<>();
+    for (AnnotationExpr a : Annotations.repeated(context, c, WEBHOOK, unit)) {
+      Map<String, Expression> values = Annotations.values(a);
+      Optional<String> path =
+          text(values.get("path"), a, unit, WEBHOOK_PATH, "path", "\"orders\" or \"github/push\"");
+      Optional<String> secret =
+          text(
+              values.get("secretEnv"),
+              a,
+              unit,
+              SECRET_NAME,
+              "secretEnv",
+              "an environment variable's name, e.g. \"ORDERS_WEBHOOK_SECRET\"");
+      Optional<WebhookScheme> scheme = scheme(values.get("scheme"), unit);
+      int tolerance = tolerance(values.get("toleranceSeconds"), unit);
+      if (path.isPresent() && secret.isPresent() && scheme.isPresent()) {
+        routes.add(new WebhookRoute(path.get(), scheme.get(), secret.get(), tolerance, unit.at(a)));
+      }
+    }
+    return routes;
+  }
+
+  private Optional<String> text(
+      Expression e,
+      AnnotationExpr where,
+      ParsedUnit unit,
+      Pattern pattern,
+      String member,
+      String example) {
+    if (e instanceof StringLiteralExpr s && pattern.matcher(s.asString()).matches()) {
+      return Optional.of(s.asString());
+    }
+    context.error(
+        unit,
+        e == null ? where : e,
+        DiagnosticCode.INVALID_WEBHOOK,
+        e == null
+            ? "@Webhook needs a " + member
+            : "@Webhook " + member + " " + e + " is not a string literal of the expected form",
+        "write " + member + " = " + example);
+    return Optional.empty();
+  }
+
+  private Optional<WebhookScheme> scheme(Expression e, ParsedUnit unit) {
+    if (e == null) {
+      return Optional.of(WebhookScheme.STANDARD_WEBHOOKS);
+    }
+    String constant =
+        e instanceof FieldAccessExpr f
+            ? f.getNameAsString()
+            : e instanceof NameExpr n ? n.getNameAsString() : "";
+    for (WebhookScheme s : WebhookScheme.values()) {
+      if (s.name().equals(constant)) {
+        return Optional.of(s);
+      }
+    }
+    context.error(
+        unit,
+        e,
+        DiagnosticCode.INVALID_WEBHOOK,
+        "@Webhook scheme '" + e + "' is not a WebhookScheme constant",
+        "write scheme = WebhookScheme.STRIPE (or STANDARD_WEBHOOKS, GITHUB, SLACK)");
+    return Optional.empty();
+  }
+
+  private int tolerance(Expression e, ParsedUnit unit) {
+    int defaultTolerance = 300;
+    if (e == null) {
+      return defaultTolerance;
+    }
+    if (e instanceof IntegerLiteralExpr i
+        && i.asNumber().intValue() >= 1
+        && i.asNumber().intValue() <= MAX_TOLERANCE_SECONDS) {
+      return i.asNumber().intValue();
+    }
+    context.error(
+        unit,
+        e,
+        DiagnosticCode.INVALID_WEBHOOK,
+        "toleranceSeconds must be an integer literal from 1 to "
+            + MAX_TOLERANCE_SECONDS
+            + ", got '"
+            + e
+            + "'",
+        "leave it out for five minutes, the tolerance senders expect");
+    return defaultTolerance;
   }
 
   private String name(ClassOrInterfaceDeclaration c, AnnotationExpr marker, ParsedUnit unit) {

@@ -2,6 +2,7 @@ package dev.statecraft.compiler.ir;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param returnType the result type; {@link IrType#VOID} for none
  * @param timeout per-attempt timeout from {@code @Activity}
  * @param retry the retry policy from {@code @Activity(retry = ...)}
+ * @param settings how its function is deployed: memory, secrets and environment
  */
 public record ActivityMethod(
     String owner,
@@ -21,7 +23,8 @@ public record ActivityMethod(
     List<Parameter> parameters,
     IrType returnType,
     Duration timeout,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    Settings settings) {
 
   public ActivityMethod {
     Objects.requireNonNull(owner, "owner");
@@ -30,6 +33,27 @@ public record ActivityMethod(
     Objects.requireNonNull(returnType, "returnType");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * How an activity's function is deployed.
+   *
+   * @param memoryMb from {@code @Activity(memoryMb)}
+   * @param secrets the names its interface declares with {@code @Secret}, in declaration order
+   * @param environment the variables its interface declares with {@code @Env}, in declaration order
+   */
+  public record Settings(int memoryMb, List<String> secrets, Map<String, String> environment) {
+    /** The memory of a function whose {@code @Activity} does not set it. */
+    public static final int DEFAULT_MEMORY_MB = 512;
+
+    /** No secrets, no environment, the default memory. */
+    public static final Settings DEFAULT = new Settings(DEFAULT_MEMORY_MB, List.of(), Map.of());
+
+    public Settings {
+      secrets = List.copyOf(secrets);
+      environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+    }
   }
 
   /** The interface's simple name. */

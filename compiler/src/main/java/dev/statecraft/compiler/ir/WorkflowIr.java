@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param activities every activity method the body calls, in first-call order
  * @param implementations the class implementing each activities interface used, by interface name
  * @param body the workflow method's body
+ * @param webhooks the {@code @Webhook}s that start it, in source order
  * @param position where the workflow class is declared
  */
 public record WorkflowIr(
@@ -27,10 +28,12 @@ public record WorkflowIr(
     List<ActivityMethod> activities,
     java.util.Map<String, String> implementations,
     Block body,
+    List<WebhookRoute> webhooks,
     SourcePosition position) {
 
   public WorkflowIr {
     activities = List.copyOf(activities);
+    webhooks = List.copyOf(webhooks);
     implementations =
         java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(implementations));
   }
@@ -49,6 +52,15 @@ public record WorkflowIr(
   /** A copy with another body, for passes. */
   public WorkflowIr withBody(Block newBody) {
     return new WorkflowIr(
-        name, className, methodName, input, output, activities, implementations, newBody, position);
+        name,
+        className,
+        methodName,
+        input,
+        output,
+        activities,
+        implementations,
+        newBody,
+        webhooks,
+        position);
   }
 }
