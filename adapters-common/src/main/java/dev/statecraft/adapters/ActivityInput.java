@@ -19,6 +19,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ActivityInput {
+  /**
+   * The payload key under which the compiled workflow also passes where the call runs (its
+   * execution, state and attempt); no Java parameter can have this name.
+   */
+  public static final String CONTEXT_KEY = "@statecraft";
+
   private final ObjectNode arguments;
 
   private ActivityInput(ObjectNode arguments) {
@@ -65,6 +71,29 @@ public final class ActivityInput {
   public <T> T get(String name, TypeReference<T> type) {
     return ActivityJson.mapper().convertValue(node(name), type);
   }
+
+  /**
+   * Where this call runs, when the workflow passed it: on AWS, the execution's ARN, the state's
+   * name and the retry count. For logs and traces, never for the activity's own logic.
+   */
+  public java.util.Optional<CallContext> context() {
+    JsonNode c = arguments.get(CONTEXT_KEY);
+    if (c == null || !c.isObject()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new CallContext(
+            c.path("execution").asText(""), c.path("state").asText(""), c.path("attempt").asInt()));
+  }
+
+  /**
+   * Where an activity call runs.
+   *
+   * @param execution the execution's id (an ARN on AWS)
+   * @param state the calling state's name
+   * @param attempt 0 for the first attempt, then the retry count
+   */
+  public record CallContext(String execution, String state, int attempt) {}
 
   private JsonNode node(String name) {
     Objects.requireNonNull(name, "name");

@@ -5,8 +5,11 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import dev.statecraft.adapters.ActivityEntryPoint;
 import dev.statecraft.adapters.ActivityError;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityInput;
+import dev.statecraft.adapters.ActivityInvocation;
 import dev.statecraft.adapters.ActivityJson;
+import dev.statecraft.api.spi.SecretStore;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -29,6 +32,9 @@ import java.io.OutputStream;
 public abstract class CloudRunActivityFunction implements HttpFunction, ActivityEntryPoint {
   private static final String JSON = "application/json";
 
+  /** Which activity this function runs, and the secrets it may read (from its environment). */
+  protected abstract ActivityInfo info();
+
   @Override
   public final void service(HttpRequest request, HttpResponse response) throws IOException {
     response.setContentType(JSON);
@@ -49,7 +55,7 @@ public abstract class CloudRunActivityFunction implements HttpFunction, Activity
       return;
     }
     try {
-      Object result = invoke(input);
+      Object result = ActivityInvocation.run(info(), this, input, SecretStore.environment());
       response.setStatusCode(200);
       write(response, result);
     } catch (Exception e) {

@@ -64,7 +64,10 @@ final class CompileCommand implements Callable<Integer> {
       Path file = out.resolve(a.path());
       Files.createDirectories(file.getParent());
       Files.writeString(file, a.content(), StandardCharsets.UTF_8);
-      perTarget.merge(a.path().substring(0, a.path().indexOf('/')), 1, Integer::sum);
+      perTarget.merge(
+          a.path().contains("/") ? a.path().substring(0, a.path().indexOf('/')) : "manifest",
+          1,
+          Integer::sum);
     }
     stdout.printf(
         "statecraft: compiled %d workflow(s) (%s) into %s: %s%n",

@@ -2,19 +2,21 @@ package dev.statecraft.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statecraft.adapters.StrictJson;
 import dev.statecraft.compiler.Artifact;
 import dev.statecraft.compiler.CompilationResult;
 import dev.statecraft.compiler.CompiledWorkflow;
 import dev.statecraft.compiler.StatecraftCompiler;
 import dev.statecraft.compiler.Target;
-import dev.statecraft.compiler.aws.AslEmitter;
 import dev.statecraft.local.DatabaseInUseException;
 import dev.statecraft.local.EngineOptions;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
 import dev.statecraft.local.LocalEngine;
+import dev.statecraft.manifest.DeploymentManifest;
+import dev.statecraft.manifest.FunctionSpec;
+import dev.statecraft.manifest.WorkflowSpec;
 import dev.statecraft.server.CallbackEndpoint;
 import dev.statecraft.server.StepFunctionsServer;
 import java.io.IOException;
@@ -141,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
             handlers(result.workflows()),
             home.resolve("build"),
             err);
-    checkInput(wf, inputJson, classes);
+    checkInput(wf, result.manifest(), inputJson, classes);
     String name = executionName != null ? executionName : defaultName();
     if (!quiet) {
       out.printf(
@@ -151,17 +153,16 @@ final class RunCommand implements Callable<Integer> {
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(classes);
     StepPrinter steps = new StepPrinter(out, quiet);
+    DeploymentManifest manifest = result.manifest();
     try (LocalEngine engine =
             LocalEngine.open(
                 EngineOptions.durable(home.resolve("executions.db")).withListener(steps));
-        CallbackEndpoint callbacks = awaitsCallbacks(result) ? callbacks(engine, err) : null) {
+        CallbackEndpoint callbacks =
+            awaitsCallbacks(manifest) ? callbacks(engine, manifest, classes, err) : null) {
       String callbackUrl = callbacks == null ? "" : callbacks.url().toString();
+      registerFunctions(engine, manifest, classes);
       for (CompiledWorkflow each : result.workflows()) {
-        for (Map.Entry<String, String> h : each.lambdaHandlers().entrySet()) {
-          engine.registerLambda(h.getKey(), handler(classes, h.getValue()));
-        }
-        engine.createStateMachine(
-            each.name(), localDefinition(each, result.workflows(), callbackUrl));
+        engine.createStateMachine(each.name(), localDefinition(each, manifest, callbackUrl));
       }
       engine.resumeUnfinished();
       Optional<ExecutionResult> earlier =
@@ -289,59 +290,26 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Decodes the input as the workflow parameter's type, so a malformed input fails before running.
+   * Checks the input against the workflow parameter's type as a webhook's body is checked, so a
+   * malformed input fails before running.
    */
-  private static void checkInput(CompiledWorkflow wf, String inputJson, ClassLoader classes) {
-    wf.ir()
-        .input()
-        .ifPresent(
-            param -> {
-              String type = javaClass(param.type());
-              if (type == null) {
-                return;
-              }
-              try {
-                Class<?> cls = Class.forName(type, true, classes);
-                JsonNode node = JSON.readTree(inputJson);
-                if (node.isNull()) {
-                  return;
-                }
-                dev.statecraft.adapters.ActivityJson.mapper().treeToValue(node, cls);
-              } catch (ClassNotFoundException
-                  | JsonProcessingException
-                  | IllegalArgumentException e) {
-                throw new Main.UsageException(
-                    "--input does not fit the workflow's parameter '"
-                        + param.name()
-                        + "' of type "
-                        + param.type().javaName()
-                        + ": "
-                        + e.getMessage());
-              }
-            });
-  }
-
-  private static String javaClass(dev.statecraft.compiler.ir.IrType t) {
-    if (t instanceof dev.statecraft.compiler.ir.IrType.RecordType r
-        && r.typeArguments().isEmpty()) {
-      return binaryName(r.qualifiedName());
+  private static void checkInput(
+      CompiledWorkflow wf, DeploymentManifest manifest, String inputJson, ClassLoader classes) {
+    WorkflowSpec spec = manifest.workflow(wf.name()).orElseThrow();
+    if (spec.input().isEmpty() || inputJson.equals("null")) {
+      return;
     }
-    return null;
-  }
-
-  /** {@code com.x.Outer.Inner} as the JVM names it, {@code com.x.Outer$Inner}. */
-  private static String binaryName(String canonical) {
-    String[] parts = canonical.split("\\.");
-    StringBuilder name = new StringBuilder();
-    boolean inType = false;
-    for (int i = 0; i < parts.length; i++) {
-      if (i > 0) {
-        name.append(inType ? '$' : '.');
-      }
-      name.append(parts[i]);
-      inType |= Character.isUpperCase(parts[i].charAt(0));
+    Optional<String> problem = StrictJson.mismatch(spec.inputType(), inputJson, classes);
+    if (problem.isPresent()) {
+      throw new Main.UsageException(
+          "--input "
+              + problem.get()
+              + " (the parameter '"
+              + wf.ir().input().orElseThrow().name()
+              + "' of workflow '"
+              + wf.name()
+              + "')");
     }
-    return name.toString();
   }
 
   /**
@@ -362,6 +330,14 @@ final class RunCommand implements Callable<Integer> {
     return List.copyOf(byClass.values());
   }
 
+  /** Registers every function of the manifest under its key, as its generated handler. */
+  static void registerFunctions(
+      LocalEngine engine, DeploymentManifest manifest, ClassLoader classes) {
+    for (FunctionSpec f : manifest.functions()) {
+      engine.registerLambda(f.key(), handler(classes, f.awsHandler()));
+    }
+  }
+
   static RequestStreamHandler handler(ClassLoader classes, String className) {
     try {
       return (RequestStreamHandler)
@@ -373,42 +349,44 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * The definition with its placeholders filled in for the embedded engine, as CDK's definition
-   * substitutions fill them with ARNs in the cloud: each Lambda function by its name, each child
-   * workflow by its local state machine ARN, and the callback URL by {@code callbackUrl}.
+   * substitutions fill them with ARNs in the cloud: each Lambda function by its name (the key it is
+   * registered under), each child workflow by its local state machine ARN, and the callback URL by
+   * {@code callbackUrl}.
    */
   static String localDefinition(
-      CompiledWorkflow wf, List<CompiledWorkflow> all, String callbackUrl) {
-    String definition = wf.stateMachine();
-    for (String key : wf.lambdaHandlers().keySet()) {
-      definition = definition.replace("${" + key + "}", key);
-    }
-    for (CompiledWorkflow other : all) {
-      definition =
-          definition.replace(
-              AslEmitter.stateMachinePlaceholder(other.name()),
-              LocalEngine.stateMachineArn(other.name()));
-    }
-    return definition.replace("${" + AslEmitter.callbackUrlKey() + "}", callbackUrl);
+      CompiledWorkflow wf, DeploymentManifest manifest, String callbackUrl) {
+    WorkflowSpec spec =
+        manifest
+            .workflow(wf.name())
+            .orElseThrow(() -> new IllegalStateException("no manifest entry for " + wf.name()));
+    return spec.substitute(
+        wf.stateMachine(),
+        s ->
+            switch (s.kind()) {
+              case FUNCTION -> s.target();
+              case STATE_MACHINE -> LocalEngine.stateMachineArn(s.target());
+              case CALLBACK_URL -> callbackUrl;
+            });
   }
 
-  private static boolean awaitsCallbacks(CompilationResult result) {
-    String placeholder = "${" + AslEmitter.callbackUrlKey() + "}";
-    return result.workflows().stream().anyMatch(wf -> wf.stateMachine().contains(placeholder));
+  private static boolean awaitsCallbacks(DeploymentManifest manifest) {
+    return manifest.workflows().stream().anyMatch(WorkflowSpec::awaitsCallbacks);
   }
 
   /**
    * The callback endpoint for this run: on {@code --callback-port}, else on the default port, else
    * (the default taken, say by {@code statecraft serve}) on a free one.
    */
-  private CallbackEndpoint callbacks(LocalEngine engine, PrintWriter err) {
+  private CallbackEndpoint callbacks(
+      LocalEngine engine, DeploymentManifest manifest, ClassLoader classes, PrintWriter err) {
     int port = callbackPort != null ? callbackPort : StepFunctionsServer.Options.DEFAULT_PORT;
     try {
-      return CallbackEndpoint.open(engine, "localhost", port);
+      return CallbackEndpoint.open(engine, "localhost", port, manifest, classes);
     } catch (UncheckedIOException e) {
       if (callbackPort != null) {
         throw new Main.UsageException(e.getMessage() + "; choose another --callback-port");
       }
-      CallbackEndpoint any = CallbackEndpoint.open(engine, "localhost", 0);
+      CallbackEndpoint any = CallbackEndpoint.open(engine, "localhost", 0, manifest, classes);
       err.printf("statecraft: port %d is taken; callbacks are answered at %s%n", port, any.url());
       return any;
     }

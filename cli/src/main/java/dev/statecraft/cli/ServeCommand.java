@@ -6,6 +6,7 @@ import dev.statecraft.compiler.StatecraftCompiler;
 import dev.statecraft.compiler.Target;
 import dev.statecraft.local.DatabaseInUseException;
 import dev.statecraft.local.LocalEngine;
+import dev.statecraft.manifest.DeploymentManifest;
 import dev.statecraft.server.StepFunctionsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -146,8 +147,9 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** A compiled project: its workflows and a class loader over its classes and handlers. */
-  private record Project(List<CompiledWorkflow> workflows, URLClassLoader classes) {}
+  /** A compiled project: its workflows, its manifest and a class loader over its classes. */
+  private record Project(
+      List<CompiledWorkflow> workflows, DeploymentManifest manifest, URLClassLoader classes) {}
 
   private Project compile(PrintWriter err) {
     CompileCommand.requireDirectory(source);
@@ -163,21 +165,18 @@ final class ServeCommand implements Callable<Integer> {
             RunCommand.handlers(result.workflows()),
             stateDir.resolve("build"),
             err);
-    return new Project(result.workflows(), classes);
+    return new Project(result.workflows(), result.manifest(), classes);
   }
 
   /** Registers the project's handlers and creates (or updates) a state machine per workflow. */
   private static void deploy(Project project, StepFunctionsServer server, PrintWriter out) {
     LocalEngine engine = server.engine();
     String callbackUrl = server.callbackUrl().toString();
-    for (CompiledWorkflow wf : project.workflows()) {
-      for (Map.Entry<String, String> h : wf.lambdaHandlers().entrySet()) {
-        engine.registerLambda(h.getKey(), RunCommand.handler(project.classes(), h.getValue()));
-      }
-    }
+    RunCommand.registerFunctions(engine, project.manifest(), project.classes());
+    server.serveProject(project.manifest(), project.classes());
     for (CompiledWorkflow wf : project.workflows()) {
       engine.createStateMachine(
-          wf.name(), RunCommand.localDefinition(wf, project.workflows(), callbackUrl));
+          wf.name(), RunCommand.localDefinition(wf, project.manifest(), callbackUrl));
       out.printf(
           "statecraft: workflow '%s' is the state machine %s%n",
           wf.name(), LocalEngine.stateMachineArn(wf.name()));

@@ -40,6 +40,10 @@ class CompileCommandTest {
         expected,
         Files.readString(aws.resolve("statemachine.asl.json")),
         "the CLI writes what the golden file holds");
+    assertEquals(
+        Files.readString(TRIAGE.resolve("expected/statecraft-manifest.json")),
+        Files.readString(out.resolve("statecraft-manifest.json")),
+        "the deployment manifest lies beside the artifacts");
   }
 
   @Test

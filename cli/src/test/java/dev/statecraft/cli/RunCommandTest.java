@@ -126,7 +126,8 @@ class RunCommandTest {
             dir.toString());
     assertEquals(Main.USAGE, wrongShape.exitCode(), wrongShape::toString);
     assertTrue(
-        wrongShape.err().contains("does not fit the workflow's parameter 'ticket'"),
+        wrongShape.err().contains("--input does not fit Ticket")
+            && wrongShape.err().contains("the parameter 'ticket'"),
         wrongShape::toString);
   }
 

@@ -90,7 +90,16 @@ class ServeCommandTest {
                 }
               },
               printed);
-      assertTrue(callbackUrl.startsWith(endpoint + "/callbacks?token="), callbackUrl);
+      assertTrue(
+          callbackUrl.startsWith(endpoint + "/callbacks/review/AwaitAsk?token="), callbackUrl);
+      HttpResponse<String> misfit =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(callbackUrl))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"approved\":\"yes\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, misfit.statusCode(), misfit.body());
+      assertTrue(misfit.body().contains("the wait goes on"), misfit.body());
       HttpResponse<String> answered =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(callbackUrl))

@@ -33,8 +33,7 @@ public record CompilationResult(
   }
 
   /**
-   * Every artifact of every workflow, then the manifest as {@value
-   * DeploymentManifest#FILE_NAME}.
+   * Every artifact of every workflow, then the manifest as {@value DeploymentManifest#FILE_NAME}.
    */
   public List<Artifact> artifacts() {
     List<Artifact> all = new ArrayList<>();

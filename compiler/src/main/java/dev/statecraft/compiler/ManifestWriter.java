@@ -42,7 +42,9 @@ final class ManifestWriter {
   static DeploymentManifest write(List<Entry> entries, boolean aws, Diagnostics diagnostics) {
     Map<String, String> stateMachineKeys = new TreeMap<>();
     entries.forEach(
-        e -> stateMachineKeys.put(AslEmitter.stateMachineKey(e.workflow().name()), e.workflow().name()));
+        e ->
+            stateMachineKeys.put(
+                AslEmitter.stateMachineKey(e.workflow().name()), e.workflow().name()));
     Map<String, FunctionSpec> functions = new TreeMap<>();
     List<WorkflowSpec> workflows = new ArrayList<>();
     for (Entry e : entries) {

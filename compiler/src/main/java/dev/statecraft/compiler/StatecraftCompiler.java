@@ -104,8 +104,7 @@ public final class StatecraftCompiler {
     }
     if (targets.contains(Target.GCP)) {
       artifacts.add(
-          new Artifact(
-              "gcp/" + base + WORKFLOW_FILE, CloudWorkflowsEmitter.emit(wf, diagnostics)));
+          new Artifact("gcp/" + base + WORKFLOW_FILE, CloudWorkflowsEmitter.emit(wf, diagnostics)));
       for (ActivityMethod a : wf.activities()) {
         artifacts.add(
             java(

@@ -2,6 +2,7 @@ package dev.statecraft.server;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.statecraft.local.LocalEngine;
+import dev.statecraft.manifest.DeploymentManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -46,6 +47,16 @@ public final class CallbackEndpoint implements AutoCloseable {
    * @throws UncheckedIOException when the port cannot be bound, e.g. because it is in use
    */
   public static CallbackEndpoint open(LocalEngine engine, String host, int port) {
+    return open(engine, host, port, null, null);
+  }
+
+  /**
+   * Like {@link #open(LocalEngine, String, int)}, also serving a compiled project's typed callback
+   * routes ({@code /callbacks/WORKFLOW/WAIT?token=}), as {@link StepFunctionsServer#serveProject}
+   * does.
+   */
+  public static CallbackEndpoint open(
+      LocalEngine engine, String host, int port, DeploymentManifest manifest, ClassLoader classes) {
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -56,7 +67,11 @@ public final class CallbackEndpoint implements AutoCloseable {
     ExecutorService threads = StepFunctionsServer.daemonThreads();
     http.setExecutor(threads);
     AtomicInteger inFlight = new AtomicInteger();
-    CallbackHandler callbacks = new CallbackHandler(new TaskOperations(engine));
+    TaskOperations tasks = new TaskOperations(engine);
+    CallbackHandler callbacks = new CallbackHandler(tasks);
+    if (manifest != null) {
+      callbacks.serve(ProjectRoutes.callbacks(manifest, classes, tasks));
+    }
     http.createContext(
         CallbackHandler.PATH,
         exchange -> {

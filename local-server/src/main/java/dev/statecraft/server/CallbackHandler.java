@@ -2,6 +2,8 @@ package dev.statecraft.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.statecraft.callbacks.CallbackReceiver;
+import dev.statecraft.callbacks.CallbackResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,19 +11,31 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The callback endpoint that compiled workflows hand to activities as {@code Callback.url()}:
- * {@code POST /callbacks?token=TOKEN} (or {@code POST /callbacks/TOKEN}) completes the task waiting
- * for the token with the request body, JSON, as its result (an empty body is {@code null}); adding
- * {@code &error=NAME} (and optionally {@code &cause=TEXT}, else the body is the cause) fails it
- * instead. Answers {@code 200 {}}, or 400 with the same errors as {@code SendTaskSuccess}.
+ * The callback endpoint that compiled workflows hand to activities as {@code Callback.url()}.
+ *
+ * <p>{@code POST /callbacks/WORKFLOW/WAIT?token=TOKEN}, the URL compiled workflows hand out, is
+ * answered by the project's {@link CallbackReceiver}, the same as behind API Gateway: the answer is
+ * checked against the awaited type first (400 and the wait goes on when it does not fit).
+ *
+ * <p>For definitions written by hand, {@code POST /callbacks?token=TOKEN} (or {@code POST
+ * /callbacks/TOKEN}) completes the task waiting for the token with the request body, JSON, as its
+ * result (an empty body is {@code null}); adding {@code &error=NAME} (and optionally {@code
+ * &cause=TEXT}, else the body is the cause) fails it instead. Answers {@code 200 {}}, or 400 with
+ * the same errors as {@code SendTaskSuccess}. No answer or log line repeats a token.
  */
 final class CallbackHandler implements HttpHandler {
   static final String PATH = "/callbacks";
 
   private final TaskOperations tasks;
+  private volatile CallbackReceiver typed;
 
   CallbackHandler(TaskOperations tasks) {
     this.tasks = tasks;
+  }
+
+  /** Serves the typed routes of a project's workflows from now on. */
+  void serve(CallbackReceiver receiver) {
+    this.typed = receiver;
   }
 
   @Override
@@ -37,6 +51,14 @@ final class CallbackHandler implements HttpHandler {
         return;
       }
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+      String route = path.length() > PATH.length() + 1 ? path.substring(PATH.length() + 1) : "";
+      CallbackReceiver receiver = typed;
+      if (receiver != null && receiver.serves(route)) {
+        CallbackResponse r =
+            receiver.receive(exchange.getRequestMethod(), route, query, Exchanges.body(exchange));
+        Exchanges.json(exchange, r.status(), r.body());
+        return;
+      }
       String token =
           path.length() > PATH.length() + 1
               ? path.substring(PATH.length() + 1)
@@ -56,8 +78,10 @@ final class CallbackHandler implements HttpHandler {
       } catch (ApiError e) {
         Exchanges.error(exchange, 400, e.code(), e.getMessage());
       } catch (RuntimeException e) {
-        e.printStackTrace();
-        Exchanges.error(exchange, 500, "InternalFailure", "The local server failed: " + e);
+        // The message may hold the token: report only the failure's kind.
+        System.err.println("statecraft: the callback endpoint failed: " + e.getClass().getName());
+        Exchanges.error(
+            exchange, 500, "InternalFailure", "The local server failed: " + e.getClass().getName());
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.statecraft.server;
 import com.sun.net.httpserver.HttpServer;
 import dev.statecraft.local.EngineOptions;
 import dev.statecraft.local.LocalEngine;
+import dev.statecraft.manifest.DeploymentManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -65,14 +66,23 @@ public final class StepFunctionsServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService threads;
   private final URI endpoint;
+  private final TaskOperations tasks;
+  private final CallbackHandler callbacks;
   private boolean started;
 
   private StepFunctionsServer(
-      LocalEngine engine, HttpServer http, ExecutorService threads, String host) {
+      LocalEngine engine,
+      HttpServer http,
+      ExecutorService threads,
+      String host,
+      TaskOperations tasks,
+      CallbackHandler callbacks) {
     this.engine = engine;
     this.http = http;
     this.threads = threads;
     this.endpoint = baseUrl(http, host);
+    this.tasks = tasks;
+    this.callbacks = callbacks;
   }
 
   /** {@code http://HOST:PORT} of a bound server; {@code localhost} when it listens everywhere. */
@@ -116,8 +126,9 @@ public final class StepFunctionsServer implements AutoCloseable {
       ExecutionOperations executions =
           new ExecutionOperations(engine, stateMachines, options.syncTimeout());
       http.createContext("/", new ApiHandler(stateMachines, executions, tasks));
-      http.createContext(CallbackHandler.PATH, new CallbackHandler(tasks));
-      return new StepFunctionsServer(engine, http, threads, options.host());
+      CallbackHandler callbacks = new CallbackHandler(tasks);
+      http.createContext(CallbackHandler.PATH, callbacks);
+      return new StepFunctionsServer(engine, http, threads, options.host(), tasks, callbacks);
     } catch (IOException e) {
       if (engine != null) {
         engine.close();
@@ -137,6 +148,19 @@ public final class StepFunctionsServer implements AutoCloseable {
       engine.resumeUnfinished();
       http.start();
     }
+    return this;
+  }
+
+  /**
+   * Serves the routes of a compiled project as its deployment does: {@code POST
+   * /callbacks/WORKFLOW/WAIT?token=} answers its waits, each answer checked against the awaited
+   * type.
+   *
+   * @param manifest the project's deployment manifest
+   * @param classes where the project's classes are, to check answers against their types
+   */
+  public StepFunctionsServer serveProject(DeploymentManifest manifest, ClassLoader classes) {
+    callbacks.serve(ProjectRoutes.callbacks(manifest, classes, tasks));
     return this;
   }
 

@@ -10,6 +10,8 @@ import dev.statecraft.compiler.StatecraftCompiler;
 import dev.statecraft.compiler.Target;
 import dev.statecraft.compiler.diagnostic.SourceFile;
 import dev.statecraft.compiler.ir.ActivityMethod;
+import dev.statecraft.manifest.Substitution;
+import dev.statecraft.manifest.WorkflowSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,6 @@ import java.util.regex.Pattern;
  * engine. Compilations are shared by content: environments over unchanged sources compile once.
  */
 final class Compilation {
-  static final String CALLBACK_URL_KEY = "StatecraftCallbackUrl";
   static final String START_CHILD = "arn:aws:states:::states:startExecution.waitForTaskToken";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
   private static final List<String> CHILD_RESOURCES =
@@ -120,24 +121,22 @@ final class Compilation {
   Map<String, String> definitions(String callbackUrl) {
     Map<String, String> definitions = new HashMap<>();
     for (CompiledWorkflow w : workflows()) {
-      definitions.put(w.name(), runnable(w.stateMachine(), callbackUrl));
+      WorkflowSpec spec = result.manifest().workflow(w.name()).orElseThrow();
+      definitions.put(
+          w.name(), withChildTasks(spec.substitute(w.stateMachine(), s -> value(s, callbackUrl))));
     }
     return definitions;
   }
 
   /**
-   * {@code asl} with its placeholders substituted (a function's key is its name, as the CLI
-   * registers it; a workflow's state machine key its ARN) and child workflow tasks turned into
-   * callback tasks that the harness completes when the child finishes, so that the parent task does
-   * not hold the engine busy meanwhile.
+   * A hand-written definition made runnable as the compiled ones are: the placeholders the
+   * project's workflows use substituted, and child workflow tasks turned into callback tasks.
    */
   String runnable(String asl, String callbackUrl) {
     Map<String, String> substitutions = new HashMap<>();
-    for (CompiledWorkflow w : workflows()) {
-      substitutions.put(
-          "StateMachine_" + w.name().replace('-', '_'), EngineNames.stateMachineArn(w.name()));
+    for (WorkflowSpec w : result.manifest().workflows()) {
+      w.substitutions().forEach(s -> substitutions.put(s.key(), value(s, callbackUrl)));
     }
-    substitutions.put(CALLBACK_URL_KEY, callbackUrl);
     Matcher m = PLACEHOLDER.matcher(asl);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -145,8 +144,28 @@ final class Compilation {
       m.appendReplacement(out, Matcher.quoteReplacement(substitutions.getOrDefault(key, key)));
     }
     m.appendTail(out);
+    return withChildTasks(out.toString());
+  }
+
+  /**
+   * What a placeholder stands for here: a function is registered under its key (as the CLI
+   * registers it), a workflow's state machine by its ARN.
+   */
+  private static String value(Substitution s, String callbackUrl) {
+    return switch (s.kind()) {
+      case FUNCTION -> s.target();
+      case STATE_MACHINE -> EngineNames.stateMachineArn(s.target());
+      case CALLBACK_URL -> callbackUrl;
+    };
+  }
+
+  /**
+   * {@code asl} with child workflow tasks turned into callback tasks that the harness completes
+   * when the child finishes, so that the parent task does not hold the engine busy meanwhile.
+   */
+  private static String withChildTasks(String asl) {
     try {
-      JsonNode root = ActivityJson.mapper().readTree(out.toString());
+      JsonNode root = ActivityJson.mapper().readTree(asl);
       rewriteChildTasks(root);
       return ActivityJson.mapper().writeValueAsString(root);
     } catch (JsonProcessingException e) {

@@ -92,11 +92,7 @@ public final class AslEmitter {
     List<CallbackWait> waits = new ArrayList<>();
     StateGraph.Shared shared =
         new StateGraph.Shared(
-            names,
-            new JsonataRenderer(names::variable),
-            Liveness.of(wf.body()),
-            wf.name(),
-            waits);
+            names, new JsonataRenderer(names::variable), Liveness.of(wf.body()), wf.name(), waits);
     List<Edge.Pending> entry = new ArrayList<>();
     wf.input()
         .ifPresent(

@@ -39,6 +39,17 @@ final class StateGraph {
   static final String LAMBDA_CALLBACK = "arn:aws:states:::lambda:invoke.waitForTaskToken";
   static final String START_EXECUTION = "arn:aws:states:::states:startExecution.sync:2";
   static final String CALLBACK_URL = "${StatecraftCallbackUrl}";
+
+  /**
+   * The payload key under which every activity call also gets where it runs, for the function's
+   * logs and traces: the same key as {@code ActivityInput.CONTEXT_KEY}; no Java parameter can be
+   * named so.
+   */
+  static final String CONTEXT_KEY = "@statecraft";
+
+  private static final String CONTEXT =
+      "{% {'execution': $states.context.Execution.Id, 'state': $states.context.State.Name,"
+          + " 'attempt': $states.context.State.RetryCount} %}";
   private static final List<String> LAMBDA_SERVICE_ERRORS =
       List.of(
           "Lambda.ClientExecutionTimeoutException",
@@ -223,6 +234,7 @@ final class StateGraph {
           activity.parameters().get(i).name(),
           value(PendingCode.inline(inherited, render(args.get(i)))));
     }
+    payload.put(CONTEXT_KEY, CONTEXT);
     return arguments;
   }
 

@@ -363,8 +363,9 @@ public final class DurableFunctionsEmitter {
                         .build())
                 .build())
         .addStatement(
-            "return $T.run(input, in -> $L)",
+            "return $T.run(input, $L, in -> $L)",
             ACTIVITY_FUNCTIONS,
+            ActivityEntryPoints.info(a),
             a.returnType().equals(IrType.VOID)
                 ? CodeBlock.of(
                     "{ $L; return null; }",

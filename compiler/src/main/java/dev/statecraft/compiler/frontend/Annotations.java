@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reading annotations as written: their member values, and repeatable ones with their container. */
+/**
+ * Reading annotations as written: their member values, and repeatable ones with their container.
+ */
 final class Annotations {
   private Annotations() {}
 
@@ -30,8 +32,8 @@ final class Annotations {
 
   /**
    * Every use of the repeatable annotation {@code qualifiedName} on {@code node}, in source order:
-   * written directly ({@code @Secret("A") @Secret("B")}) or inside its container ({@code
-   * @Secret.List({@Secret("A"), @Secret("B")})}).
+   * written directly ({@code @Secret("A") @Secret("B")}) or inside its container
+   * ({@code @Secret.List({@Secret("A"), @Secret("B")})}).
    */
   static List<AnnotationExpr> repeated(
       SourceContext context, NodeWithAnnotations<?> node, String qualifiedName, ParsedUnit unit) {

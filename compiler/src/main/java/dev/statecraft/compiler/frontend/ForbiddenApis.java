@@ -65,10 +65,10 @@ final class ForbiddenApis {
       return Optional.of(
           new Verdict(
               DiagnosticCode.SECRET_IN_WORKFLOW,
-              use + " reads a secret in workflow code, whose every value the cloud records in"
-                  + " the execution's history",
-              "read the secret in the activity that needs it: declare @Secret(\"NAME\") on its"
-                  + " @Activities interface and call Secrets.get there"));
+              use + " reads a secret",
+              "the cloud records every value of workflow code in the execution's history: read"
+                  + " the secret in the activity that needs it (declare @Secret(\"NAME\") on its"
+                  + " @Activities interface and call Secrets.get there)"));
     }
     if (type.equals("java.lang.Math") && member.equals("random")
         || RANDOM_TYPES.contains(type)

@@ -10,8 +10,8 @@ import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -159,7 +159,14 @@ final class WorkflowReader {
     for (AnnotationExpr a : Annotations.repeated(context, c, WEBHOOK, unit)) {
       Map<String, Expression> values = Annotations.values(a);
       Optional<String> path =
-          text(values.get("path"), a, unit, WEBHOOK_PATH, "path", "\"orders\" or \"github/push\"");
+          text(
+              values.get("path"),
+              a,
+              unit,
+              WEBHOOK_PATH,
+              "path",
+              "lower-case letters, digits and dashes in segments separated by '/'",
+              "\"orders\" or \"github/push\"");
       Optional<String> secret =
           text(
               values.get("secretEnv"),
@@ -167,7 +174,8 @@ final class WorkflowReader {
               unit,
               SECRET_NAME,
               "secretEnv",
-              "an environment variable's name, e.g. \"ORDERS_WEBHOOK_SECRET\"");
+              "an upper-case name with digits and underscores",
+              "\"ORDERS_WEBHOOK_SECRET\"");
       Optional<WebhookScheme> scheme = scheme(values.get("scheme"), unit);
       int tolerance = tolerance(values.get("toleranceSeconds"), unit);
       if (path.isPresent() && secret.isPresent() && scheme.isPresent()) {
@@ -183,6 +191,7 @@ final class WorkflowReader {
       ParsedUnit unit,
       Pattern pattern,
       String member,
+      String expected,
       String example) {
     if (e instanceof StringLiteralExpr s && pattern.matcher(s.asString()).matches()) {
       return Optional.of(s.asString());
@@ -193,7 +202,7 @@ final class WorkflowReader {
         DiagnosticCode.INVALID_WEBHOOK,
         e == null
             ? "@Webhook needs a " + member
-            : "@Webhook " + member + " " + e + " is not a string literal of the expected form",
+            : "@Webhook " + member + " " + e + " is not a string literal of " + expected,
         "write " + member + " = " + example);
     return Optional.empty();
   }

@@ -52,7 +52,8 @@ public record ActivityMethod(
 
     public Settings {
       secrets = List.copyOf(secrets);
-      environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+      environment =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     }
   }
 

@@ -25,11 +25,7 @@ public final class CheckWebhookRoutes {
           diagnostics.error(
               DiagnosticCode.DUPLICATE_WEBHOOK_PATH,
               route.position(),
-              "webhook path '"
-                  + route.path()
-                  + "' is already served by workflow '"
-                  + first
-                  + "'",
+              "webhook path '" + route.path() + "' is already served by workflow '" + first + "'",
               "give each @Webhook of the project its own path");
         }
       }

@@ -10,7 +10,7 @@ public interface ApprovalActivities {
   @Activity(timeout = "PT10S")
   int riskScore(Request request);
 
-  @Activity(timeout = "PT1H", retry = @Retry(maxAttempts = 5, initialInterval = "PT0.5S", backoffRate = 1.5, maxInterval = "PT1M", retryOn = {ReviewerBusy.class, ActivityTimeout.class}))
+  @Activity(timeout = "PT15M", retry = @Retry(maxAttempts = 5, initialInterval = "PT0.5S", backoffRate = 1.5, maxInterval = "PT1M", retryOn = {ReviewerBusy.class, ActivityTimeout.class}))
   String assignReviewer(Request request, int score);
 
   void audit(String user, String outcome);

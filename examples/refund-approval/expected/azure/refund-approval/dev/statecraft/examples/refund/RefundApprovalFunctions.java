@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.Callback;
 import dev.statecraft.api.WorkflowFailure;
@@ -99,7 +100,7 @@ public final class RefundApprovalFunctions {
    */
   @FunctionName("RefundActivities_assess")
   public String refundActivitiesAssess(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> refundActivities.assess(in.get("request", RefundRequest.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(RefundActivities.class, "assess"), in -> refundActivities.assess(in.get("request", RefundRequest.class)));
   }
 
   /**
@@ -107,7 +108,7 @@ public final class RefundApprovalFunctions {
    */
   @FunctionName("RefundActivities_askReviewer")
   public String refundActivitiesAskReviewer(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> { refundActivities.askReviewer(in.get("request", RefundRequest.class), in.get("risk", Assessment.class), in.get("callback", Callback.class)); return null; });
+    return ActivityFunctions.run(input, ActivityInfo.of(RefundActivities.class, "askReviewer"), in -> { refundActivities.askReviewer(in.get("request", RefundRequest.class), in.get("risk", Assessment.class), in.get("callback", Callback.class)); return null; });
   }
 
   /**
@@ -116,7 +117,7 @@ public final class RefundApprovalFunctions {
   @FunctionName("RefundActivities_notifyCustomer")
   public String refundActivitiesNotifyCustomer(
       @DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> { refundActivities.notifyCustomer(in.get("request", RefundRequest.class), in.get("message", String.class)); return null; });
+    return ActivityFunctions.run(input, ActivityInfo.of(RefundActivities.class, "notifyCustomer"), in -> { refundActivities.notifyCustomer(in.get("request", RefundRequest.class), in.get("message", String.class)); return null; });
   }
 
   /**
@@ -124,6 +125,6 @@ public final class RefundApprovalFunctions {
    */
   @FunctionName("RefundActivities_issueRefund")
   public String refundActivitiesIssueRefund(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> refundActivities.issueRefund(in.get("request", RefundRequest.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(RefundActivities.class, "issueRefund"), in -> refundActivities.issueRefund(in.get("request", RefundRequest.class)));
   }
 }

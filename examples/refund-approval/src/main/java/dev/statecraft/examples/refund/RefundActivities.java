@@ -4,9 +4,14 @@ import dev.statecraft.api.Activities;
 import dev.statecraft.api.Activity;
 import dev.statecraft.api.Callback;
 import dev.statecraft.api.Retry;
+import dev.statecraft.api.Secret;
 
-/** The steps of a refund that touch the outside world. */
+/**
+ * The steps of a refund that touch the outside world. Reviewers are asked on Slack when the secret
+ * {@code REFUND_REVIEW_WEBHOOK} (an incoming webhook's URL) has a value.
+ */
 @Activities
+@Secret("REFUND_REVIEW_WEBHOOK")
 public interface RefundActivities {
   /** Rates the refund's risk from its amount and reason. */
   @Activity(timeout = "PT10S")

@@ -2,6 +2,7 @@ package dev.statecraft.examples.refund;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statecraft.api.Callback;
+import dev.statecraft.api.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,15 +11,15 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The refund activities. Reviewers are asked through a Slack incoming webhook when {@code
- * REFUND_REVIEW_WEBHOOK} is set; otherwise, like the payment provider and the mailer here, through
- * a local stand-in that prints what it would do.
+ * The refund activities. Reviewers are asked through a Slack incoming webhook when the secret
+ * {@code REFUND_REVIEW_WEBHOOK} has a value; otherwise, like the payment provider and the mailer
+ * here, through a local stand-in that prints what it would do.
  */
 public class RefundActivitiesImpl implements RefundActivities {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String WEBHOOK = System.getenv("REFUND_REVIEW_WEBHOOK");
   private static final List<String> RED_FLAGS = List.of("chargeback", "fraud", "stolen");
 
   @Override
@@ -57,11 +58,12 @@ public class RefundActivitiesImpl implements RefundActivities {
             String.join(", ", risk.reasons()),
             request.reason(),
             callback.url());
-    if (WEBHOOK == null || WEBHOOK.isBlank()) {
+    Optional<String> slack = Secrets.find("REFUND_REVIEW_WEBHOOK");
+    if (slack.isEmpty()) {
       System.err.println("[local stand-in reviewer inbox] " + text);
       return;
     }
-    post(WEBHOOK, JSON.createObjectNode().put("text", text).toString());
+    post(slack.get(), JSON.createObjectNode().put("text", text).toString());
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.statecraft.examples.refund;
 
 import dev.statecraft.api.CallbackTimeout;
 import dev.statecraft.api.Durable;
+import dev.statecraft.api.Webhook;
+import dev.statecraft.api.WebhookScheme;
 import dev.statecraft.api.Workflow;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.api.WorkflowMethod;
@@ -10,9 +12,14 @@ import java.time.Duration;
 /**
  * Refunds with a human in the loop: small, low-risk refunds go through at once; the others wait, at
  * no cost and for up to a day, for a reviewer to approve or decline them through a callback URL.
- * Nobody answering declines the refund.
+ * Nobody answering declines the refund. Refund requests arrive as signed webhooks (Standard
+ * Webhooks) on {@code /webhooks/refunds}.
  */
 @Workflow
+@Webhook(
+    path = "refunds",
+    scheme = WebhookScheme.STANDARD_WEBHOOKS,
+    secretEnv = "REFUNDS_WEBHOOK_SECRET")
 public class RefundApproval {
   private static final double AUTO_APPROVE_LIMIT = 50.0;
 

@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
@@ -74,7 +75,7 @@ public final class SupportTriageFunctions {
    */
   @FunctionName("TriageActivities_classify")
   public String triageActivitiesClassify(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> triageActivities.classify(in.get("ticket", Ticket.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(TriageActivities.class, "classify"), in -> triageActivities.classify(in.get("ticket", Ticket.class)));
   }
 
   /**
@@ -82,6 +83,6 @@ public final class SupportTriageFunctions {
    */
   @FunctionName("TriageActivities_draftReply")
   public String triageActivitiesDraftReply(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> triageActivities.draftReply(in.get("ticket", Ticket.class), in.get("category", String.class), in.get("model", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(TriageActivities.class, "draftReply"), in -> triageActivities.draftReply(in.get("ticket", Ticket.class), in.get("category", String.class), in.get("model", String.class)));
   }
 }

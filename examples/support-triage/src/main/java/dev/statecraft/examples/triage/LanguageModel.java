@@ -1,9 +1,12 @@
 package dev.statecraft.examples.triage;
 
+import dev.statecraft.api.Secrets;
+import java.util.Optional;
+
 /**
- * A chat model behind one method. {@link #fromEnvironment()} picks OpenAI when {@code
- * OPENAI_API_KEY} is set and the deterministic {@link LocalStandInModel} otherwise, so the example
- * runs offline.
+ * A chat model behind one method. {@link #fromEnvironment()} picks OpenAI when the secret {@code
+ * OPENAI_API_KEY} has a value and the deterministic {@link LocalStandInModel} otherwise, so the
+ * example runs offline.
  */
 public interface LanguageModel {
   /** One completion and what it cost. */
@@ -16,13 +19,16 @@ public interface LanguageModel {
    */
   Completion complete(String tier, String system, String prompt);
 
-  /** OpenAI when {@code OPENAI_API_KEY} is set, else the local stand-in. */
+  /**
+   * OpenAI when the secret {@code OPENAI_API_KEY} has a value, else the local stand-in. Call it
+   * inside an activity method: secrets are read where the activity runs, never at start-up.
+   */
   static LanguageModel fromEnvironment() {
-    String key = System.getenv("OPENAI_API_KEY");
-    if (key == null || key.isBlank()) {
+    Optional<String> key = Secrets.find("OPENAI_API_KEY").filter(k -> !k.isBlank());
+    if (key.isEmpty()) {
       return LocalStandInModel.announced();
     }
     return new OpenAiModel(
-        key, System.getenv().getOrDefault("OPENAI_BASE_URL", "https://api.openai.com/v1"));
+        key.get(), System.getenv().getOrDefault("OPENAI_BASE_URL", "https://api.openai.com/v1"));
   }
 }

@@ -1,6 +1,8 @@
 package dev.statecraft.examples.triage;
 
 import dev.statecraft.api.Durable;
+import dev.statecraft.api.Webhook;
+import dev.statecraft.api.WebhookScheme;
 import dev.statecraft.api.Workflow;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.api.WorkflowMethod;
@@ -10,6 +12,10 @@ import dev.statecraft.api.WorkflowMethod;
  * the cheap model, complex or uncertain ones are escalated to a stronger model.
  */
 @Workflow
+@Webhook(
+    path = "tickets",
+    scheme = WebhookScheme.STANDARD_WEBHOOKS,
+    secretEnv = "TICKETS_WEBHOOK_SECRET")
 public class SupportTriage {
   private static final double CONFIDENCE_THRESHOLD = 0.7;
   private static final String CHEAP_MODEL = "small";

@@ -2,10 +2,18 @@ package dev.statecraft.examples.triage;
 
 import dev.statecraft.api.Activities;
 import dev.statecraft.api.Activity;
+import dev.statecraft.api.Env;
 import dev.statecraft.api.Retry;
+import dev.statecraft.api.Secret;
 
-/** The steps of ticket triage that talk to language models. */
+/**
+ * The steps of ticket triage that talk to language models: OpenAI (or a compatible endpoint) when
+ * the secret {@code OPENAI_API_KEY} has a value, a deterministic local stand-in otherwise.
+ */
 @Activities
+@Secret("OPENAI_API_KEY")
+@Env(name = "STATECRAFT_SMALL_MODEL", value = "gpt-4o-mini")
+@Env(name = "STATECRAFT_LARGE_MODEL", value = "gpt-4o")
 public interface TriageActivities {
   /** Classifies a ticket with a cheap, fast model. */
   @Activity(

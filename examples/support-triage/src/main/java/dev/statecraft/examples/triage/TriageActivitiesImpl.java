@@ -13,11 +13,19 @@ public class TriageActivitiesImpl implements TriageActivities {
   private static final String REPLY =
       "You are a support agent. Draft a short, friendly reply to the ticket; category: ";
 
-  private final LanguageModel model = LanguageModel.fromEnvironment();
+  private LanguageModel model;
+
+  /** The model, chosen on the first call: secrets are read inside activities, not at start-up. */
+  private synchronized LanguageModel model() {
+    if (model == null) {
+      model = LanguageModel.fromEnvironment();
+    }
+    return model;
+  }
 
   @Override
   public Classification classify(Ticket ticket) {
-    LanguageModel.Completion c = model.complete("small", CLASSIFY, text(ticket));
+    LanguageModel.Completion c = model().complete("small", CLASSIFY, text(ticket));
     try {
       JsonNode answer = JSON.readTree(stripFences(c.text()));
       return new Classification(
@@ -31,7 +39,7 @@ public class TriageActivitiesImpl implements TriageActivities {
 
   @Override
   public Reply draftReply(Ticket ticket, String category, String tier) {
-    LanguageModel.Completion c = model.complete(tier, REPLY + category, text(ticket));
+    LanguageModel.Completion c = model().complete(tier, REPLY + category, text(ticket));
     return new Reply(c.text(), c.model(), c.inputTokens(), c.outputTokens());
   }
 

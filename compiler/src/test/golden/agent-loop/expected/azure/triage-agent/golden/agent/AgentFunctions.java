@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.Callback;
 import dev.statecraft.api.WorkflowFailure;
@@ -155,7 +156,7 @@ public final class AgentFunctions {
    */
   @FunctionName("Llm_call")
   public String llmCall(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> llm.call(in.get("prompt", String.class), in.get("model", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Llm.class, "call"), in -> llm.call(in.get("prompt", String.class), in.get("model", String.class)));
   }
 
   /**
@@ -163,7 +164,7 @@ public final class AgentFunctions {
    */
   @FunctionName("Llm_summarize")
   public String llmSummarize(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> llm.summarize(in.get("text", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Llm.class, "summarize"), in -> llm.summarize(in.get("text", String.class)));
   }
 
   /**
@@ -171,6 +172,6 @@ public final class AgentFunctions {
    */
   @FunctionName("Llm_notifyHuman")
   public String llmNotifyHuman(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> { llm.notifyHuman(in.get("prompt", String.class), in.get("cb", Callback.class)); return null; });
+    return ActivityFunctions.run(input, ActivityInfo.of(Llm.class, "notifyHuman"), in -> { llm.notifyHuman(in.get("prompt", String.class), in.get("cb", Callback.class)); return null; });
   }
 }

@@ -14,6 +14,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -77,7 +78,7 @@ public final class SettingsFunctions {
    */
   @FunctionName("Store_tags")
   public String storeTags(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> store.tags(in.get("count", Integer.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Store.class, "tags"), in -> store.tags(in.get("count", Integer.class)));
   }
 
   /**
@@ -85,6 +86,6 @@ public final class SettingsFunctions {
    */
   @FunctionName("Store_save")
   public String storeSave(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> store.save(in.get("tags", String[].class), in.get("keys", new TypeReference<List<String>>() {})));
+    return ActivityFunctions.run(input, ActivityInfo.of(Store.class, "save"), in -> store.save(in.get("tags", String[].class), in.get("keys", new TypeReference<List<String>>() {})));
   }
 }

@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class ApproveRequestFunctions {
   private static final ActivitySpec RISK_SCORE = new ActivitySpec("ApprovalActivities_riskScore", Duration.ofSeconds(10), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private static final ActivitySpec ASSIGN_REVIEWER = new ActivitySpec("ApprovalActivities_assignReviewer", Duration.ofSeconds(3600), 5, Duration.ofMillis(500), 1.5, Duration.ofSeconds(60), Set.of("golden.branches.AllReviewersBusy", "golden.branches.ReviewerBusy", "dev.statecraft.api.ActivityTimeout"));
+  private static final ActivitySpec ASSIGN_REVIEWER = new ActivitySpec("ApprovalActivities_assignReviewer", Duration.ofSeconds(900), 5, Duration.ofMillis(500), 1.5, Duration.ofSeconds(60), Set.of("golden.branches.AllReviewersBusy", "golden.branches.ReviewerBusy", "dev.statecraft.api.ActivityTimeout"));
 
   private static final ActivitySpec AUDIT = new ActivitySpec("ApprovalActivities_audit", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
@@ -85,7 +86,7 @@ public final class ApproveRequestFunctions {
    */
   @FunctionName("ApprovalActivities_riskScore")
   public String approvalActivitiesRiskScore(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> approvalActivities.riskScore(in.get("request", Request.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(ApprovalActivities.class, "riskScore"), in -> approvalActivities.riskScore(in.get("request", Request.class)));
   }
 
   /**
@@ -94,7 +95,7 @@ public final class ApproveRequestFunctions {
   @FunctionName("ApprovalActivities_assignReviewer")
   public String approvalActivitiesAssignReviewer(
       @DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> approvalActivities.assignReviewer(in.get("request", Request.class), in.get("score", Integer.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(ApprovalActivities.class, "assignReviewer"), in -> approvalActivities.assignReviewer(in.get("request", Request.class), in.get("score", Integer.class)));
   }
 
   /**
@@ -102,6 +103,6 @@ public final class ApproveRequestFunctions {
    */
   @FunctionName("ApprovalActivities_audit")
   public String approvalActivitiesAudit(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> { approvalActivities.audit(in.get("user", String.class), in.get("outcome", String.class)); return null; });
+    return ActivityFunctions.run(input, ActivityInfo.of(ApprovalActivities.class, "audit"), in -> { approvalActivities.audit(in.get("user", String.class), in.get("outcome", String.class)); return null; });
   }
 }

@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -60,6 +61,6 @@ public final class ShoutFunctions {
    */
   @FunctionName("Texts_shout")
   public String textsShout(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> texts.shout(in.get("text", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Texts.class, "shout"), in -> texts.shout(in.get("text", String.class)));
   }
 }

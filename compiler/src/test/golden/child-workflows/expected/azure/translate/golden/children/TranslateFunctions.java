@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
@@ -64,6 +65,6 @@ public final class TranslateFunctions {
    */
   @FunctionName("Texts_translate")
   public String textsTranslate(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> texts.translate(in.get("text", String.class), in.get("language", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Texts.class, "translate"), in -> texts.translate(in.get("text", String.class), in.get("language", String.class)));
   }
 }

@@ -14,6 +14,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -86,6 +87,6 @@ public final class TallyFunctions {
    */
   @FunctionName("Votes_classify")
   public String votesClassify(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> votes.classify(in.get("text", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Votes.class, "classify"), in -> votes.classify(in.get("text", String.class)));
   }
 }

@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -78,6 +79,6 @@ public final class PriceOrderFunctions {
   @FunctionName("PricingActivities_discountPercent")
   public String pricingActivitiesDiscountPercent(
       @DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> pricingActivities.discountPercent(in.get("customer", Customer.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(PricingActivities.class, "discountPercent"), in -> pricingActivities.discountPercent(in.get("customer", Customer.class)));
   }
 }

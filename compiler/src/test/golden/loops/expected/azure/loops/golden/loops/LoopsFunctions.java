@@ -14,6 +14,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -121,7 +122,7 @@ public final class LoopsFunctions {
    */
   @FunctionName("Counter_score")
   public String counterScore(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> counter.score(in.get("item", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Counter.class, "score"), in -> counter.score(in.get("item", String.class)));
   }
 
   /**
@@ -129,6 +130,6 @@ public final class LoopsFunctions {
    */
   @FunctionName("Counter_more")
   public String counterMore(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> counter.more(in.get("round", Integer.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Counter.class, "more"), in -> counter.more(in.get("round", Integer.class)));
   }
 }

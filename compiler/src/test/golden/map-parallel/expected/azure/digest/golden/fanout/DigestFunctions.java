@@ -14,6 +14,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.Pair;
 import dev.statecraft.api.Triple;
@@ -102,7 +103,7 @@ public final class DigestFunctions {
    */
   @FunctionName("Reader_fetch")
   public String readerFetch(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> reader.fetch(in.get("url", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Reader.class, "fetch"), in -> reader.fetch(in.get("url", String.class)));
   }
 
   /**
@@ -110,7 +111,7 @@ public final class DigestFunctions {
    */
   @FunctionName("Reader_summarize")
   public String readerSummarize(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> reader.summarize(in.get("page", Page.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Reader.class, "summarize"), in -> reader.summarize(in.get("page", Page.class)));
   }
 
   /**
@@ -118,6 +119,6 @@ public final class DigestFunctions {
    */
   @FunctionName("Reader_title")
   public String readerTitle(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> reader.title(in.get("url", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Reader.class, "title"), in -> reader.title(in.get("url", String.class)));
   }
 }

@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -77,7 +78,7 @@ public final class GateFunctions {
    */
   @FunctionName("Checks_isAllowed")
   public String checksIsAllowed(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> checks.isAllowed(in.get("user", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Checks.class, "isAllowed"), in -> checks.isAllowed(in.get("user", String.class)));
   }
 
   /**
@@ -85,6 +86,6 @@ public final class GateFunctions {
    */
   @FunctionName("Checks_quota")
   public String checksQuota(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> checks.quota(in.get("user", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Checks.class, "quota"), in -> checks.quota(in.get("user", String.class)));
   }
 }

@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.Callback;
 import dev.statecraft.azure.ActivityFunctions;
@@ -85,7 +86,7 @@ public final class PublishFunctions {
    */
   @FunctionName("Reviews_requestApproval")
   public String reviewsRequestApproval(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> { reviews.requestApproval(in.get("draft", String.class), in.get("callback", Callback.class)); return null; });
+    return ActivityFunctions.run(input, ActivityInfo.of(Reviews.class, "requestApproval"), in -> { reviews.requestApproval(in.get("draft", String.class), in.get("callback", Callback.class)); return null; });
   }
 
   /**
@@ -93,6 +94,6 @@ public final class PublishFunctions {
    */
   @FunctionName("Reviews_publish")
   public String reviewsPublish(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> reviews.publish(in.get("draft", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Reviews.class, "publish"), in -> reviews.publish(in.get("draft", String.class)));
   }
 }

@@ -14,6 +14,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -235,7 +236,7 @@ public final class PipelineFunctions {
    */
   @FunctionName("Scorer_score")
   public String scorerScore(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> scorer.score(in.get("title", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Scorer.class, "score"), in -> scorer.score(in.get("title", String.class)));
   }
 
   /**
@@ -243,6 +244,6 @@ public final class PipelineFunctions {
    */
   @FunctionName("Scorer_note")
   public String scorerNote(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> { scorer.note(in.get("title", String.class)); return null; });
+    return ActivityFunctions.run(input, ActivityInfo.of(Scorer.class, "note"), in -> { scorer.note(in.get("title", String.class)); return null; });
   }
 }

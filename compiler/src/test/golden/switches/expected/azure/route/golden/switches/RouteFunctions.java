@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
@@ -97,6 +98,6 @@ public final class RouteFunctions {
    */
   @FunctionName("Routing_assign")
   public String routingAssign(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> routing.assign(in.get("team", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Routing.class, "assign"), in -> routing.assign(in.get("team", String.class)));
   }
 }

@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -69,6 +70,6 @@ public final class NormalizeFunctions {
    */
   @FunctionName("Model_complete")
   public String modelComplete(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> model.complete(in.get("prompt", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Model.class, "complete"), in -> model.complete(in.get("prompt", String.class)));
   }
 }

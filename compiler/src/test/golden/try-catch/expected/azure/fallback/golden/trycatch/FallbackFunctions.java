@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
@@ -113,7 +114,7 @@ public final class FallbackFunctions {
    */
   @FunctionName("Models_strong")
   public String modelsStrong(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> models.strong(in.get("prompt", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Models.class, "strong"), in -> models.strong(in.get("prompt", String.class)));
   }
 
   /**
@@ -121,7 +122,7 @@ public final class FallbackFunctions {
    */
   @FunctionName("Models_cheap")
   public String modelsCheap(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> models.cheap(in.get("prompt", String.class)));
+    return ActivityFunctions.run(input, ActivityInfo.of(Models.class, "cheap"), in -> models.cheap(in.get("prompt", String.class)));
   }
 
   /**
@@ -129,6 +130,6 @@ public final class FallbackFunctions {
    */
   @FunctionName("Models_record")
   public String modelsRecord(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> { models.record(in.get("event", String.class)); return null; });
+    return ActivityFunctions.run(input, ActivityInfo.of(Models.class, "record"), in -> { models.record(in.get("event", String.class)); return null; });
   }
 }

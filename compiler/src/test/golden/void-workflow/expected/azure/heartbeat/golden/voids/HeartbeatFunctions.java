@@ -13,6 +13,7 @@ import com.microsoft.durabletask.azurefunctions.DurableActivityTrigger;
 import com.microsoft.durabletask.azurefunctions.DurableClientContext;
 import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
+import dev.statecraft.adapters.ActivityInfo;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
@@ -64,7 +65,7 @@ public final class HeartbeatFunctions {
    */
   @FunctionName("Notifier_status")
   public String notifierStatus(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> notifier.status());
+    return ActivityFunctions.run(input, ActivityInfo.of(Notifier.class, "status"), in -> notifier.status());
   }
 
   /**
@@ -72,6 +73,6 @@ public final class HeartbeatFunctions {
    */
   @FunctionName("Notifier_ping")
   public String notifierPing(@DurableActivityTrigger(name = "input") String input) {
-    return ActivityFunctions.run(input, in -> { notifier.ping(in.get("message", String.class)); return null; });
+    return ActivityFunctions.run(input, ActivityInfo.of(Notifier.class, "ping"), in -> { notifier.ping(in.get("message", String.class)); return null; });
   }
 }

@@ -1,0 +1,91 @@
+package dev.statecraft.adapters;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.Optional;
+
+/**
+ * Whether JSON from outside (a webhook's body, a callback's answer, {@code run --input}) fits the
+ * Java type the workflow expects. The compiled workflow reads such JSON as it is, without Java's
+ * decoding, so it is checked strictly before it gets in: the right JSON kinds (no {@code "5"} for
+ * an {@code int}, no {@code 5} for a {@code String}, no {@code 1.5} for a {@code long}), no missing
+ * or {@code null} primitives, enum constants by name. Unknown properties are allowed, as senders
+ * add fields; a missing reference-typed field is {@code null}, as in Java.
+ *
+ * <p>Types are spelled as the deployment manifest spells them ({@code
+ * java.util.List<com.example.Order$Line>}).
+ */
+public final class StrictJson {
+  private static final ObjectMapper STRICT = strict();
+
+  private StrictJson() {}
+
+  /**
+   * Why {@code json} does not fit {@code javaType}, or empty when it does.
+   *
+   * @param javaType the expected type
+   * @param json the JSON text
+   * @param classes where the type's classes are found
+   */
+  public static Optional<String> mismatch(String javaType, String json, ClassLoader classes) {
+    JavaType type;
+    try {
+      type = STRICT.getTypeFactory().withClassLoader(classes).constructFromCanonical(javaType);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("cannot load type " + javaType + ": " + e.getMessage(), e);
+    }
+    try {
+      STRICT.readValue(json, type);
+      return Optional.empty();
+    } catch (JsonProcessingException e) {
+      return Optional.of(
+          "does not fit " + simple(javaType) + ": " + e.getOriginalMessage() + at(e));
+    }
+  }
+
+  private static String at(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+        && !m.getPath().isEmpty()) {
+      return " (at " + m.getPathReference().replaceAll("\\[\"([^\"]*)\"]", ".$1") + ")";
+    }
+    return "";
+  }
+
+  private static String simple(String javaType) {
+    return javaType.replaceAll("[a-z0-9_.]+\\.([A-Z])", "$1").replace('$', '.');
+  }
+
+  private static ObjectMapper strict() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+    for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean}) {
+      mapper
+          .coercionConfigFor(t)
+          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Float)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    return mapper;
+  }
+}
