@@ -11,6 +11,9 @@ import dev.statecraft.api.spi.SecretStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
 
 /**
  * The Lambda handler behind one activity method. Reads the payload (an object of arguments keyed by
@@ -61,15 +64,52 @@ public abstract class LambdaActivityHandler implements RequestStreamHandler, Act
   public final void handleRequest(InputStream in, OutputStream out, Context context)
       throws IOException {
     ActivityInput input = ActivityInput.read(in);
-    Object result;
-    try {
-      result =
-          ActivityInvocation.run(
-              info(), this, input, secrets != null ? secrets : LambdaPlatform.secrets());
-    } catch (Exception e) {
-      throw LambdaActivityHandler.<RuntimeException>rethrow(e);
+    ActivityInfo info = info();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("activity", info.displayName());
+    input
+        .context()
+        .ifPresent(
+            c -> {
+              fields.put("execution", c.execution());
+              fields.put("state", c.state());
+              fields.put("attempt", Integer.toString(c.attempt()));
+            });
+    Outcome outcome = LambdaLogs.around(context, fields, () -> call(info, input));
+    if (outcome.error() != null) {
+      throw LambdaActivityHandler.<RuntimeException>rethrow(outcome.error());
     }
-    ActivityJson.write(out, result);
+    ActivityJson.write(out, outcome.result());
+  }
+
+  /** What a call gave: its result, or the exception to report. */
+  private record Outcome(Object result, Exception error) {}
+
+  private Outcome call(ActivityInfo info, ActivityInput input) {
+    Logger log = LambdaLogs.logger(LambdaActivityHandler.class);
+    long start = System.nanoTime();
+    try {
+      Object result =
+          ActivityInvocation.run(
+              info, this, input, secrets != null ? secrets : LambdaPlatform.secrets());
+      if (log != null) {
+        LambdaLogs.withDuration(start, () -> log.info("activity {} returned", info.displayName()));
+      }
+      return new Outcome(result, null);
+    } catch (Exception e) {
+      if (log != null) {
+        // ActivityInvocation has replaced an exception carrying a secret by SecretLeak.
+        LambdaLogs.withDuration(
+            start,
+            () ->
+                log.warn(
+                    "activity {} failed with {}: {}",
+                    info.displayName(),
+                    e.getClass().getName(),
+                    e.getMessage()));
+      }
+      return new Outcome(null, e);
+    }
   }
 
   @SuppressWarnings("unchecked")
