@@ -44,8 +44,7 @@ final class DeployedNames {
 
   /** The variable holding the state machine ARN of {@code workflow} for the webhook receiver. */
   static String stateMachineVariable(String workflow) {
-    return STATE_MACHINE_VARIABLE
-        + workflow.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    return STATE_MACHINE_VARIABLE + workflow.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   /** Whether {@code name} is one that the deployment sets, which no override may replace. */

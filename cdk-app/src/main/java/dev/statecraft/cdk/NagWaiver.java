@@ -1,5 +1,6 @@
 package dev.statecraft.cdk;
 
+import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
@@ -82,6 +83,15 @@ record NagWaiver(String ruleId, String reason) {
 
   /** Waives this finding for {@code scope} and everything under it. */
   void on(IConstruct scope) {
-    Validations.of(scope).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
+    if (ruleId.split("::", -1).length > 2) {
+      // Validations.acknowledge takes "::" for a rule's prefix and refuses a second one, but a
+      // finding's resource holds tokens such as <AWS::Region>. This is the metadata that
+      // acknowledge records, and what cdk-nag reads.
+      scope
+          .getNode()
+          .addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Map.of(ruleId, reason));
+    } else {
+      Validations.of(scope).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
+    }
   }
 }

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       CompileCommand.class,
       RunCommand.class,
       ServeCommand.class,
+      SynthCommand.class,
+      DeployCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -68,7 +70,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new UsageException("choose a command: compile, run or serve");
+    throw new UsageException("choose a command: compile, run, serve, synth or deploy");
   }
 
   /** Bad usage: reported as one line, exit code 2. */
