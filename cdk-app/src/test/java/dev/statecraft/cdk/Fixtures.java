@@ -24,12 +24,16 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The fixture folders under {@code src/test/resources/fixtures}, each a compiled project (its
- * {@code statecraft-manifest.json} and the ASL files it names) with {@code expected/template.json},
- * and each synthesized once per test run: jsii starts slowly, so tests share the stacks.
+ * The fixture folders under {@code src/test/resources/fixtures}, each with its {@code
+ * expected/template.json}: a compiled project written for these tests (its {@code
+ * statecraft-manifest.json} and the ASL files it names), or, for a fixture named after an example,
+ * that example as the compiler emits it ({@code examples/NAME/expected}, which the compiler's
+ * golden test keeps current). Each is synthesized once per test run: jsii starts slowly, so tests
+ * share the stacks.
  */
 final class Fixtures {
   static final Path ROOT = Path.of("src/test/resources/fixtures");
+  private static final Path EXAMPLES = Path.of("..", "examples");
 
   /** An empty zip archive: 22 fixed bytes, so the asset hash is the same on every machine. */
   private static final byte[] EMPTY_ZIP = {
@@ -120,7 +124,15 @@ final class Fixtures {
   }
 
   static Path manifest(String name) {
-    return ROOT.resolve(name).resolve(DeploymentManifest.FILE_NAME);
+    return folder(name).resolve(DeploymentManifest.FILE_NAME);
+  }
+
+  /** Where the fixture's compiled project is: its own folder, or the example's expected files. */
+  static Path folder(String name) {
+    Path own = ROOT.resolve(name);
+    return Files.exists(own.resolve(DeploymentManifest.FILE_NAME))
+        ? own
+        : EXAMPLES.resolve(name).resolve("expected");
   }
 
   /** The {@code ${KEY}} placeholders of every AWS definition of workflow {@code workflow}. */
@@ -129,7 +141,7 @@ final class Fixtures {
     String relative = manifest.workflow(workflow).orElseThrow().definitions().get("aws");
     assertNotNull(relative, workflow + " has an AWS definition");
     try {
-      Matcher m = PLACEHOLDER.matcher(Files.readString(ROOT.resolve(fixture).resolve(relative)));
+      Matcher m = PLACEHOLDER.matcher(Files.readString(folder(fixture).resolve(relative)));
       return m.results().map(r -> r.group(1)).distinct().sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -149,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
       out.printf(
           "statecraft: running '%s' on the embedded engine (execution '%s', state in %s)%n",
           wf.name(), name, home.resolve("executions.db"));
+      unsetEnvironment(result.manifest(), out);
     }
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(classes);
@@ -328,6 +329,28 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return List.copyOf(byClass.values());
+  }
+
+  /**
+   * Names the {@code @Env} variables this process lacks: activities run in it and read its
+   * environment, which a deployment would have set.
+   */
+  static void unsetEnvironment(DeploymentManifest manifest, PrintWriter out) {
+    java.util.TreeMap<String, String> unset = new java.util.TreeMap<>();
+    for (FunctionSpec f : manifest.functions()) {
+      f.environment().forEach((k, v) -> {
+        if (System.getenv(k) == null) {
+          unset.put(k, v);
+        }
+      });
+    }
+    if (!unset.isEmpty()) {
+      StringBuilder list = new StringBuilder();
+      unset.forEach((k, v) -> list.append(' ').append(k).append('=').append(v));
+      out.printf(
+          "statecraft: @Env variables this shell does not set (a deployment sets them):%s%n",
+          list);
+    }
   }
 
   /** Registers every function of the manifest under its key, as its generated handler. */

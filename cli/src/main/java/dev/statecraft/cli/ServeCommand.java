@@ -173,6 +173,7 @@ final class ServeCommand implements Callable<Integer> {
     LocalEngine engine = server.engine();
     String callbackUrl = server.callbackUrl().toString();
     RunCommand.registerFunctions(engine, project.manifest(), project.classes());
+    RunCommand.unsetEnvironment(project.manifest(), out);
     server.serveProject(project.manifest(), project.classes());
     for (CompiledWorkflow wf : project.workflows()) {
       engine.createStateMachine(
