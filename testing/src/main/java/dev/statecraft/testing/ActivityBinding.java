@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.adapters.ActivityEntryPoint;
+import dev.statecraft.adapters.ActivityInfo;
+import dev.statecraft.adapters.ActivityInput;
+import dev.statecraft.adapters.ActivityInvocation;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.Callback;
+import dev.statecraft.api.spi.SecretStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -26,8 +31,11 @@ final class ActivityBinding {
   private final List<String> parameterNames;
   private final Object implementation;
   private final String activity;
+  private final SecretStore secrets;
+  private final ActivityInfo info;
 
-  ActivityBinding(Method method, List<String> parameterNames, Object implementation) {
+  ActivityBinding(
+      Method method, List<String> parameterNames, Object implementation, SecretStore secrets) {
     if (parameterNames.size() != method.getParameterCount()) {
       throw new IllegalStateException(
           "the compiled "
@@ -42,6 +50,8 @@ final class ActivityBinding {
     this.parameterNames = List.copyOf(parameterNames);
     this.implementation = implementation;
     this.activity = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    this.info = ActivityInfo.of(method.getDeclaringClass(), method.getName());
+    this.secrets = secrets;
   }
 
   Method method() {
@@ -97,19 +107,29 @@ final class ActivityBinding {
    * @throws Throwable whatever the implementation threw
    */
   Object invoke(Object[] args) throws Throwable {
-    try {
-      return method.invoke(implementation, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(
-          "cannot call "
-              + activity
-              + " on "
-              + implementation.getClass().getName()
-              + ": make the implementation class public",
-          e);
-    }
+    ActivityEntryPoint call =
+        in -> {
+          try {
+            return method.invoke(implementation, args);
+          } catch (InvocationTargetException e) {
+            throw rethrow(e.getCause());
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(
+                "cannot call "
+                    + activity
+                    + " on "
+                    + implementation.getClass().getName()
+                    + ": make the implementation class public",
+                e);
+          }
+        };
+    // As the cloud adapters run it: only the declared secrets, none of them in the result.
+    return ActivityInvocation.run(info, call, ActivityInput.of(null), secrets);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E rethrow(Throwable t) throws E {
+    throw (E) t;
   }
 
   /** The arguments as recorded: JSON keyed by parameter name, callback tokens by alias. */

@@ -1,6 +1,7 @@
 package dev.statecraft.testing;
 
 import dev.statecraft.api.Activities;
+import dev.statecraft.api.spi.SecretStore;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -11,6 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The activity implementations a test registered, by {@code @Activities} interface. */
 final class ActivityRegistry {
   private final Map<String, Registration> byInterface = new ConcurrentHashMap<>();
+  private final SecretStore secrets;
+
+  /**
+   * @param secrets where the activities' {@code Secrets.get} reads, limited per interface
+   */
+  ActivityRegistry(SecretStore secrets) {
+    this.secrets = Objects.requireNonNull(secrets, "secrets");
+  }
 
   private record Registration(Class<?> type, Object implementation) {}
 
@@ -30,7 +39,7 @@ final class ActivityRegistry {
   /** The binding of {@code method} of {@code type}, as workflow code calls it (direct mode). */
   ActivityBinding bind(Class<?> type, Method method, List<String> parameterNames) {
     Registration r = registration(type.getCanonicalName());
-    return new ActivityBinding(method, parameterNames, r.implementation());
+    return new ActivityBinding(method, parameterNames, r.implementation(), secrets);
   }
 
   /** The binding of the activity {@code name} of interface {@code owner} (engine mode). */
@@ -38,7 +47,7 @@ final class ActivityRegistry {
     Registration r = registration(owner);
     for (Method m : r.type().getMethods()) {
       if (m.getName().equals(name) && !m.isDefault() && !Modifier.isStatic(m.getModifiers())) {
-        return new ActivityBinding(m, parameterNames, r.implementation());
+        return new ActivityBinding(m, parameterNames, r.implementation(), secrets);
       }
     }
     throw new TestSetupError(

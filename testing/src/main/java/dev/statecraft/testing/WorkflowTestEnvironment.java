@@ -3,6 +3,7 @@ package dev.statecraft.testing;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.spi.DurableRuntime;
+import dev.statecraft.api.spi.SecretStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,7 +67,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkflowTestEnvironment implements AutoCloseable {
   private final Builder options;
-  private final ActivityRegistry registry = new ActivityRegistry();
+  private final ActivityRegistry registry;
   private final Map<String, AtomicInteger> engineRuns = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> directRuns = new ConcurrentHashMap<>();
   private final AtomicInteger definitions = new AtomicInteger();
@@ -78,6 +80,26 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
 
   private WorkflowTestEnvironment(Builder options) {
     this.options = options.copy();
+    this.registry = new ActivityRegistry(secretStore(this.options.secrets));
+  }
+
+  /** The test's secrets, then the environment: as {@code statecraft run} reads them. */
+  private static SecretStore secretStore(Map<String, String> secrets) {
+    return new SecretStore() {
+      @Override
+      public Optional<String> find(String name) {
+        String value = secrets.get(name);
+        return value != null ? Optional.of(value) : SecretStore.environment().find(name);
+      }
+
+      @Override
+      public String whereToSet(String name) {
+        return "give it to the test with WorkflowTestEnvironment.builder().secret(\""
+            + name
+            + "\", ...), or "
+            + SecretStore.environment().whereToSet(name);
+      }
+    };
   }
 
   /** An environment over {@code src/main/java} of the working directory, on virtual time. */
@@ -353,6 +375,7 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
     private Instant start = Instant.parse("2024-01-01T00:00:00Z");
     private boolean virtualTime = true;
     private Duration wallTimeout = Duration.ofSeconds(60);
+    private final Map<String, String> secrets = new java.util.TreeMap<>();
 
     private Builder() {}
 
@@ -362,6 +385,7 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
       b.start = start;
       b.virtualTime = virtualTime;
       b.wallTimeout = wallTimeout;
+      b.secrets.putAll(secrets);
       return b;
     }
 
@@ -392,6 +416,16 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
     /** How long a test waits, in wall time, for a run or a callback. Default: 60 seconds. */
     public Builder wallTimeout(Duration timeout) {
       this.wallTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The value activities read for the secret {@code name} with {@code Secrets.get}, in both
+     * modes; secrets the test does not give come from the environment. As in the cloud, an activity
+     * reads only the secrets its interface declares with {@code @Secret}.
+     */
+    public Builder secret(String name, String value) {
+      secrets.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
