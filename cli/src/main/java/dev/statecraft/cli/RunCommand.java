@@ -338,18 +338,19 @@ final class RunCommand implements Callable<Integer> {
   static void unsetEnvironment(DeploymentManifest manifest, PrintWriter out) {
     java.util.TreeMap<String, String> unset = new java.util.TreeMap<>();
     for (FunctionSpec f : manifest.functions()) {
-      f.environment().forEach((k, v) -> {
-        if (System.getenv(k) == null) {
-          unset.put(k, v);
-        }
-      });
+      f.environment()
+          .forEach(
+              (k, v) -> {
+                if (System.getenv(k) == null) {
+                  unset.put(k, v);
+                }
+              });
     }
     if (!unset.isEmpty()) {
       StringBuilder list = new StringBuilder();
       unset.forEach((k, v) -> list.append(' ').append(k).append('=').append(v));
       out.printf(
-          "statecraft: @Env variables this shell does not set (a deployment sets them):%s%n",
-          list);
+          "statecraft: @Env variables this shell does not set (a deployment sets them):%s%n", list);
     }
   }
 
