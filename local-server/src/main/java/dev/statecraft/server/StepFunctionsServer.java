@@ -1,6 +1,7 @@
 package dev.statecraft.server;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.statecraft.api.spi.SecretStore;
 import dev.statecraft.local.EngineOptions;
 import dev.statecraft.local.LocalEngine;
 import dev.statecraft.manifest.DeploymentManifest;
@@ -152,15 +153,30 @@ public final class StepFunctionsServer implements AutoCloseable {
   }
 
   /**
-   * Serves the routes of a compiled project as its deployment does: {@code POST
-   * /callbacks/WORKFLOW/WAIT?token=} answers its waits, each answer checked against the awaited
-   * type.
+   * Serves the routes of a compiled project as its deployment does: {@code POST /webhooks/{path}}
+   * starts a workflow from a signed request (its signing secret read from the environment variable
+   * {@code @Webhook(secretEnv)} names), and {@code POST /callbacks/WORKFLOW/WAIT?token=} answers
+   * its waits, each body checked against the type.
    *
    * @param manifest the project's deployment manifest
    * @param classes where the project's classes are, to check answers against their types
    */
   public StepFunctionsServer serveProject(DeploymentManifest manifest, ClassLoader classes) {
+    return serveProject(manifest, classes, SecretStore.environment());
+  }
+
+  /**
+   * Like {@link #serveProject(DeploymentManifest, ClassLoader)}, with the webhooks' signing secrets
+   * read from {@code secrets}.
+   */
+  public StepFunctionsServer serveProject(
+      DeploymentManifest manifest, ClassLoader classes, SecretStore secrets) {
     callbacks.serve(ProjectRoutes.callbacks(manifest, classes, tasks));
+    if (!manifest.routes().isEmpty()) {
+      http.createContext(
+          WebhookHandler.PATH,
+          new WebhookHandler(ProjectRoutes.webhooks(manifest, classes, engine, secrets)));
+    }
     return this;
   }
 
@@ -180,6 +196,11 @@ public final class StepFunctionsServer implements AutoCloseable {
   /** The callback endpoint, {@code http://localhost:PORT/callbacks}. */
   public URI callbackUrl() {
     return URI.create(endpoint + CallbackHandler.PATH);
+  }
+
+  /** The URL of the webhook {@code path}, {@code http://localhost:PORT/webhooks/PATH}. */
+  public URI webhookUrl(String path) {
+    return URI.create(endpoint + WebhookHandler.PATH + path);
   }
 
   /** The port the server listens on (useful after asking for port 0). */
