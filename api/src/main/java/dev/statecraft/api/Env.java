@@ -13,13 +13,13 @@ import java.lang.annotation.Target;
  * System#getenv(String)}. For credentials use {@link Secret} instead: environment variables are
  * visible in the function's configuration and in the deployment template.
  *
- * <p>Rules: the name is upper case with digits and underscores and does not start with {@code
- * AWS_} or {@code LAMBDA_} (Lambda reserves those); the value is a literal. Deploying sets it on
- * each function of the interface unless the deployment overrides it ({@code statecraft synth --env
+ * <p>Rules: the name is upper case with digits and underscores and does not start with {@code AWS_}
+ * or {@code LAMBDA_} (Lambda reserves those); the value is a literal. Deploying sets it on each
+ * function of the interface unless the deployment overrides it ({@code statecraft synth --env
  * NAME=VALUE} or the CDK app's context {@code -c env.NAME=VALUE}). {@code statecraft run} and
  * {@code serve} run activities in their own process, whose environment a program cannot change:
- * they list the declared variables your shell does not set, with the values a deployment would
- * give them.
+ * they list the declared variables your shell does not set, with the values a deployment would give
+ * them.
  *
  * <pre>{@code
  * @Activities

@@ -2,28 +2,17 @@ package dev.statecraft.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
-import dev.statecraft.api.spi.SecretStore;
 import dev.statecraft.aws.CallbackRouteHandler;
 import dev.statecraft.aws.WebhookReceiverHandler;
-import dev.statecraft.compiler.CompilationResult;
-import dev.statecraft.compiler.CompiledWorkflow;
-import dev.statecraft.compiler.StatecraftCompiler;
-import dev.statecraft.compiler.Target;
 import dev.statecraft.local.LocalEngine;
-import dev.statecraft.manifest.DeploymentManifest;
-import dev.statecraft.server.StepFunctionsServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
-import java.net.URLClassLoader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,65 +49,32 @@ class AwsBackendEndToEndTest {
       "whsec_" + Base64.getEncoder().encodeToString("statecraft-e2e-signing-key-32by".getBytes());
 
   @TempDir static Path dir;
-  private static StepFunctionsServer server;
-  private static URLClassLoader classes;
+  private static ServedExample served;
   private static SfnClient sfn;
   private static WebhookReceiverHandler webhooks;
   private static CallbackRouteHandler callbacks;
 
   @BeforeAll
-  static void deployTheExampleOnTheLocalEndpoint() throws Exception {
-    CompilationResult result = StatecraftCompiler.compile(REFUNDS, EnumSet.of(Target.AWS));
-    assertTrue(result.succeeded(), result::formattedDiagnostics);
-    DeploymentManifest manifest = result.manifest();
-    classes =
-        ProjectClasses.compile(
-            StatecraftCompiler.sourceFiles(REFUNDS),
-            RunCommand.handlers(result.workflows()),
-            dir.resolve("build"),
-            new PrintWriter(new StringWriter()));
-    server =
-        StepFunctionsServer.open(
-            StepFunctionsServer.Options.defaults().withPort(0).withStateDir(dir.resolve("sfn")));
-    RunCommand.registerFunctions(server.engine(), manifest, classes);
-    for (CompiledWorkflow wf : result.workflows()) {
-      server
-          .engine()
-          .createStateMachine(
-              wf.name(),
-              RunCommand.localDefinition(wf, manifest, "https://api.example.test/prod/callbacks"));
-    }
-    server.start();
+  static void deployTheExampleOnTheLocalEndpoint() {
+    served = ServedExample.serve(REFUNDS, dir, "https://api.example.test/prod/callbacks", Map.of());
     sfn =
         SfnClient.builder()
-            .endpointOverride(server.endpoint())
+            .endpointOverride(served.server().endpoint())
             .region(Region.US_EAST_1)
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
             .httpClient(UrlConnectionHttpClient.create())
             .build();
-    SecretStore secrets =
-        new SecretStore() {
-          @Override
-          public Optional<String> find(String name) {
-            return Optional.ofNullable(Map.of("REFUNDS_WEBHOOK_SECRET", SIGNING_SECRET).get(name));
-          }
-
-          @Override
-          public String whereToSet(String name) {
-            return "the test's store";
-          }
-        };
     webhooks =
         new WebhookReceiverHandler(
-            manifest,
+            served.manifest(),
             sfn,
-            secrets,
+            ServedExample.store(Map.of("REFUNDS_WEBHOOK_SECRET", SIGNING_SECRET)),
             Map.of(
                 "STATECRAFT_STATE_MACHINE_REFUND_APPROVAL",
                 LocalEngine.stateMachineArn("refund-approval")),
-            classes);
-    callbacks = new CallbackRouteHandler(manifest, sfn, classes);
+            served.classes());
+    callbacks = new CallbackRouteHandler(served.manifest(), sfn, served.classes());
   }
 
   @AfterAll
@@ -128,11 +82,8 @@ class AwsBackendEndToEndTest {
     if (sfn != null) {
       sfn.close();
     }
-    if (server != null) {
-      server.close();
-    }
-    if (classes != null) {
-      classes.close();
+    if (served != null) {
+      served.close();
     }
   }
 

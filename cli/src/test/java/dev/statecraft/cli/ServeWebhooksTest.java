@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
-import dev.statecraft.api.spi.SecretStore;
-import dev.statecraft.compiler.CompilationResult;
-import dev.statecraft.compiler.CompiledWorkflow;
-import dev.statecraft.compiler.StatecraftCompiler;
-import dev.statecraft.compiler.Target;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
 import dev.statecraft.local.LocalEngine;
 import dev.statecraft.server.StepFunctionsServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,9 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,52 +37,19 @@ class ServeWebhooksTest {
       "whsec_" + Base64.getEncoder().encodeToString("tickets-signing-key-for-serve-32".getBytes());
 
   @TempDir static Path dir;
+  private static ServedExample served;
   private static StepFunctionsServer server;
-  private static URLClassLoader classes;
 
   @BeforeAll
   static void serveTheExample() {
-    CompilationResult result = StatecraftCompiler.compile(TRIAGE, EnumSet.of(Target.AWS));
-    assertTrue(result.succeeded(), result::formattedDiagnostics);
-    classes =
-        ProjectClasses.compile(
-            StatecraftCompiler.sourceFiles(TRIAGE),
-            RunCommand.handlers(result.workflows()),
-            dir.resolve("build"),
-            new PrintWriter(new StringWriter()));
-    server =
-        StepFunctionsServer.open(
-            StepFunctionsServer.Options.defaults().withPort(0).withStateDir(dir.resolve("sfn")));
-    RunCommand.registerFunctions(server.engine(), result.manifest(), classes);
-    for (CompiledWorkflow wf : result.workflows()) {
-      server
-          .engine()
-          .createStateMachine(
-              wf.name(),
-              RunCommand.localDefinition(wf, result.manifest(), server.callbackUrl().toString()));
-    }
-    SecretStore secrets =
-        new SecretStore() {
-          @Override
-          public Optional<String> find(String name) {
-            return Optional.ofNullable(Map.of("TICKETS_WEBHOOK_SECRET", SECRET).get(name));
-          }
-
-          @Override
-          public String whereToSet(String name) {
-            return "the test";
-          }
-        };
-    server.serveProject(result.manifest(), classes, secrets).start();
+    served = ServedExample.serve(TRIAGE, dir, null, Map.of("TICKETS_WEBHOOK_SECRET", SECRET));
+    server = served.server();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (classes != null) {
-      classes.close();
+    if (served != null) {
+      served.close();
     }
   }
 
