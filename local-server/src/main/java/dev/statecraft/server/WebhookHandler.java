@@ -31,7 +31,14 @@ final class WebhookHandler implements HttpHandler {
           .forEach((name, values) -> values.forEach(v -> request.header(name, v)));
       request.body(WebhookRequest.readBody(exchange.getRequestBody()));
       String path = exchange.getRequestURI().getPath().substring(PATH.length());
-      WebhookResponse r = receiver.receive(path, request.build());
+      WebhookResponse r;
+      try {
+        r = receiver.receive(path, request.build());
+      } catch (RuntimeException | LinkageError e) {
+        // A broken installation: answer, and say what broke without the request's contents.
+        System.err.println("statecraft: the webhook route failed: " + e);
+        r = new WebhookResponse(500, "application/json", "{\"error\":\"InternalFailure\"}");
+      }
       byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", r.contentType());
       exchange.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
