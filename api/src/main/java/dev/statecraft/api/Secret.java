@@ -27,8 +27,9 @@ import java.lang.annotation.Target;
  * </ul>
  *
  * <p>A secret's value never reaches workflow state, histories, logs, traces or error messages: an
- * activity whose result contains a secret's value fails with {@code dev.statecraft.SecretInResult},
- * and a secret's value in an exception's message is replaced by {@code ***}.
+ * activity whose result, or whose exception's message, holds the value of a secret read there fails
+ * with the error {@code dev.statecraft.adapters.SecretLeak}, which names the secret and withholds
+ * the rest. (Values shorter than six characters are not looked for.)
  *
  * <pre>{@code
  * @Activities
