@@ -165,8 +165,10 @@ final class StateGraph {
     } else if (s instanceof Stmt.If i) {
       branch(i);
     } else if (s instanceof Stmt.Return r) {
+      Jsonata value =
+          beforeFinallies(0, r.value().map(this::render).orElse(Jsonata.atom("null")), "returned");
       runFinallies(0);
-      end(r.value().map(this::render).orElse(Jsonata.atom("null")));
+      end(value);
     } else if (s instanceof Stmt.Yield y) {
       end(render(y.value()));
     } else if (s instanceof Stmt.Fail f) {
@@ -715,6 +717,25 @@ final class StateGraph {
     }
   }
 
+  /**
+   * {@code value} computed now, before the {@code finally} blocks down to {@code downTo} run: Java
+   * evaluates a {@code return} or {@code throw} first, so the {@code finally} cannot change what it
+   * returns or throws, nor lose a local it reads. Held in a variable of the emitter's own when some
+   * block would run and the value reads variables.
+   */
+  private Jsonata beforeFinallies(int downTo, Jsonata value, String base) {
+    boolean crossesFinally =
+        new ArrayList<>(tries)
+            .subList(0, tries.size() - downTo).stream()
+                .anyMatch(f -> !f.statement.finallyBlock().isEmpty());
+    if (!crossesFinally || value.reads().isEmpty()) {
+      return value;
+    }
+    String held = names().fresh(base);
+    assign(held, value);
+    return new Jsonata("$" + held, Set.of(held), Jsonata.ATOM);
+  }
+
   private void fail(Stmt.Fail f) {
     Jsonata error = render(f.error());
     Jsonata cause = render(f.cause());
@@ -725,12 +746,16 @@ final class StateGraph {
         Stmt.Catch c = frame.statement.catches().get(i);
         if (c.errors().stream()
             .anyMatch(e -> e instanceof ErrorName.WorkflowFailure || e instanceof ErrorName.Any)) {
+          Jsonata heldError = beforeFinallies(tries.size() - depth, error, "thrownError");
+          Jsonata heldCause = beforeFinallies(tries.size() - depth, cause, "thrownCause");
           runFinallies(tries.size() - depth);
           for (Edge e : cursor) {
             c.error()
-                .ifPresent(v -> e.pending.add(new Edge.Pending(names().variable(v.name()), error)));
+                .ifPresent(
+                    v -> e.pending.add(new Edge.Pending(names().variable(v.name()), heldError)));
             c.message()
-                .ifPresent(v -> e.pending.add(new Edge.Pending(names().variable(v.name()), cause)));
+                .ifPresent(
+                    v -> e.pending.add(new Edge.Pending(names().variable(v.name()), heldCause)));
           }
           frame.handlers.get(i).addAll(cursor);
           cursor = List.of();
@@ -739,6 +764,8 @@ final class StateGraph {
       }
       depth++;
     }
+    error = beforeFinallies(0, error, "thrownError");
+    cause = beforeFinallies(0, cause, "thrownCause");
     runFinallies(0);
     String name =
         f.error() instanceof Expr.Literal l && l.value() instanceof String s

@@ -100,11 +100,13 @@ final class CloudWorkflowsControl {
     jumps.push(new JumpTarget(true, l.label(), end, next, emitter.finallyBlocks.size()));
     try {
       out.addAll(emitter.block(l.body()));
+      out.add(label(next));
+      // The update may end the loop: a do/while whose condition calls an activity checks it
+      // there, with a break (HoistActivityCalls).
+      out.addAll(emitter.block(l.update()));
     } finally {
       jumps.pop();
     }
-    out.add(label(next));
-    out.addAll(emitter.block(l.update()));
     if (l.testFirst()) {
       emitter.add(out, emitter.step("loop_back", single("next", head)));
     } else {

@@ -171,7 +171,15 @@ public final class Liveness {
     reads(l.condition(), check);
     Set<String> bodyIn = Set.of();
     for (int round = 0; round < 100; round++) {
-      Set<String> updateIn = block(l.update(), Set.copyOf(check));
+      // The update may end the loop: a do/while whose condition calls an activity checks it
+      // there, with a break (HoistActivityCalls).
+      targets.push(new Target(true, l.label(), out, Set.copyOf(check)));
+      Set<String> updateIn;
+      try {
+        updateIn = block(l.update(), Set.copyOf(check));
+      } finally {
+        targets.pop();
+      }
       targets.push(new Target(true, l.label(), out, updateIn));
       try {
         bodyIn = block(l.body(), updateIn);

@@ -6,7 +6,10 @@ import dev.statecraft.api.WorkflowMethod;
 import java.util.ArrayList;
 import java.util.List;
 
-/** for-each, indexed for, while with break and continue, do/while, labels. */
+/**
+ * for-each, indexed for, while with break and continue, do/while, labels, and polling loops whose
+ * conditions call activities (a do/while's checked after a continue, too).
+ */
 @Workflow
 public class Loops {
   private final Counter counter = Durable.activities(Counter.class);
@@ -45,8 +48,24 @@ public class Loops {
         total++;
       }
     }
+    int polls = 0;
+    do {
+      polls++;
+      if (polls == 2) {
+        continue;
+      }
+      total += polls;
+    } while (counter.score("poll" + polls) < 6 && polls < 4);
+    while (counter.score("w" + round) > 1 && round < 5) {
+      round++;
+      if (round == 2) {
+        continue;
+      }
+      total++;
+    }
     scores.add(total);
     scores.add(round);
+    scores.add(polls);
     return scores;
   }
 }

@@ -112,8 +112,37 @@ public final class LoopsFunctions {
       }
       a = a + 1;
     }
+    int polls = 0;
+    loop5: while (true) {
+      if (!(true)) {
+        break;
+      }
+      loop5Body: {
+        polls = polls + 1;
+        if (polls == 2) {
+          break loop5Body;
+        }
+        total = total + polls;
+      }
+      int scoreResult = DurableActivities.call(ctx, SCORE, Integer.class, "item", "poll" + polls);
+      if (!((scoreResult < 6) && (polls < 4))) {
+        break;
+      }
+    }
+    loop6: while (true) {
+      int scoreResult2 = DurableActivities.call(ctx, SCORE, Integer.class, "item", "w" + round);
+      if (!((scoreResult2 > 1) && (round < 5))) {
+        break;
+      }
+      round = round + 1;
+      if (round == 2) {
+        continue loop6;
+      }
+      total = total + 1;
+    }
     scores.add(total);
     scores.add(round);
+    scores.add(polls);
     return scores;
   }
 

@@ -1,0 +1,8 @@
+package golden.finallyexits;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Echo {
+  String echo(String s);
+}
