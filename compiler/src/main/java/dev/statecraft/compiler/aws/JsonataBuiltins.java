@@ -232,41 +232,24 @@ final class JsonataBuiltins {
   }
 
   /**
-   * Java's {@code split} takes a regular expression and drops trailing empty strings. A literal
-   * separator without regex metacharacters splits literally; trailing separators are stripped first
-   * so the trailing empty strings never appear.
+   * Java's {@code split}: the pieces between the matches of a regular expression (the front end
+   * admits only those that mean the same in JSONata), trailing empty strings dropped, and the
+   * whole string, even an empty one, when nothing matches.
    */
   private Jsonata split(Jsonata s, Expr separator) {
-    Jsonata sep = renderer.render(separator);
-    if (separator instanceof Expr.Literal l
-        && l.value() instanceof String text
-        && !text.isEmpty()
-        && text.chars().noneMatch(ch -> "\\^$.|?*+()[]{}".indexOf(ch) >= 0)) {
-      return combine(
-          "$append([], $split($replace("
-              + s.text()
-              + ", /("
-              + text.replace("/", "\\/")
-              + ")+$/, ''), "
-              + sep.text()
-              + "))",
-          ATOM,
-          s);
-    }
-    if (separator instanceof Expr.Literal l && l.value() instanceof String regex) {
-      String re = "/" + regex.replace("/", "\\/") + "/";
-      return combine(
-          "$append([], $split($replace("
-              + s.text()
-              + ", /("
-              + regex.replace("/", "\\/")
-              + ")+$/, ''), "
-              + re
-              + "))",
-          ATOM,
-          s);
-    }
-    return combine("$append([], $split(" + s.text() + ", " + sep.text() + "))", ATOM, s, sep);
+    String regex = (String) ((Expr.Literal) separator).value();
+    boolean literal = regex.chars().noneMatch(ch -> "\\^$.|?*+()[]{}".indexOf(ch) >= 0);
+    String sep =
+        literal ? JsonataRenderer.string(regex) : "/" + regex.replace("/", "\\/") + "/";
+    return combine(
+        "($__s := "
+            + s.text()
+            + "; $__p := $split($__s, "
+            + sep
+            + "); $__k := $filter([0..$count($__p) - 1], function($j) { $__p[$j] != '' });"
+            + " $__s = '' ? [''] : $exists($__k) ? $append([], $__p[[0..$max($__k)]]) : [])",
+        ATOM,
+        s);
   }
 
   /**

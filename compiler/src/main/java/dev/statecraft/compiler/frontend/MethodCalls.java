@@ -367,8 +367,7 @@ final class MethodCalls {
       case "isBlank" -> method(Builtin.STRING_IS_BLANK, IrType.BOOLEAN, s, m);
       case "equalsIgnoreCase" ->
           method(Builtin.STRING_EQUALS_IGNORE_CASE, IrType.BOOLEAN, s, m, IrType.STRING);
-      case "split" ->
-          method(Builtin.STRING_SPLIT, new ListType(IrType.STRING), s, m, IrType.STRING);
+      case "split" -> split(s, m);
       case "substring" ->
           m.getArguments().size() == 2
               ? method(Builtin.STRING_SUBSTRING, IrType.STRING, s, m, IrType.INT, IrType.INT)
@@ -415,6 +414,41 @@ final class MethodCalls {
               all.addAll(args);
               return new Expr.Call(builtin, all, result);
             });
+  }
+
+  /**
+   * {@code s.split(regex)}: the regular expression must be known when compiling (a literal or a
+   * constant) and mean the same on every target ({@link PortableRegex}).
+   */
+  private Optional<Expr> split(Expr s, MethodCallExpr m) {
+    Optional<Expr> call =
+        method(Builtin.STRING_SPLIT, new ListType(IrType.STRING), s, m, IrType.STRING);
+    if (call.isEmpty()) {
+      return call;
+    }
+    Expr regex = ((Expr.Call) call.get()).arguments().get(1);
+    if (!(regex instanceof Expr.Literal l && l.value() instanceof String text)) {
+      context.error(
+          unit,
+          m.getArgument(0),
+          DiagnosticCode.UNSUPPORTED_CALL,
+          "split takes a regular expression written in the code (a literal or a constant)",
+          "write e.g. s.split(\",\") or s.split(\"\\\\s+\"); to split by text that varies, do it"
+              + " in an activity");
+      return Optional.empty();
+    }
+    Optional<String> problem = PortableRegex.problem(text);
+    if (problem.isPresent()) {
+      context.error(
+          unit,
+          m.getArgument(0),
+          DiagnosticCode.UNSUPPORTED_CALL,
+          "the regular expression \"" + text + "\" " + problem.get(),
+          "use characters, escapes like \\s \\d \\., classes like [,;], | and quantifiers;"
+              + " or split in an activity");
+      return Optional.empty();
+    }
+    return call;
   }
 
   private Optional<Expr> join(MethodCallExpr m) {
