@@ -601,9 +601,52 @@ final class ExpressionTranslator {
     return IrType.INT;
   }
 
+  private static final java.util.Set<String> BOXES =
+      java.util.Set.of(
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Double",
+          "java.lang.Boolean",
+          "java.lang.Character",
+          "java.lang.Short",
+          "java.lang.Byte",
+          "java.lang.Float");
+
+  /** {@code Integer} when javac types {@code e} as a boxed primitive, as it does for locals. */
+  private static Optional<String> boxType(Expression e) {
+    try {
+      var type = e.calculateResolvedType();
+      if (type.isReferenceType()
+          && BOXES.contains(type.asReferenceType().getQualifiedName())) {
+        String name = type.asReferenceType().getQualifiedName();
+        return Optional.of(name.substring(name.lastIndexOf('.') + 1));
+      }
+    } catch (RuntimeException unresolved) {
+      // A type of the project's own: not a box.
+    }
+    return Optional.empty();
+  }
+
   private Optional<Expr> equality(BinaryOp op, Expr l, Expr r, BinaryExpr at) {
     IrType lt = l.type();
     IrType rt = r.type();
+    Optional<String> leftBox = boxType(at.getLeft());
+    Optional<String> rightBox = boxType(at.getRight());
+    if (leftBox.isPresent() && rightBox.isPresent()) {
+      // Both boxed: Java compares the objects, so 1000 == 1000 is false (and 100 == 100 true).
+      String negate = op == BinaryOp.NOT_EQUAL ? "!" : "";
+      context.error(
+          unit,
+          at,
+          DiagnosticCode.REFERENCE_EQUALITY,
+          "'"
+              + at.getOperator().asString()
+              + "' compares references of '"
+              + leftBox.get()
+              + "', not values",
+          "compare values with " + negate + at.getLeft() + ".equals(" + at.getRight() + ")");
+      return Optional.empty();
+    }
     if (lt.isNumeric() && rt.isNumeric()) {
       Primitive t = promote((Primitive) lt, (Primitive) rt);
       return Optional.of(
