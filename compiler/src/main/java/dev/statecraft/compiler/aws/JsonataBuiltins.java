@@ -197,14 +197,22 @@ final class JsonataBuiltins {
    */
   private Jsonata one(Expr element, Jsonata rendered) {
     return element.type() instanceof dev.statecraft.compiler.ir.IrType.ListType
-        ? combine("[[" + rendered.text() + "]]", ATOM, rendered)
+        ? combine(wrapped(element.type(), rendered), ATOM, rendered)
         : rendered;
   }
 
+  /**
+   * A list value as one element of {@code $append}'s second argument: boxed once more unless it is
+   * written as an array constructor, which JSONata keeps whole ({@link
+   * JsonataRenderer#isArrayConstructor}).
+   */
   private static String wrapped(dev.statecraft.compiler.ir.IrType type, Jsonata value) {
-    return type instanceof dev.statecraft.compiler.ir.IrType.ListType
-        ? "[[" + value.text() + "]]"
-        : value.text();
+    if (!(type instanceof dev.statecraft.compiler.ir.IrType.ListType)) {
+      return value.text();
+    }
+    return JsonataRenderer.isArrayConstructor(value.text())
+        ? "[" + value.text() + "]"
+        : "[[" + value.text() + "]]";
   }
 
   private static String step(Jsonata a) {
@@ -233,14 +241,13 @@ final class JsonataBuiltins {
 
   /**
    * Java's {@code split}: the pieces between the matches of a regular expression (the front end
-   * admits only those that mean the same in JSONata), trailing empty strings dropped, and the
-   * whole string, even an empty one, when nothing matches.
+   * admits only those that mean the same in JSONata), trailing empty strings dropped, and the whole
+   * string, even an empty one, when nothing matches.
    */
   private Jsonata split(Jsonata s, Expr separator) {
     String regex = (String) ((Expr.Literal) separator).value();
     boolean literal = regex.chars().noneMatch(ch -> "\\^$.|?*+()[]{}".indexOf(ch) >= 0);
-    String sep =
-        literal ? JsonataRenderer.string(regex) : "/" + regex.replace("/", "\\/") + "/";
+    String sep = literal ? JsonataRenderer.string(regex) : "/" + regex.replace("/", "\\/") + "/";
     return combine(
         "($__s := "
             + s.text()

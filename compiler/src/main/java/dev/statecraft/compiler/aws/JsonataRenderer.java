@@ -151,7 +151,46 @@ final class JsonataRenderer {
    */
   Jsonata element(Expr e) {
     Jsonata x = render(e);
-    return e.type() instanceof IrType.ListType ? combine("[" + x.text() + "]", ATOM, x) : x;
+    return e.type() instanceof IrType.ListType && !isArrayConstructor(x.text())
+        ? combine("[" + x.text() + "]", ATOM, x)
+        : x;
+  }
+
+  /**
+   * Whether {@code text} is one array constructor, {@code [...]}. JSONata keeps an item of an array
+   * constructor that is itself a constructor as one element, and splices the array that any other
+   * item (a variable, a call, a conditional) evaluates to: so a list-valued item needs one more
+   * pair of brackets unless it is written as a constructor.
+   */
+  static boolean isArrayConstructor(String text) {
+    if (!text.startsWith("[")) {
+      return false;
+    }
+    int depth = 0;
+    char quote = 0;
+    char previous = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        continue;
+      }
+      if (c == '\'' || c == '"' || (c == '/' && (previous == '(' || previous == ','))) {
+        quote = c;
+      } else if (c == '[') {
+        depth++;
+      } else if (c == ']' && --depth == 0) {
+        return i == text.length() - 1;
+      }
+      if (c != ' ') {
+        previous = c;
+      }
+    }
+    return false;
   }
 
   private Jsonata literal(Expr.Literal l) {

@@ -616,8 +616,7 @@ final class ExpressionTranslator {
   private static Optional<String> boxType(Expression e) {
     try {
       var type = e.calculateResolvedType();
-      if (type.isReferenceType()
-          && BOXES.contains(type.asReferenceType().getQualifiedName())) {
+      if (type.isReferenceType() && BOXES.contains(type.asReferenceType().getQualifiedName())) {
         String name = type.asReferenceType().getQualifiedName();
         return Optional.of(name.substring(name.lastIndexOf('.') + 1));
       }

@@ -8,10 +8,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The regular expressions that mean the same in Java and in the clouds' expression languages
  * (JSONata's are JavaScript's): characters, escapes of metacharacters, {@code \s \d \w \b} and
- * their negations, character classes, alternation, groups and greedy or lazy quantifiers. What
- * lies outside ({@code \p{...}}, lookarounds, inline flags, possessive quantifiers, class
- * intersections, a pattern that can match the empty string) is refused rather than risk a
- * different answer.
+ * their negations, character classes, alternation, groups and greedy or lazy quantifiers. What lies
+ * outside ({@code \p{...}}, lookarounds, inline flags, possessive quantifiers, class intersections,
+ * a pattern that can match the empty string) is refused rather than risk a different answer.
  */
 final class PortableRegex {
   private static final Set<Character> ESCAPES =
@@ -63,8 +62,7 @@ final class PortableRegex {
       }
     }
     if (!regex.isEmpty() && Pattern.compile(regex).matcher("").matches()) {
-      return Optional.of(
-          "can match the empty string, where Java and JavaScript split differently");
+      return Optional.of("can match the empty string, where Java and JavaScript split differently");
     }
     return Optional.empty();
   }
