@@ -83,6 +83,14 @@ final class ForbiddenApis {
     if (IO_PACKAGES.stream().anyMatch(type::startsWith)) {
       return Optional.of(new Verdict(DiagnosticCode.IO_IN_WORKFLOW, use + " does I/O", IO_HINT));
     }
+    if (type.equals("java.lang.Thread") && member.equals("sleep")) {
+      return Optional.of(
+          new Verdict(
+              DiagnosticCode.THREADS_IN_WORKFLOW,
+              use + " blocks a thread",
+              "wait durably with Durable.sleep(Duration.ofSeconds(...)): nothing runs or is billed"
+                  + " meanwhile"));
+    }
     if (THREAD_TYPES.stream().anyMatch(type::startsWith)) {
       return Optional.of(
           new Verdict(DiagnosticCode.THREADS_IN_WORKFLOW, use + " uses threads", THREAD_HINT));

@@ -311,6 +311,18 @@ final class MethodCalls {
       return Optional.empty();
     }
     if (type instanceof ListType && name.equals("stream")) {
+      Optional<String> op = Streams.unsupportedOperation(m);
+      if (op.isPresent()) {
+        context.error(
+            unit,
+            m,
+            DiagnosticCode.UNSUPPORTED_CALL,
+            "stream operation '" + op.get() + "' is not supported in workflow code",
+            "use filter, map, mapToInt/Long/Double, limit, skip, sorted(), distinct, then toList,"
+                + " collect, count, sum, a match or forEach (an average is sum and count); or a"
+                + " for-each loop");
+        return Optional.empty();
+      }
       context.error(
           unit,
           m,

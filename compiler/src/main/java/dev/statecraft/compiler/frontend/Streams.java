@@ -80,6 +80,23 @@ final class Streams {
     return isStreamChain(m);
   }
 
+  /**
+   * The first operation after {@code stream} in the chain {@code streamCall} starts that the
+   * workflow language does not support ({@code average}, {@code reduce}, {@code max}...), if any.
+   */
+  static Optional<String> unsupportedOperation(MethodCallExpr streamCall) {
+    com.github.javaparser.ast.Node at = streamCall;
+    while (at.getParentNode().orElse(null) instanceof MethodCallExpr next
+        && next.getScope().orElse(null) == at) {
+      String name = next.getNameAsString();
+      if (!INTERMEDIATE.contains(name) && !TERMINALS.contains(name)) {
+        return Optional.of(name);
+      }
+      at = next;
+    }
+    return Optional.empty();
+  }
+
   private static boolean isStream(Expression e) {
     return e instanceof MethodCallExpr call
         && call.getNameAsString().equals("stream")

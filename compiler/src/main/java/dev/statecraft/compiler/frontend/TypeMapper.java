@@ -197,6 +197,17 @@ final class TypeMapper {
     if (decl.isPresent() && decl.get().declaration() instanceof RecordDeclaration r) {
       return record(name, r, decl.get().unit(), at, unit);
     }
+    Optional<ForbiddenApis.Verdict> forbidden = ForbiddenApis.classify(name, "new");
+    if (forbidden.isPresent()) {
+      // new Random() as a local: the type is not the problem, what it does is.
+      context.error(
+          unit,
+          at,
+          forbidden.get().code(),
+          forbidden.get().reason() + " in workflow code",
+          forbidden.get().hint());
+      return Optional.empty();
+    }
     unsupported(at, unit, "'" + name + "' is not a workflow value type");
     return Optional.empty();
   }
