@@ -3,6 +3,7 @@ package dev.statecraft.compiler.passes;
 import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.diagnostic.Diagnostics;
 import dev.statecraft.compiler.ir.Block;
+import dev.statecraft.compiler.ir.Builtin;
 import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrWalk;
@@ -14,10 +15,12 @@ import java.util.Set;
 
 /**
  * Reports a local list or map that is changed ({@code xs.add(x)}) after another name or value came
- * to share it ({@code ys = xs}, {@code new Rec(xs)}, {@code List.of(xs)}). On the clouds a
- * collection is a value, so such a change would not show through the other reference as it does in
- * Java. Reading through the collection, passing it to an activity, returning it or iterating it
- * shares nothing. Inside a loop, sharing anywhere in the body counts as before a change.
+ * to share it ({@code ys = xs}, {@code ys = flag ? xs : zs}, {@code new Rec(xs)}, {@code
+ * List.of(xs)}), or that was taken from inside another value ({@code mine = in.items()}, {@code
+ * first = outer.get(0)}). On the clouds a collection is a value, so such a change would not show
+ * through the other reference as it does in Java. Reading through the collection, passing it to an
+ * activity, returning it or iterating it shares nothing. Inside a loop, sharing anywhere in the
+ * body counts as before a change.
  */
 public final class CheckCollectionAliasing {
   private final Diagnostics diagnostics;
@@ -69,9 +72,12 @@ public final class CheckCollectionAliasing {
   /** Records the collections {@code s} shares. */
   private void share(Stmt s) {
     if (s instanceof Stmt.Assign a) {
-      if (a.value() instanceof Expr.Local l && isCollection(l.type())) {
-        shared.add(l.name());
-        shared.add(a.target().name());
+      if (isCollection(a.target().type()) && !isMutationOf(a)) {
+        Set<String> origins = new HashSet<>();
+        if (storage(a.value(), origins)) {
+          shared.addAll(origins);
+          shared.add(a.target().name());
+        }
       }
       escapes(a.value());
     } else if (s instanceof Stmt.Return || s instanceof Stmt.Invoke) {
@@ -101,6 +107,40 @@ public final class CheckCollectionAliasing {
       }
     }
     e.children().forEach(this::escapes);
+  }
+
+  /**
+   * Whether {@code e} may evaluate to a collection that already lives elsewhere: a local ({@code b
+   * = a}), either branch of a conditional ({@code b = flag ? a : c}), a collection inside a value
+   * ({@code mine = in.items()}, {@code first = outer.get(0)}, {@code m.get(k)}). Adds the locals it
+   * may share with to {@code origins}.
+   */
+  private static boolean storage(Expr e, Set<String> origins) {
+    if (e instanceof Expr.Local l) {
+      if (isCollection(l.type())) {
+        origins.add(l.name());
+        return true;
+      }
+      return false;
+    }
+    if (e instanceof Expr.Conditional c) {
+      boolean whenTrue = storage(c.whenTrue(), origins);
+      boolean whenFalse = storage(c.whenFalse(), origins);
+      return whenTrue || whenFalse;
+    }
+    if (e instanceof Expr.FieldGet f && isCollection(f.type())) {
+      storage(f.target(), origins);
+      return true;
+    }
+    if (e instanceof Expr.Call c
+        && isCollection(c.type())
+        && (c.builtin() == Builtin.LIST_GET
+            || c.builtin() == Builtin.MAP_GET
+            || c.builtin() == Builtin.MAP_GET_OR_DEFAULT)) {
+      storage(c.arguments().get(0), origins);
+      return true;
+    }
+    return false;
   }
 
   private static boolean isMutationOf(Stmt.Assign a) {
