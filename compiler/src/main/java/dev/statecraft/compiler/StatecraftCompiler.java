@@ -16,6 +16,7 @@ import dev.statecraft.compiler.ir.WorkflowIr;
 import dev.statecraft.compiler.passes.CheckCollectionAliasing;
 import dev.statecraft.compiler.passes.CheckControlFlow;
 import dev.statecraft.compiler.passes.CheckDefiniteAssignment;
+import dev.statecraft.compiler.passes.CheckUncatchableErrors;
 import dev.statecraft.compiler.passes.CheckWebhookRoutes;
 import dev.statecraft.compiler.passes.HoistActivityCalls;
 import dev.statecraft.manifest.DeploymentManifest;
@@ -61,6 +62,7 @@ public final class StatecraftCompiler {
       CheckControlFlow.run(wf, diagnostics);
       CheckDefiniteAssignment.run(wf, diagnostics);
       CheckCollectionAliasing.run(wf, diagnostics);
+      CheckUncatchableErrors.run(wf, diagnostics);
     }
     CheckWebhookRoutes.run(workflows, diagnostics);
     if (workflows.isEmpty() && !diagnostics.hasErrors()) {

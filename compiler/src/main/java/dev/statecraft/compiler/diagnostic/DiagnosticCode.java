@@ -91,6 +91,8 @@ public enum DiagnosticCode {
   DUPLICATE_WEBHOOK_PATH("two webhooks serve the same path"),
   /** {@code Secrets.get} in workflow code, whose state the cloud records. */
   SECRET_IN_WORKFLOW("workflow code may not read secrets"),
+  /** A catch that Java enters for an error of workflow code itself, which no cloud can catch. */
+  UNCATCHABLE_ERROR("a catch for an error that workflow code itself raises"),
   /** A construct a particular cloud target cannot express. */
   TARGET_LIMIT("a construct the target cloud cannot express");
 

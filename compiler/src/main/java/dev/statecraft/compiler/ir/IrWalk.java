@@ -46,6 +46,50 @@ public final class IrWalk {
     return all;
   }
 
+  /** The expressions {@code s} evaluates itself, not those of the blocks nested in it. */
+  public static List<Expr> expressions(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      return List.of(a.value());
+    } else if (s instanceof Stmt.Invoke i) {
+      return i.arguments();
+    } else if (s instanceof Stmt.If i) {
+      return List.of(i.condition());
+    } else if (s instanceof Stmt.Return r) {
+      return r.value().stream().toList();
+    } else if (s instanceof Stmt.Fail f) {
+      return List.of(f.error(), f.cause());
+    } else if (s instanceof Stmt.Yield y) {
+      return List.of(y.value());
+    } else if (s instanceof Stmt.Loop l) {
+      return List.of(l.condition());
+    } else if (s instanceof Stmt.ForEach f) {
+      return List.of(f.iterable());
+    } else if (s instanceof Stmt.Switch sw) {
+      return List.of(sw.selector());
+    } else if (s instanceof Stmt.DurableMap m) {
+      return List.of(m.items());
+    } else if (s instanceof Stmt.Sleep w) {
+      return List.of(w.seconds());
+    } else if (s instanceof Stmt.AwaitCallback a) {
+      return List.of(a.timeoutSeconds());
+    } else if (s instanceof Stmt.StartChild c) {
+      return c.input().stream().toList();
+    } else if (s instanceof Stmt.Declare
+        || s instanceof Stmt.Break
+        || s instanceof Stmt.Continue
+        || s instanceof Stmt.Try
+        || s instanceof Stmt.DurableParallel) {
+      return List.of();
+    }
+    throw new IllegalStateException("IrWalk does not know " + s.getClass().getSimpleName());
+  }
+
+  /** Calls {@code visitor} on {@code e} and every expression inside it. */
+  public static void expressions(Expr e, Consumer<Expr> visitor) {
+    visitor.accept(e);
+    e.children().forEach(c -> expressions(c, visitor));
+  }
+
   /** Every local variable name declared or written in {@code block}. */
   public static List<String> localNames(Block block) {
     List<String> names = new ArrayList<>();
