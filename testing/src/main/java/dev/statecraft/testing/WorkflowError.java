@@ -20,6 +20,10 @@ import java.io.IOException;
  *   <tr><td>a child workflow failed</td><td colspan="2">the child's error, unwrapped</td></tr>
  * </table>
  *
+ * <p>An exception Java throws in workflow code itself (an index out of range) fails a compiled
+ * execution with {@code States.QueryEvaluationError}, the exception's class and message ending its
+ * cause: it is read back as that exception.
+ *
  * <p>On the engine the message comes out of the execution's {@code Cause}: Lambda reports an
  * activity's exception as {@code {"errorMessage":...,"errorType":...}} and a child execution's
  * failure as {@code States.TaskFailed} with the child's {@code Error} and {@code Cause} inside;
@@ -35,6 +39,16 @@ import java.io.IOException;
 public record WorkflowError(String error, String message) {
   static final String TIMEOUT = "States.Timeout";
   private static final String CHILD_FAILED = "States.TaskFailed";
+  private static final String EXPRESSION_FAILED = "States.QueryEvaluationError";
+
+  /**
+   * How a compiled workflow reports an exception Java would throw in workflow code (an index out of
+   * range): JSONata's {@code $error} with the exception's class and message, at the end of the
+   * expression error's cause.
+   */
+  private static final java.util.regex.Pattern JAVA_EXCEPTION =
+      java.util.regex.Pattern.compile(
+          "(?s).*: (java\\.lang\\.[A-Za-z]+(?:Exception|Error)): (.*)$");
 
   /** The error an exception thrown by an activity or a callback responder stands for. */
   static WorkflowError ofException(Throwable t) {
@@ -56,6 +70,12 @@ public record WorkflowError(String error, String message) {
 
   /** The engine's {@code error} and {@code cause} of a failed execution or task. */
   static WorkflowError ofEngine(String error, String cause) {
+    if (EXPRESSION_FAILED.equals(error) && cause != null) {
+      java.util.regex.Matcher m = JAVA_EXCEPTION.matcher(cause);
+      if (m.matches()) {
+        return new WorkflowError(m.group(1), m.group(2));
+      }
+    }
     JsonNode parsed = parseObject(cause);
     if (CHILD_FAILED.equals(error) && parsed.hasNonNull("Status") && parsed.has("Error")) {
       return ofEngine(text(parsed.get("Error")), text(parsed.get("Cause")));

@@ -77,7 +77,9 @@ final class JsonataBuiltins {
       case STRING_VALUE_OF -> renderer.javaString(args.get(0));
       case LIST_SIZE -> fn("$count", a);
       case LIST_IS_EMPTY -> combine("$count(" + a.text() + ") = 0", COMPARISON, a);
-      case LIST_GET -> combine(step(a) + "[" + b.text() + "]", ATOM, a, b);
+      case LIST_ELEMENT -> combine(step(a) + "[" + b.text() + "]", ATOM, a, b);
+      case LIST_GET -> checkedGet(a, b, "java.lang.IndexOutOfBoundsException");
+      case ARRAY_GET -> checkedGet(a, b, "java.lang.ArrayIndexOutOfBoundsException");
       case LIST_CONTAINS ->
           combine(
               renderer.element(args.get(1)).at(COMPARISON + 1) + " in " + a.at(COMPARISON + 1),
@@ -190,6 +192,24 @@ final class JsonataBuiltins {
               a,
               b);
     };
+  }
+
+  /**
+   * Element {@code b} of list {@code a}, or, out of range, the failure Java's exception would be:
+   * JSONata itself answers nothing there, which later reads as an empty value.
+   */
+  private static Jsonata checkedGet(Jsonata a, Jsonata b, String exception) {
+    return combine(
+        "($__l := "
+            + a.text()
+            + "; $__i := "
+            + b.text()
+            + "; $__i >= 0 and $__i < $count($__l) ? $__l[$__i] : $error('"
+            + exception
+            + ": Index ' & $__i & ' out of bounds for length ' & $count($__l)))",
+        ATOM,
+        a,
+        b);
   }
 
   /**

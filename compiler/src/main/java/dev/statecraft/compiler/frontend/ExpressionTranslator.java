@@ -255,7 +255,7 @@ final class ExpressionTranslator {
           "");
       return Optional.empty();
     }
-    return Optional.of(call(Builtin.LIST_GET, list.element(), array.get(), index.get()));
+    return Optional.of(call(Builtin.ARRAY_GET, list.element(), array.get(), index.get()));
   }
 
   private Optional<Expr> fieldAccess(FieldAccessExpr f) {

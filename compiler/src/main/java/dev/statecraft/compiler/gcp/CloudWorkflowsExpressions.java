@@ -188,7 +188,7 @@ final class CloudWorkflowsExpressions {
       case STRING_IS_BLANK -> "len(text.replace_all_regex(" + x + ", \"\\\\s\", \"\")) == 0";
       case STRING_EQUALS_IGNORE_CASE -> "text.to_lower(" + x + ") == text.to_lower(" + y + ")";
       case STRING_VALUE_OF -> string(a.get(0));
-      case LIST_GET -> operand(a.get(0)) + "[" + y + "]";
+      case LIST_GET, ARRAY_GET, LIST_ELEMENT -> operand(a.get(0)) + "[" + y + "]";
       case LIST_CONTAINS -> operand(a.get(1)) + " in " + operand(a.get(0));
       case MAP_GET -> "map.get(" + x + ", " + y + ")";
       case MAP_GET_OR_DEFAULT -> "default(map.get(" + x + ", " + y + "), " + expr(a.get(2)) + ")";

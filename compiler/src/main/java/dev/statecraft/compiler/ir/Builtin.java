@@ -34,7 +34,12 @@ public enum Builtin {
   /** {@code String.valueOf(x)}: Java's string conversion. */
   STRING_VALUE_OF,
   LIST_SIZE,
+  /** {@code list.get(i)}; out of range it throws {@code IndexOutOfBoundsException}. */
   LIST_GET,
+  /** {@code array[i]}; out of range it throws {@code ArrayIndexOutOfBoundsException}. */
+  ARRAY_GET,
+  /** Element {@code i} of a list where {@code i} is known to be in range (a lowered for-each). */
+  LIST_ELEMENT,
   LIST_IS_EMPTY,
   LIST_CONTAINS,
   LIST_INDEX_OF,

@@ -147,7 +147,7 @@ public final class JavaPrinter {
       case STRING_JOIN -> "String.join(" + args(a) + ")";
       case STRING_VALUE_OF -> "String.valueOf(" + print(a.get(0)) + ")";
       case LIST_SIZE, MAP_SIZE -> r + ".size()";
-      case LIST_GET, MAP_GET -> r + ".get(" + print(a.get(1)) + ")";
+      case LIST_GET, ARRAY_GET, LIST_ELEMENT, MAP_GET -> r + ".get(" + print(a.get(1)) + ")";
       case LIST_IS_EMPTY -> r + ".isEmpty()";
       case LIST_CONTAINS -> r + ".contains(" + print(a.get(1)) + ")";
       case LIST_INDEX_OF -> r + ".indexOf(" + print(a.get(1)) + ")";

@@ -52,7 +52,7 @@ public final class LowerForEach {
       body.add(
           new Stmt.Assign(
               f.variable(),
-              new Expr.Call(Builtin.LIST_GET, List.of(items, index), type.element()),
+              new Expr.Call(Builtin.LIST_ELEMENT, List.of(items, index), type.element()),
               true,
               pos));
       body.addAll(block(f.body()).statements());

@@ -1,0 +1,8 @@
+package golden.indexes;
+
+public class LabelsImpl implements Labels {
+  @Override
+  public String label(String s) {
+    return "<" + s + ">";
+  }
+}
