@@ -3,25 +3,26 @@ package dev.statecraft.cli;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.statecraft.adapters.StrictJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.compiler.Artifact;
 import dev.statecraft.compiler.CompilationResult;
 import dev.statecraft.compiler.CompiledWorkflow;
 import dev.statecraft.compiler.StatecraftCompiler;
 import dev.statecraft.compiler.Target;
+import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.local.DatabaseInUseException;
 import dev.statecraft.local.EngineOptions;
+import dev.statecraft.local.ExecutionAlreadyExistsException;
+import dev.statecraft.local.ExecutionDescription;
 import dev.statecraft.local.ExecutionResult;
 import dev.statecraft.local.ExecutionStatus;
 import dev.statecraft.local.LocalEngine;
 import dev.statecraft.manifest.DeploymentManifest;
 import dev.statecraft.manifest.FunctionSpec;
 import dev.statecraft.manifest.WorkflowSpec;
-import dev.statecraft.server.CallbackEndpoint;
 import dev.statecraft.server.StepFunctionsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Compile a project and run one workflow locally on the embedded engine.")
+    description = "Compile a project and run one workflow locally on the embedded engine.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the execution succeeded (its output is printed)",
+      "1:the execution failed, timed out or was stopped (error and cause printed)",
+      "2:bad usage, bad input or a compile error",
+      "3:still running when --timeout expired (the hint says how to resume)",
+      "4:cannot resume (the execution exists with another --input, or there is none)",
+      "5:internal error: a bug in Statecraft (STATECRAFT_DEBUG=1 prints the stack trace)"
+    })
 final class RunCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY =
@@ -79,19 +89,24 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--input",
       paramLabel = "FILE_OR_JSON",
-      description = "The execution input: a JSON file, or JSON text (default: null).")
+      description =
+          "The execution input: a JSON file, or JSON text (default: null). Resuming needs none:"
+              + " the stored execution has its input.")
   String input;
 
   @Option(
       names = "--output",
       paramLabel = "FILE",
-      description = "Also write the output JSON to this file.")
+      description =
+          "Also write the output JSON to this file; on failure"
+              + " {\"status\": ..., \"error\": ..., \"cause\": ...}.")
   Path output;
 
   @Option(
       names = "--execution-name",
       paramLabel = "NAME",
-      description = "Name the execution; running again with the same name resumes it.")
+      description =
+          "Name the execution; running again with the same name (and no --input) resumes it.")
   String executionName;
 
   @Option(
@@ -115,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
           "While a workflow that awaits callbacks runs, answer them at"
               + " http://localhost:N/callbacks; 0 picks a free port (default: "
               + StepFunctionsServer.Options.DEFAULT_PORT
-              + ", or a free port when it is taken).")
+              + ", or a free port when it is taken; a resume binds the port its executions' URLs"
+              + " name again).")
   Integer callbackPort;
 
   @Option(
@@ -128,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CompileCommand.requireDirectory(source);
-    String inputJson = inputJson();
+    String given = input == null ? null : WorkflowInput.read(input);
     CompilationResult result = StatecraftCompiler.compile(source, EnumSet.of(Target.AWS));
     err.print(result.formattedDiagnostics());
     if (!result.succeeded()) {
@@ -143,32 +159,59 @@ final class RunCommand implements Callable<Integer> {
             handlers(result.workflows()),
             home.resolve("build"),
             err);
-    checkInput(wf, result.manifest(), inputJson, classes);
-    String name = executionName != null ? executionName : defaultName();
-    if (!quiet) {
-      out.printf(
-          "statecraft: running '%s' on the embedded engine (execution '%s', state in %s)%n",
-          wf.name(), name, home.resolve("executions.db"));
-      unsetEnvironment(result.manifest(), out);
+    WorkflowSpec workflowSpec = result.manifest().workflow(wf.name()).orElseThrow();
+    if (given != null) {
+      checkInput(wf, workflowSpec, given, classes);
     }
+    String name = executionName != null ? executionName : defaultName();
+    ResumeHint resume =
+        new ResumeHint(
+            ResumeHint.currentLauncher(),
+            source,
+            result.workflows().size() > 1 ? wf.name() : null,
+            name,
+            ResumeHint.isDefaultStateDir(stateDir) ? null : stateDir,
+            output);
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(classes);
     StepPrinter steps = new StepPrinter(out, quiet);
     DeploymentManifest manifest = result.manifest();
-    try (LocalEngine engine =
-            LocalEngine.open(
-                EngineOptions.durable(home.resolve("executions.db")).withListener(steps));
-        CallbackEndpoint callbacks =
-            awaitsCallbacks(manifest) ? callbacks(engine, manifest, classes, err) : null) {
+    Path db = home.resolve("executions.db");
+    try (LocalEngine engine = LocalEngine.open(EngineOptions.durable(db).withListener(steps));
+        CallbackEndpoints callbacks =
+            awaitsCallbacks(manifest)
+                ? CallbackEndpoints.open(
+                    engine,
+                    manifest,
+                    classes,
+                    home,
+                    callbackPort,
+                    hasUnfinished(engine, result.workflows()),
+                    err)
+                : null) {
       String callbackUrl = callbacks == null ? "" : callbacks.url().toString();
+      if (callbacks != null) {
+        steps.answerCallbacksAt(callbacks::answering);
+      }
       registerFunctions(engine, manifest, classes);
       for (CompiledWorkflow each : result.workflows()) {
         engine.createStateMachine(each.name(), localDefinition(each, manifest, callbackUrl));
       }
+      String arn = LocalEngine.executionArn(wf.name(), name);
+      Optional<ExecutionDescription> earlier = engine.describeExecution(arn);
+      String inputJson = executionInput(earlier, given, workflowSpec, db, resume);
+      if (!quiet) {
+        out.printf(
+            "statecraft: running '%s' on the embedded engine (execution '%s', state in %s)%n",
+            wf.name(), name, db);
+        unsetEnvironment(manifest, out);
+      }
       engine.resumeUnfinished();
-      Optional<ExecutionResult> earlier =
-          engine.describe(LocalEngine.executionArn(wf.name(), name));
-      String arn = engine.startExecution(wf.name(), name, inputJson);
+      try {
+        engine.startExecution(wf.name(), name, inputJson);
+      } catch (ExecutionAlreadyExistsException e) {
+        throw otherInput(name, resume);
+      }
       if (earlier.isPresent() && !quiet) {
         boolean ended = earlier.get().status().isTerminal();
         out.printf(
@@ -187,7 +230,7 @@ final class RunCommand implements Callable<Integer> {
           new Thread(
               () -> {
                 err.printf(
-                    "%nstatecraft: stopped; run again with --execution-name %s to resume%n", name);
+                    "%nstatecraft: stopped (nothing is lost); to resume: %s%n", resume.command());
                 err.flush();
               },
               "statecraft-run-interrupted");
@@ -201,9 +244,9 @@ final class RunCommand implements Callable<Integer> {
       return report(r, out, err);
     } catch (TimeoutException e) {
       err.printf(
-          "statecraft: still running after %s; run again with --execution-name %s to resume%n",
-          timeout, name);
-      return Main.FAILED;
+          "statecraft: still running after %s (nothing is lost); to go on waiting: %s%n",
+          timeout, resume.command());
+      return Main.STILL_RUNNING;
     } catch (DatabaseInUseException e) {
       throw new Main.UsageException(
           e.getMessage()
@@ -215,6 +258,69 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The input to start the execution with, or to resume it with: a stored execution has its own,
+   * which {@code --input} may repeat but not change; a new one gets {@code --input}.
+   */
+  private String executionInput(
+      Optional<ExecutionDescription> stored,
+      String given,
+      WorkflowSpec workflowSpec,
+      Path db,
+      ResumeHint resume) {
+    if (stored.isPresent()) {
+      String storedInput = stored.get().inputJson();
+      if (given != null && !sameJson(given, storedInput)) {
+        throw otherInput(resume.executionName(), resume);
+      }
+      // The stored input itself, so that the engine finds it equal however --input spelled it.
+      return storedInput;
+    }
+    if (given == null && executionName != null && workflowSpec.input().isPresent()) {
+      throw new Main.UserError(
+          Main.CANNOT_RESUME,
+          String.format(
+              "no execution '%s' of '%s' in %s to resume; to start it, add --input FILE_OR_JSON"
+                  + " (or, if it ran with another --state-dir, give that one)",
+              executionName, workflowSpec.name(), db));
+    }
+    return given == null ? "null" : given;
+  }
+
+  private static Main.UserError otherInput(String name, ResumeHint resume) {
+    return new Main.UserError(
+        Main.CANNOT_RESUME,
+        String.format(
+            "execution '%s' exists with another input; to resume it, leave out --input: %s"
+                + " (to run this input, give it another --execution-name)",
+            name, resume.command()));
+  }
+
+  /** Equal JSON, numbers compared by value ({@code 1} and {@code 1.0} are equal). */
+  private static boolean sameJson(String a, String b) {
+    try {
+      return JSON.readTree(a)
+          .equals(
+              (x, y) ->
+                  x.equals(y)
+                          || (x.isNumber()
+                              && y.isNumber()
+                              && x.decimalValue().compareTo(y.decimalValue()) == 0)
+                      ? 0
+                      : 1,
+              JSON.readTree(b));
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /** Whether the state folder holds executions that resume when the engine does. */
+  private static boolean hasUnfinished(LocalEngine engine, List<CompiledWorkflow> workflows) {
+    return workflows.stream()
+        .flatMap(w -> engine.listExecutions(w.name()).stream())
+        .anyMatch(e -> e.status() == ExecutionStatus.RUNNING);
+  }
+
   private int report(ExecutionResult r, PrintWriter out, PrintWriter err) throws IOException {
     if (r.status() != ExecutionStatus.SUCCEEDED) {
       if (!quiet) {
@@ -223,6 +329,11 @@ final class RunCommand implements Callable<Integer> {
       err.printf(
           "statecraft: execution %s: %s: %s%n",
           r.status().name().toLowerCase(java.util.Locale.ROOT), r.error(), r.cause());
+      ObjectNode failure = JSON.createObjectNode();
+      failure.put("status", r.status().name());
+      failure.put("error", r.error());
+      failure.put("cause", r.cause());
+      writeOutput(PRETTY.writeValueAsString(failure));
       return Main.FAILED;
     }
     String pretty =
@@ -232,13 +343,18 @@ final class RunCommand implements Callable<Integer> {
           "statecraft: SUCCEEDED after %d state transitions; output:%n", r.stateTransitions());
     }
     out.println(pretty);
+    writeOutput(pretty);
+    return Main.OK;
+  }
+
+  /** Writes {@code --output}, when given. */
+  private void writeOutput(String json) throws IOException {
     if (output != null) {
       if (output.toAbsolutePath().getParent() != null) {
         Files.createDirectories(output.toAbsolutePath().getParent());
       }
-      Files.writeString(output, pretty + "\n", StandardCharsets.UTF_8);
+      Files.writeString(output, json + "\n", StandardCharsets.UTF_8);
     }
-    return Main.OK;
   }
 
   private CompiledWorkflow choose(List<CompiledWorkflow> workflows) {
@@ -259,35 +375,14 @@ final class RunCommand implements Callable<Integer> {
         .orElseThrow(
             () ->
                 new Main.UsageException(
-                    "no workflow named '"
+                    "error: ["
+                        + DiagnosticCode.UNKNOWN_WORKFLOW
+                        + "] no workflow named '"
                         + workflow
-                        + "'; the project has: "
-                        + String.join(", ", names)));
-  }
-
-  /** The {@code --input} JSON: the file's contents when it names a file, else the text itself. */
-  private String inputJson() throws IOException {
-    if (input == null) {
-      return "null";
-    }
-    Path file = Path.of(input);
-    boolean isFile =
-        !input.isBlank()
-            && !input.trim().startsWith("{")
-            && !input.trim().startsWith("[")
-            && Files.isRegularFile(file);
-    String text = isFile ? Files.readString(file, StandardCharsets.UTF_8) : input;
-    try {
-      return JSON.readTree(text).toString();
-    } catch (JsonProcessingException e) {
-      throw new Main.UsageException(
-          "--input "
-              + (isFile
-                  ? "file " + file + " is not valid JSON"
-                  : "is neither a file nor valid JSON")
-              + ": "
-              + e.getOriginalMessage());
-    }
+                        + "'\n  hint: the project's workflows: "
+                        + String.join(", ", names)
+                        + "; choose one with --workflow "
+                        + names.get(0)));
   }
 
   /**
@@ -295,12 +390,11 @@ final class RunCommand implements Callable<Integer> {
    * malformed input fails before running.
    */
   private static void checkInput(
-      CompiledWorkflow wf, DeploymentManifest manifest, String inputJson, ClassLoader classes) {
-    WorkflowSpec spec = manifest.workflow(wf.name()).orElseThrow();
+      CompiledWorkflow wf, WorkflowSpec spec, String inputJson, ClassLoader classes) {
     if (spec.input().isEmpty() || inputJson.equals("null")) {
       return;
     }
-    Optional<String> problem = StrictJson.mismatch(spec.inputType(), inputJson, classes);
+    Optional<String> problem = WorkflowInput.misfit(spec.inputType(), inputJson, classes);
     if (problem.isPresent()) {
       throw new Main.UsageException(
           "--input "
@@ -395,25 +489,6 @@ final class RunCommand implements Callable<Integer> {
 
   private static boolean awaitsCallbacks(DeploymentManifest manifest) {
     return manifest.workflows().stream().anyMatch(WorkflowSpec::awaitsCallbacks);
-  }
-
-  /**
-   * The callback endpoint for this run: on {@code --callback-port}, else on the default port, else
-   * (the default taken, say by {@code statecraft serve}) on a free one.
-   */
-  private CallbackEndpoint callbacks(
-      LocalEngine engine, DeploymentManifest manifest, ClassLoader classes, PrintWriter err) {
-    int port = callbackPort != null ? callbackPort : StepFunctionsServer.Options.DEFAULT_PORT;
-    try {
-      return CallbackEndpoint.open(engine, "localhost", port, manifest, classes);
-    } catch (UncheckedIOException e) {
-      if (callbackPort != null) {
-        throw new Main.UsageException(e.getMessage() + "; choose another --callback-port");
-      }
-      CallbackEndpoint any = CallbackEndpoint.open(engine, "localhost", 0, manifest, classes);
-      err.printf("statecraft: port %d is taken; callbacks are answered at %s%n", port, any.url());
-      return any;
-    }
   }
 
   private static String defaultName() {

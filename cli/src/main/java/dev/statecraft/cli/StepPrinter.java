@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Prints an execution's steps as the engine records them: each state entered, which function a task
@@ -42,9 +43,20 @@ final class StepPrinter implements ExecutionListener {
 
   private record Task(String name, Instant entered) {}
 
+  /** Maps a callback URL an activity is handed to the URL that answers it in this run. */
+  private volatile UnaryOperator<String> answering = UnaryOperator.identity();
+
   StepPrinter(PrintWriter out, boolean quiet) {
     this.out = out;
     this.quiet = quiet;
+  }
+
+  /**
+   * Prints callback URLs as {@code answering} maps them: a resumed execution's definition names the
+   * port of the run it started in, which this run may not have got back.
+   */
+  void answerCallbacksAt(UnaryOperator<String> answering) {
+    this.answering = answering;
   }
 
   @Override
@@ -77,7 +89,7 @@ final class StepPrinter implements ExecutionListener {
                   "  ~ %-28s waiting for a callback; answer with:%n"
                       + "      curl -X POST '%s' -H 'Content-Type: application/json' -d 'JSON'%n"
                       + "    or fail it by adding &error=NAME&cause=TEXT to the URL",
-                  task, url));
+                  task, answering.apply(url)));
         }
       }
     } else if (type.equals("TaskFailed") || type.equals("TaskTimedOut")) {
@@ -96,7 +108,10 @@ final class StepPrinter implements ExecutionListener {
 
   /**
    * Prints how to answer each callback the execution still waits for, from its history: a resumed
-   * run hands out no new URL, and the one printed before may name another port.
+   * run hands out no new URL, so it prints the one the activity was handed, as {@link
+   * #answerCallbacksAt} maps it to a URL that answers now.
+   *
+   * @param callbackUrl this run's {@code /callbacks}, for a wait whose payload names no URL
    */
   void pendingCallbacks(List<HistoryEvent> history, String callbackUrl) {
     Map<Long, HistoryEvent> byId = new HashMap<>();
@@ -117,21 +132,28 @@ final class StepPrinter implements ExecutionListener {
         continue;
       }
       JsonNode payload = parse(scheduled.details().path("parameters").asText("")).path("Payload");
-      String token = null;
-      for (JsonNode value : payload) {
-        if (value.isObject() && value.path("token").isTextual()) {
-          token = value.get("token").asText();
+      String url = callbackUrl(payload);
+      if (url == null) {
+        String token = null;
+        for (JsonNode value : payload) {
+          if (value.isObject() && value.path("token").isTextual()) {
+            token = value.get("token").asText();
+          }
         }
+        url =
+            token == null
+                ? null
+                : callbackUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
       }
       HistoryEvent entered = byId.get(scheduled.previousEventId());
       String task = entered == null ? "" : entered.details().path("name").asText("");
-      if (token != null) {
+      if (url != null) {
         line(
             String.format(
                 "  ~ %-28s still waiting for a callback; answer with:%n"
-                    + "      curl -X POST '%s?token=%s' -H 'Content-Type: application/json'"
+                    + "      curl -X POST '%s' -H 'Content-Type: application/json'"
                     + " -d 'JSON'",
-                task, callbackUrl, URLEncoder.encode(token, StandardCharsets.UTF_8)));
+                task, answering.apply(url)));
       }
     }
   }

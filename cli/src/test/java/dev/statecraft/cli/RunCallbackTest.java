@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ class RunCallbackTest {
   private static final Path REFUND = Cli.root().resolve("examples/refund-approval");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CURL = Pattern.compile("curl -X POST '([^']+)'");
+  private static final Pattern HINT = Pattern.compile("to go on waiting: (.+)");
 
   @Test
   void aReviewersAnswerPostedToThePrintedUrlCompletesTheRun(@TempDir Path dir) throws Exception {
@@ -64,23 +66,27 @@ class RunCallbackTest {
   }
 
   @Test
-  void runningAgainWithTheSameNameKeepsWaitingAndPrintsTheUrlThatAnswersIt(@TempDir Path dir)
+  void theHintPrintedWhenTheTimeoutExpiresResumesTheWaitingExecutionAsItIsTyped(@TempDir Path dir)
       throws Exception {
     String[] named = {"--execution-name", "refund-r1042", "--callback-port", "0"};
     Background first = Background.start(dir, concat(named, "--timeout", "PT2S"));
     String firstUrl = first.callbackUrl();
-    assertEquals(Main.FAILED, first.exit.get(60, TimeUnit.SECONDS), first::toString);
-    assertTrue(first.err.toString().contains("--execution-name refund-r1042"), first::toString);
+    assertEquals(Main.STILL_RUNNING, first.exit.get(60, TimeUnit.SECONDS), first::toString);
+    Matcher hint = HINT.matcher(first.err.toString());
+    assertTrue(hint.find(), first::toString);
+    assertEquals(
+        "statecraft run --source " + REFUND + " --execution-name refund-r1042 --state-dir " + dir,
+        hint.group(1),
+        "the hint names what to type, and no --input: the execution has its own");
 
-    Background second = Background.start(dir, named);
+    List<String> typed = List.of(hint.group(1).split(" "));
+    Background second = Background.start(typed.subList(1, typed.size()).toArray(String[]::new));
     String url = second.callbackUrl();
     String printed = second.out.toString();
     assertTrue(printed.contains("resuming execution 'refund-r1042'"), second::toString);
     assertTrue(printed.contains("still waiting for a callback"), second::toString);
     assertEquals(
-        firstUrl.substring(firstUrl.indexOf("?token=")),
-        url.substring(url.indexOf("?token=")),
-        "the same wait, answered through this run's endpoint");
+        firstUrl, url, "the URL handed to the activity answers the resumed wait, port and all");
 
     post(url, "{\"approved\": true, \"reviewer\": \"ana\", \"note\": \"later\"}");
     assertEquals(Main.OK, second.exit.get(60, TimeUnit.SECONDS), second::toString);
@@ -135,9 +141,13 @@ class RunCallbackTest {
   }
 
   /** {@code statecraft run} of the refund example on another thread, its output captured. */
-  private record Background(StringWriter out, StringWriter err, CompletableFuture<Integer> exit) {
+  record Background(StringWriter out, StringWriter err, CompletableFuture<Integer> exit) {
     static Background start(Path dir, String... extra) {
-      String[] args = runRefund(dir, "refund.json", extra);
+      return start(runRefund(dir, "refund.json", extra));
+    }
+
+    /** {@code statecraft} with these arguments. */
+    static Background start(String... args) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       return new Background(
@@ -167,12 +177,12 @@ class RunCallbackTest {
   }
 
   /** The output JSON, which {@code run} prints last. */
-  private static JsonNode lastJson(StringWriter out) throws Exception {
+  static JsonNode lastJson(StringWriter out) throws Exception {
     String printed = out.toString();
     return JSON.readTree(printed.substring(printed.lastIndexOf("\n{") + 1));
   }
 
-  private static HttpResponse<String> post(String url, String body) throws Exception {
+  static HttpResponse<String> post(String url, String body) throws Exception {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create(url))

@@ -86,7 +86,9 @@ class RunCommandTest {
   }
 
   @Test
-  void aFailedExecutionExitsWithOneAndNamesTheError(@TempDir Path dir) {
+  void aFailedExecutionExitsWithOneNamesTheErrorAndWritesItToOutput(@TempDir Path dir)
+      throws Exception {
+    Path output = dir.resolve("result.json");
     Cli r =
         Cli.run(
             "run",
@@ -95,9 +97,66 @@ class RunCommandTest {
             "--input",
             "{\"id\":\"T-9\",\"customer\":\"c\",\"subject\":\"s\",\"body\":\"   \"}",
             "--state-dir",
-            dir.toString());
+            dir.toString(),
+            "--output",
+            output.toString());
     assertEquals(Main.FAILED, r.exitCode(), r::toString);
     assertTrue(r.err().contains("EmptyTicket: ticket T-9 has no text"), r::toString);
+    JsonNode failure = JSON.readTree(Files.readString(output));
+    assertEquals("FAILED", failure.get("status").asText(), failure::toString);
+    assertTrue(failure.get("error").asText().endsWith("EmptyTicket"), failure::toString);
+    assertTrue(failure.get("cause").asText().contains("ticket T-9 has no text"), failure::toString);
+  }
+
+  @Test
+  void anExecutionResumesByNameAloneAndRefusesAnotherInputInOneLine(@TempDir Path dir)
+      throws Exception {
+    String[] named = {
+      "run", "--source", TRIAGE.toString(), "--execution-name", "t-1", "--state-dir", dir.toString()
+    };
+    Cli first = Cli.run(concat(named, "--input", TRIAGE.resolve("ticket.json").toString()));
+    assertEquals(Main.OK, first.exitCode(), first::toString);
+
+    // What the CLI's hints say to type: the name, no --input.
+    Cli again = Cli.run(named);
+    assertEquals(Main.OK, again.exitCode(), again::toString);
+    assertTrue(again.out().contains("execution 't-1' has already run"), again::toString);
+    assertEquals("T-1042", lastJson(again.out()).get("ticketId").asText(), again::toString);
+
+    // The same input, spelled differently, is the same execution.
+    String sameInput = Files.readString(TRIAGE.resolve("ticket.json")).replace("\n", " ");
+    Cli same = Cli.run(concat(named, "--input", sameInput));
+    assertEquals(Main.OK, same.exitCode(), same::toString);
+
+    Cli other = Cli.run(concat(named, "--input", TRIAGE.resolve("complex-ticket.json").toString()));
+    assertEquals(Main.CANNOT_RESUME, other.exitCode(), other::toString);
+    assertEquals(
+        "statecraft: execution 't-1' exists with another input; to resume it, leave out --input:"
+            + " statecraft run --source "
+            + TRIAGE
+            + " --execution-name t-1 --state-dir "
+            + dir
+            + " (to run this input, give it another --execution-name)\n",
+        other.err(),
+        other::toString);
+  }
+
+  @Test
+  void aNameThatWasNeverRunIsNotResumedWithANullInput(@TempDir Path dir) {
+    Cli r =
+        Cli.run(
+            "run",
+            "--source",
+            TRIAGE.toString(),
+            "--execution-name",
+            "never-ran",
+            "--state-dir",
+            dir.toString());
+    assertEquals(Main.CANNOT_RESUME, r.exitCode(), r::toString);
+    assertTrue(
+        r.err().contains("no execution 'never-ran' of 'support-triage' in ")
+            && r.err().contains("to start it, add --input"),
+        r::toString);
   }
 
   @Test
@@ -112,8 +171,15 @@ class RunCommandTest {
             "--state-dir",
             dir.toString());
     assertEquals(Main.USAGE, notJson.exitCode(), notJson::toString);
-    assertTrue(
-        notJson.err().contains("--input is neither a file nor valid JSON"), notJson::toString);
+    assertTrue(notJson.err().contains("--input is not valid JSON"), notJson::toString);
+
+    String missing = TRIAGE.resolve("tiket.json").toString();
+    Cli noFile = Cli.run("run", "--source", TRIAGE.toString(), "--input", missing);
+    assertEquals(Main.USAGE, noFile.exitCode(), noFile::toString);
+    assertEquals(
+        "statecraft: --input " + missing + ": no such file (give a JSON file or JSON text)\n",
+        noFile.err(),
+        noFile::toString);
 
     Cli wrongShape =
         Cli.run(
@@ -129,6 +195,39 @@ class RunCommandTest {
         wrongShape.err().contains("--input does not fit Ticket")
             && wrongShape.err().contains("the parameter 'ticket'"),
         wrongShape::toString);
+  }
+
+  @Test
+  void aMisspelledOrWronglyTypedInputFieldIsNamed(@TempDir Path dir) {
+    Cli misspelled =
+        Cli.run(
+            "run",
+            "--source",
+            TRIAGE.toString(),
+            "--input",
+            "{\"id\":\"T-1\",\"customer\":\"c\",\"subjetc\":\"s\",\"body\":\"b\"}",
+            "--state-dir",
+            dir.toString());
+    assertEquals(Main.USAGE, misspelled.exitCode(), misspelled::toString);
+    assertEquals(
+        "statecraft: --input does not fit Ticket: field 'subjetc' is not a field of Ticket; did"
+            + " you mean 'subject'? (the parameter 'ticket' of workflow 'support-triage')\n",
+        misspelled.err(),
+        misspelled::toString);
+
+    Cli wrongType =
+        Cli.run(
+            "run",
+            "--source",
+            TRIAGE.toString(),
+            "--input",
+            "{\"id\":1042,\"customer\":\"c\",\"subject\":\"s\",\"body\":\"b\"}",
+            "--state-dir",
+            dir.toString());
+    assertEquals(Main.USAGE, wrongType.exitCode(), wrongType::toString);
+    assertTrue(
+        wrongType.err().contains("field 'id' is the number 1042, not a string"),
+        wrongType::toString);
   }
 
   @Test
@@ -160,8 +259,11 @@ class RunCommandTest {
             "--state-dir",
             dir.toString());
     assertEquals(Main.USAGE, unknown.exitCode(), unknown::toString);
-    assertTrue(
-        unknown.err().contains("no workflow named 'nope'; the project has: support-triage"),
+    assertEquals(
+        "statecraft: error: [UNKNOWN_WORKFLOW] no workflow named 'nope'\n"
+            + "  hint: the project's workflows: support-triage; choose one with --workflow"
+            + " support-triage\n",
+        unknown.err(),
         unknown::toString);
 
     Cli missing = Cli.run("run", "--source", dir.resolve("nowhere").toString());
@@ -169,5 +271,17 @@ class RunCommandTest {
 
     Cli noArgs = Cli.run("run");
     assertEquals(Main.USAGE, noArgs.exitCode(), noArgs::toString);
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] all = new String[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  /** The output JSON, which {@code run} prints last. */
+  static JsonNode lastJson(String printed) throws Exception {
+    return JSON.readTree(printed.substring(printed.lastIndexOf("\n{") + 1));
   }
 }

@@ -69,6 +69,17 @@ class ServeCommandTest {
       assertTrue(names.containsAll(List.of("review", "stamp")), machines::toString);
 
       String reviewArn = "arn:aws:states:us-east-1:000000000000:stateMachine:review";
+      HttpResponse<String> notADraft =
+          send(
+              endpoint,
+              "StartExecution",
+              "{\"stateMachineArn\":\"" + reviewArn + "\",\"name\":\"r0\",\"input\":\"5\"}");
+      assertEquals(400, notADraft.statusCode(), notADraft::body);
+      JsonNode refused = JSON.readTree(notADraft.body());
+      assertEquals("InvalidExecutionInput", refused.path("__type").asText(), refused::toString);
+      assertTrue(
+          refused.path("message").asText().contains("workflow 'review' does not fit String"),
+          refused::toString);
       JsonNode started =
           call(
               endpoint,
@@ -150,17 +161,24 @@ class ServeCommandTest {
   }
 
   private static JsonNode call(String endpoint, String operation, String body) {
+    HttpResponse<String> response = send(endpoint, operation, body);
+    assertEquals(200, response.statusCode(), response::body);
     try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(endpoint))
-                  .header("Content-Type", "application/x-amz-json-1.0")
-                  .header("X-Amz-Target", "AWSStepFunctions." + operation)
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response::body);
       return JSON.readTree(response.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static HttpResponse<String> send(String endpoint, String operation, String body) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(endpoint))
+              .header("Content-Type", "application/x-amz-json-1.0")
+              .header("X-Amz-Target", "AWSStepFunctions." + operation)
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

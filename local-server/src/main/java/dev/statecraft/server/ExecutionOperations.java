@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 
 /**
  * {@code StartExecution}, {@code StartSyncExecution}, {@code DescribeExecution}, {@code
@@ -28,11 +30,23 @@ final class ExecutionOperations {
   private final StateMachineOperations stateMachines;
   private final Duration syncTimeout;
 
+  /** Why an input does not fit a state machine, by its name; empty when it fits. */
+  private volatile BiFunction<String, String, Optional<String>> inputCheck =
+      (stateMachine, input) -> Optional.empty();
+
   ExecutionOperations(
       LocalEngine engine, StateMachineOperations stateMachines, Duration syncTimeout) {
     this.engine = engine;
     this.stateMachines = stateMachines;
     this.syncTimeout = syncTimeout;
+  }
+
+  /**
+   * Checks every started execution's input with {@code check} (state machine name, input JSON) from
+   * now on: a misfit is answered {@code InvalidExecutionInput} with its reason.
+   */
+  void checkInputs(BiFunction<String, String, Optional<String>> check) {
+    this.inputCheck = check;
   }
 
   /**
@@ -85,6 +99,11 @@ final class ExecutionOperations {
     if (problem != null) {
       throw new ApiError(
           "InvalidExecutionInput", "Invalid State Machine Execution Input: '" + problem + "'");
+    }
+    Optional<String> misfit = inputCheck.apply(machine.name(), input);
+    if (misfit.isPresent()) {
+      throw new ApiError(
+          "InvalidExecutionInput", "Invalid State Machine Execution Input: '" + misfit.get() + "'");
     }
     String arn = LocalEngine.executionArn(machine.name(), name);
     synchronized (this) {

@@ -6,8 +6,11 @@ import dev.statecraft.callbacks.CallbackReceiver;
 import dev.statecraft.local.ExecutionAlreadyExistsException;
 import dev.statecraft.local.LocalEngine;
 import dev.statecraft.manifest.DeploymentManifest;
+import dev.statecraft.manifest.WorkflowSpec;
 import dev.statecraft.webhooks.StartedExecution;
 import dev.statecraft.webhooks.WebhookReceiver;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** The routes a compiled project adds to a local endpoint, built as the cloud builds them. */
 final class ProjectRoutes {
@@ -39,6 +42,25 @@ final class ProjectRoutes {
     } catch (ExecutionAlreadyExistsException e) {
       return StartedExecution.existing(arn);
     }
+  }
+
+  /**
+   * The input check of the project's state machines, each named after its workflow: the input must
+   * fit the workflow's parameter type, as a webhook's body must. Other state machines, and
+   * workflows without a parameter, take any JSON.
+   */
+  static BiFunction<String, String, Optional<String>> inputCheck(
+      DeploymentManifest manifest, ClassLoader classes) {
+    return (stateMachine, input) ->
+        manifest
+            .workflow(stateMachine)
+            .filter(w -> w.input().isPresent())
+            .flatMap(w -> misfit(w, input, classes));
+  }
+
+  private static Optional<String> misfit(WorkflowSpec workflow, String input, ClassLoader classes) {
+    return StrictJson.mismatch(workflow.inputType(), input, classes)
+        .map(problem -> "the input of workflow '" + workflow.name() + "' " + problem);
   }
 
   /** The typed callback route of the project's waits, over the engine's task tokens. */

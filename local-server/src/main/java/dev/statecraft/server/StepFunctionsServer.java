@@ -67,6 +67,7 @@ public final class StepFunctionsServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService threads;
   private final URI endpoint;
+  private final ExecutionOperations executions;
   private final TaskOperations tasks;
   private final CallbackHandler callbacks;
   private boolean started;
@@ -76,12 +77,14 @@ public final class StepFunctionsServer implements AutoCloseable {
       HttpServer http,
       ExecutorService threads,
       String host,
+      ExecutionOperations executions,
       TaskOperations tasks,
       CallbackHandler callbacks) {
     this.engine = engine;
     this.http = http;
     this.threads = threads;
     this.endpoint = baseUrl(http, host);
+    this.executions = executions;
     this.tasks = tasks;
     this.callbacks = callbacks;
   }
@@ -129,7 +132,8 @@ public final class StepFunctionsServer implements AutoCloseable {
       http.createContext("/", new ApiHandler(stateMachines, executions, tasks));
       CallbackHandler callbacks = new CallbackHandler(tasks);
       http.createContext(CallbackHandler.PATH, callbacks);
-      return new StepFunctionsServer(engine, http, threads, options.host(), tasks, callbacks);
+      return new StepFunctionsServer(
+          engine, http, threads, options.host(), executions, tasks, callbacks);
     } catch (IOException e) {
       if (engine != null) {
         engine.close();
@@ -156,7 +160,10 @@ public final class StepFunctionsServer implements AutoCloseable {
    * Serves the routes of a compiled project as its deployment does: {@code POST /webhooks/{path}}
    * starts a workflow from a signed request (its signing secret read from the environment variable
    * {@code @Webhook(secretEnv)} names), and {@code POST /callbacks/WORKFLOW/WAIT?token=} answers
-   * its waits, each body checked against the type.
+   * its waits, each body checked against the type. {@code StartExecution} and {@code
+   * StartSyncExecution} of the state machine named after a workflow check the input against the
+   * workflow's parameter type too: a misfit is HTTP 400 {@code InvalidExecutionInput} naming the
+   * problem, and nothing starts.
    *
    * @param manifest the project's deployment manifest
    * @param classes where the project's classes are, to check answers against their types
@@ -172,6 +179,7 @@ public final class StepFunctionsServer implements AutoCloseable {
   public StepFunctionsServer serveProject(
       DeploymentManifest manifest, ClassLoader classes, SecretStore secrets) {
     callbacks.serve(ProjectRoutes.callbacks(manifest, classes, tasks));
+    executions.checkInputs(ProjectRoutes.inputCheck(manifest, classes));
     if (!manifest.routes().isEmpty()) {
       http.createContext(
           WebhookHandler.PATH,
