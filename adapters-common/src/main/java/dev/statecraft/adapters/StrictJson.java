@@ -25,6 +25,10 @@ import java.util.Optional;
 public final class StrictJson {
   private static final ObjectMapper STRICT = strict();
 
+  /** Jackson's advice about its own configuration, which no sender can act on. */
+  private static final java.util.regex.Pattern ADVICE =
+      java.util.regex.Pattern.compile("\\s*\\((set |but might |but could )[^)]*\\)");
+
   private StrictJson() {}
 
   /**
@@ -45,17 +49,26 @@ public final class StrictJson {
       STRICT.readValue(json, type);
       return Optional.empty();
     } catch (JsonProcessingException e) {
-      return Optional.of(
-          "does not fit " + simple(javaType) + ": " + e.getOriginalMessage() + at(e));
+      String message = ADVICE.matcher(e.getOriginalMessage()).replaceAll("");
+      return Optional.of("does not fit " + simple(javaType) + ": " + message + at(e));
     }
   }
 
+  /** Where in the JSON the problem is, as the sender wrote it: {@code lines[0].quantity}. */
   private static String at(JsonProcessingException e) {
-    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-        && !m.getPath().isEmpty()) {
-      return " (at " + m.getPathReference().replaceAll("\\[\"([^\"]*)\"]", ".$1") + ")";
+    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m)
+        || m.getPath().isEmpty()) {
+      return "";
     }
-    return "";
+    StringBuilder path = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "" : " (at " + path + ")";
   }
 
   private static String simple(String javaType) {

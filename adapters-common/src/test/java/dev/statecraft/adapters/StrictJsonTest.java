@@ -64,6 +64,15 @@ class StrictJsonTest {
     assertTrue(problem.get().contains(named), () -> problem.get() + " does not name " + named);
   }
 
+  @org.junit.jupiter.api.Test
+  void messagesNameTheFieldAsTheSenderWroteItAndNoJacksonAdvice() {
+    String missing =
+        StrictJson.mismatch(ORDER, "{\"id\": \"o1\", \"lines\": [{\"sku\": \"a\"}]}", loader())
+            .orElseThrow();
+    assertTrue(missing.endsWith("(at lines[0].quantity)"), missing);
+    assertTrue(!missing.contains("DeserializationConfig") && !missing.contains("set "), missing);
+  }
+
   private static String type(String t) {
     return t.equals("DECISION") ? DECISION : t.equals("ORDER") ? ORDER : t;
   }
