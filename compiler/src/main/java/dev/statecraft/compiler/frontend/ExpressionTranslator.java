@@ -626,6 +626,21 @@ final class ExpressionTranslator {
     return Optional.empty();
   }
 
+  private Optional<Expr> referenceEquality(BinaryOp op, BinaryExpr at, String typeName) {
+    String negate = op == BinaryOp.NOT_EQUAL ? "!" : "";
+    context.error(
+        unit,
+        at,
+        DiagnosticCode.REFERENCE_EQUALITY,
+        "'"
+            + at.getOperator().asString()
+            + "' compares references of '"
+            + typeName
+            + "', not values",
+        "compare values with " + negate + at.getLeft() + ".equals(" + at.getRight() + ")");
+    return Optional.empty();
+  }
+
   private Optional<Expr> equality(BinaryOp op, Expr l, Expr r, BinaryExpr at) {
     IrType lt = l.type();
     IrType rt = r.type();
@@ -633,18 +648,7 @@ final class ExpressionTranslator {
     Optional<String> rightBox = boxType(at.getRight());
     if (leftBox.isPresent() && rightBox.isPresent()) {
       // Both boxed: Java compares the objects, so 1000 == 1000 is false (and 100 == 100 true).
-      String negate = op == BinaryOp.NOT_EQUAL ? "!" : "";
-      context.error(
-          unit,
-          at,
-          DiagnosticCode.REFERENCE_EQUALITY,
-          "'"
-              + at.getOperator().asString()
-              + "' compares references of '"
-              + leftBox.get()
-              + "', not values",
-          "compare values with " + negate + at.getLeft() + ".equals(" + at.getRight() + ")");
-      return Optional.empty();
+      return referenceEquality(op, at, leftBox.get());
     }
     if (lt.isNumeric() && rt.isNumeric()) {
       Primitive t = promote((Primitive) lt, (Primitive) rt);
@@ -658,18 +662,7 @@ final class ExpressionTranslator {
       return Optional.of(new Expr.Binary(op, l, r, IrType.BOOLEAN));
     }
     if (lt.equals(rt) || IrType.assignable(lt, rt) || IrType.assignable(rt, lt)) {
-      String negate = op == BinaryOp.NOT_EQUAL ? "!" : "";
-      context.error(
-          unit,
-          at,
-          DiagnosticCode.REFERENCE_EQUALITY,
-          "'"
-              + at.getOperator().asString()
-              + "' compares references of '"
-              + lt.javaName()
-              + "', not values",
-          "compare values with " + negate + at.getLeft() + ".equals(" + at.getRight() + ")");
-      return Optional.empty();
+      return referenceEquality(op, at, lt.javaName());
     }
     context.error(
         unit,
