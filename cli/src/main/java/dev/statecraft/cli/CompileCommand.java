@@ -59,6 +59,7 @@ final class CompileCommand implements Callable<Integer> {
       stderr.println("statecraft: compilation failed");
       return Main.USAGE;
     }
+    javacAccepts(result, stderr);
     Map<String, Integer> perTarget = new TreeMap<>();
     for (Artifact a : result.artifacts()) {
       Path file = out.resolve(a.path());
@@ -76,6 +77,25 @@ final class CompileCommand implements Callable<Integer> {
         out,
         perTarget);
     return Main.OK;
+  }
+
+  /**
+   * Statecraft compiles only what Java compiles: the project's sources (with the generated Lambda
+   * handlers, when AWS is a target) go through javac too, and its errors are diagnostics ({@code
+   * JAVA_COMPILE}) at their line and column, instead of a surprise at {@code run}.
+   */
+  private void javacAccepts(CompilationResult result, PrintWriter stderr) throws IOException {
+    Path work = Files.createTempDirectory("statecraft-javac-");
+    try {
+      ProjectClasses.compile(
+              StatecraftCompiler.sourceFiles(source),
+              RunCommand.handlers(result.workflows()),
+              work,
+              stderr)
+          .close();
+    } finally {
+      ProjectClasses.clean(work);
+    }
   }
 
   static Set<Target> targets(String value) {

@@ -75,12 +75,7 @@ final class ProjectClasses {
                 .call();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
           if (d.getKind() == Diagnostic.Kind.ERROR) {
-            err.printf(
-                "%s:%d:%d: error: %s%n",
-                d.getSource() == null ? "?" : d.getSource().getName(),
-                d.getLineNumber(),
-                d.getColumnNumber(),
-                d.getMessage(Locale.ROOT));
+            err.print(diagnostic(d).format());
           }
         }
         if (!ok) {
@@ -96,7 +91,31 @@ final class ProjectClasses {
     }
   }
 
-  private static void clean(Path dir) throws IOException {
+  /** A javac error as Statecraft reports errors: position, source line, caret, then the rest. */
+  private static dev.statecraft.compiler.diagnostic.Diagnostic diagnostic(
+      Diagnostic<? extends JavaFileObject> d) {
+    String name = d.getSource() == null ? "?" : d.getSource().getName();
+    String text = "";
+    try {
+      text = d.getSource() == null ? "" : d.getSource().getCharContent(true).toString();
+    } catch (IOException unreadable) {
+      // Reported without its source line.
+    }
+    String[] lines = d.getMessage(Locale.ROOT).split("\\R", 2);
+    String hint = lines.length > 1 ? lines[1].strip().replaceAll("\\s*\\R\\s*", "; ") : "";
+    return new dev.statecraft.compiler.diagnostic.Diagnostic(
+        dev.statecraft.compiler.diagnostic.Severity.ERROR,
+        dev.statecraft.compiler.diagnostic.DiagnosticCode.JAVA_COMPILE,
+        new dev.statecraft.compiler.diagnostic.SourcePosition(
+            new dev.statecraft.compiler.diagnostic.SourceFile(name, text),
+            (int) Math.max(1, d.getLineNumber()),
+            (int) Math.max(1, d.getColumnNumber())),
+        lines[0],
+        hint);
+  }
+
+  /** Deletes {@code dir} and everything in it, if it exists. */
+  static void clean(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

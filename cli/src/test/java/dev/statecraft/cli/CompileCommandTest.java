@@ -71,4 +71,48 @@ class CompileCommandTest {
     assertEquals(Main.USAGE, r.exitCode(), r::toString);
     assertTrue(r.err().contains("--target must be aws, gcp, azure or all"), r::toString);
   }
+
+  @Test
+  void javaCompileErrorsAreDiagnosticsOfCompileNotSurprisesOfRun(@TempDir Path dir)
+      throws Exception {
+    Path src = java.nio.file.Files.createDirectories(dir.resolve("src/demo"));
+    java.nio.file.Files.writeString(
+        src.resolve("Echo.java"),
+        "package demo;\n@dev.statecraft.api.Activities\npublic interface Echo {"
+            + " String echo(String s); }\n");
+    java.nio.file.Files.writeString(
+        src.resolve("EchoImpl.java"),
+        "package demo;\npublic class EchoImpl implements Echo {"
+            + " public String echo(String s) { return s; } }\n");
+    java.nio.file.Files.writeString(
+        src.resolve("Lam.java"),
+        "package demo;\n"
+            + "import dev.statecraft.api.*;\n"
+            + "import java.util.List;\n"
+            + "@Workflow\n"
+            + "public class Lam {\n"
+            + "  private final Echo act = Durable.activities(Echo.class);\n"
+            + "  @WorkflowMethod\n"
+            + "  public List<String> run(List<String> in) {\n"
+            + "    String suffix = \"!\";\n"
+            + "    suffix = suffix + \"?\";\n"
+            + "    return Durable.map(in, x -> act.echo(x + suffix));\n"
+            + "  }\n"
+            + "}\n");
+    Cli r =
+        Cli.run(
+            "compile",
+            "--source",
+            dir.resolve("src").toString(),
+            "--out",
+            dir.resolve("out").toString());
+    assertEquals(Main.USAGE, r.exitCode(), r::toString);
+    assertTrue(
+        r.err()
+            .contains(
+                "Lam.java:11:46: error: [JAVA_COMPILE] local variables referenced from a"
+                    + " lambda expression must be final or effectively final"),
+        r::toString);
+    assertTrue(r.err().contains("                                             ^"), r::toString);
+  }
 }

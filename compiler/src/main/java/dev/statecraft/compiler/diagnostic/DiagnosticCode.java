@@ -7,6 +7,8 @@ package dev.statecraft.compiler.diagnostic;
 public enum DiagnosticCode {
   /** The file is not valid Java. */
   JAVA_SYNTAX("the file is not valid Java"),
+  /** javac rejects the project's code: Statecraft compiles only what Java compiles. */
+  JAVA_COMPILE("the Java compiler rejects the code"),
   /** The source directory contains no {@code @Workflow} class. */
   NO_WORKFLOW("no @Workflow class was found"),
   /** {@code --workflow NAME} names no workflow in the sources. */
