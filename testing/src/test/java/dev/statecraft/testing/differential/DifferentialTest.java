@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * ProgramGenerator}) run as plain Java and as their compiled Step Functions definitions on the
  * engine, and must agree on output, failure and activity calls.
  *
- * <p>{@code -Dstatecraft.difftest.programs=N} sets how many programs (500 by default), {@code
+ * <p>{@code -Dstatecraft.difftest.programs=N} sets how many programs (2,000 by default), {@code
  * -Dstatecraft.difftest.seed=S} the first seed; a failing program is printed with its seed, and
  * {@code -Dstatecraft.difftest.programs=1 -Dstatecraft.difftest.seed=<seed>} runs just it again.
  */
 class DifferentialTest {
   private static final Path SUPPORT = Path.of("src/test/resources/differential/gen");
-  private static final int PROGRAMS = Integer.getInteger("statecraft.difftest.programs", 500);
+  private static final int PROGRAMS = Integer.getInteger("statecraft.difftest.programs", 2000);
   private static final long SEED = Long.getLong("statecraft.difftest.seed", 20261126L);
 
   @Test
