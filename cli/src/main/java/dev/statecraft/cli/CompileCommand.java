@@ -88,10 +88,7 @@ final class CompileCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("statecraft-javac-");
     try {
       ProjectClasses.compile(
-              StatecraftCompiler.sourceFiles(source),
-              RunCommand.handlers(result.workflows()),
-              work,
-              stderr)
+              StatecraftCompiler.sourceFiles(source), result.lambdaHandlers(), work, stderr)
           .close();
     } finally {
       ProjectClasses.clean(work);

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.statecraft.compiler.Artifact;
 import dev.statecraft.compiler.CompilationResult;
 import dev.statecraft.compiler.CompiledWorkflow;
 import dev.statecraft.compiler.StatecraftCompiler;
@@ -31,9 +30,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -156,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
     URLClassLoader classes =
         ProjectClasses.compile(
             StatecraftCompiler.sourceFiles(source),
-            handlers(result.workflows()),
+            result.lambdaHandlers(),
             home.resolve("build"),
             err);
     WorkflowSpec workflowSpec = result.manifest().workflow(wf.name()).orElseThrow();
@@ -405,24 +402,6 @@ final class RunCommand implements Callable<Integer> {
               + wf.name()
               + "')");
     }
-  }
-
-  /**
-   * The generated Lambda handler sources of every workflow, once per class: a child workflow's
-   * activities run in the same engine, and workflows calling the same activity emit the same
-   * handler.
-   */
-  static List<Artifact> handlers(List<CompiledWorkflow> workflows) {
-    Map<String, Artifact> byClass = new LinkedHashMap<>();
-    for (CompiledWorkflow wf : workflows) {
-      for (Artifact a : wf.artifacts()) {
-        int at = a.path().indexOf("/handlers/");
-        if (at >= 0) {
-          byClass.putIfAbsent(a.path().substring(at), a);
-        }
-      }
-    }
-    return List.copyOf(byClass.values());
   }
 
   /**

@@ -162,7 +162,7 @@ final class ServeCommand implements Callable<Integer> {
     URLClassLoader classes =
         ProjectClasses.compile(
             StatecraftCompiler.sourceFiles(source),
-            RunCommand.handlers(result.workflows()),
+            result.lambdaHandlers(),
             stateDir.resolve("build"),
             err);
     return new Project(result.workflows(), result.manifest(), classes);

@@ -86,10 +86,7 @@ final class SynthCommand implements Callable<Integer> {
     Path build = work.resolve("build");
     try (URLClassLoader ignored =
         ProjectClasses.compile(
-            StatecraftCompiler.sourceFiles(options.source),
-            RunCommand.handlers(result.workflows()),
-            build,
-            err)) {
+            StatecraftCompiler.sourceFiles(options.source), result.lambdaHandlers(), build, err)) {
       // Compiled into build/classes: the package takes the class files from there.
     }
     Path zip =

@@ -38,10 +38,6 @@ final class WorkflowInput {
   /** Looks like a file name rather than JSON: a folder separator or a file extension. */
   private static final Pattern PATH_LIKE = Pattern.compile(".*[/\\\\].*|.*\\.[A-Za-z][A-Za-z0-9]*");
 
-  /** What Jackson adds about its own configuration, which a user cannot act on. */
-  private static final Pattern JACKSON_ADVICE =
-      Pattern.compile("\\s*\\((set |but might |but could )[^)]*\\)");
-
   private static final Set<Class<?>> INTEGRAL =
       Set.of(
           int.class,
@@ -128,8 +124,7 @@ final class WorkflowInput {
         expectedKind(type, tree)
             .map(kind -> "the input is " + describe(tree) + ", not " + kind)
             .or(() -> new Walk(true).problem(type, tree, ""));
-    return Optional.of(
-        explained.map(p -> prefix + p).orElse(JACKSON_ADVICE.matcher(strict.get()).replaceAll("")));
+    return Optional.of(explained.map(p -> prefix + p).orElse(strict.get()));
   }
 
   /**

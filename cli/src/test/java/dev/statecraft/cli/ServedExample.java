@@ -44,7 +44,7 @@ record ServedExample(
     URLClassLoader classes =
         ProjectClasses.compile(
             StatecraftCompiler.sourceFiles(example),
-            RunCommand.handlers(result.workflows()),
+            result.lambdaHandlers(),
             dir.resolve("build"),
             new PrintWriter(new StringWriter()));
     StepFunctionsServer server =

@@ -44,6 +44,25 @@ public record CompilationResult(
     return List.copyOf(all);
   }
 
+  /**
+   * The generated AWS Lambda handler sources, once per class (workflows calling the same activity
+   * emit the same handler), each at its path under a source root: {@code
+   * com/example/TriageActivitiesClassifyHandler.java}. Empty unless AWS was a target.
+   */
+  public List<Artifact> lambdaHandlers() {
+    java.util.Map<String, Artifact> byClass = new java.util.LinkedHashMap<>();
+    for (Artifact a : artifacts()) {
+      int at = a.path().indexOf(HANDLERS);
+      if (a.path().startsWith("aws/") && at >= 0) {
+        String relative = a.path().substring(at + HANDLERS.length());
+        byClass.putIfAbsent(relative, new Artifact(relative, a.content()));
+      }
+    }
+    return List.copyOf(byClass.values());
+  }
+
+  private static final String HANDLERS = "/handlers/";
+
   /** The compiled workflow named {@code name}. */
   public java.util.Optional<CompiledWorkflow> workflow(String name) {
     return workflows.stream().filter(w -> w.name().equals(name)).findFirst();

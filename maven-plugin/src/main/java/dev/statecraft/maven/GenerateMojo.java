@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -111,7 +109,7 @@ public final class GenerateMojo extends AbstractMojo {
     }
     try {
       write(outputDirectory.toPath(), result.artifacts());
-      write(generatedSources.toPath(), handlers(result.artifacts()));
+      write(generatedSources.toPath(), result.lambdaHandlers());
       Path manifest = generatedResources.toPath().resolve(DeploymentManifest.RESOURCE);
       Files.createDirectories(manifest.getParent());
       Files.writeString(manifest, result.manifest().toJson(), StandardCharsets.UTF_8);
@@ -150,23 +148,6 @@ public final class GenerateMojo extends AbstractMojo {
         }
         return chosen;
     }
-  }
-
-  /**
-   * The generated Lambda handlers, once per class: workflows calling the same activity emit the
-   * same handler. The Google and Azure classes need those clouds' libraries, so they stay with the
-   * artifacts.
-   */
-  private static List<Artifact> handlers(List<Artifact> artifacts) {
-    Map<String, Artifact> byClass = new LinkedHashMap<>();
-    for (Artifact a : artifacts) {
-      int at = a.path().indexOf("/handlers/");
-      if (a.path().startsWith("aws/") && at >= 0) {
-        String relative = a.path().substring(at + "/handlers/".length());
-        byClass.putIfAbsent(relative, new Artifact(relative, a.content()));
-      }
-    }
-    return List.copyOf(byClass.values());
   }
 
   private static void write(Path root, List<Artifact> artifacts) throws IOException {
