@@ -28,8 +28,7 @@ import java.util.regex.Pattern;
  * also holds for missing fields, and lists never flatten into each other.
  *
  * <p>Known gaps, documented in docs/language.md: {@code int} and {@code long} arithmetic does not
- * wrap on overflow; doubles print with at most 15 significant digits (JSONata's precision); string
- * lengths count code points.
+ * wrap on overflow; string lengths count code points.
  */
 final class JsonataRenderer {
   private static final Set<String> KEYWORDS =
@@ -353,16 +352,7 @@ final class JsonataRenderer {
       return x;
     }
     if (type instanceof IrType.Primitive p && p.kind() == PrimitiveKind.DOUBLE) {
-      // Java prints 1e-3 <= |d| < 1e7 in decimal with at least one fraction digit, and other
-      // magnitudes as 1.2345E7.
-      return combine(
-          "($__d := "
-              + x.text()
-              + "; $__a := $abs($__d); $__a >= 0.001 and $__a < 1e7"
-              + " ? ($__d = $floor($__d) ? $string($__d) & '.0' : $string($__d))"
-              + " : ($__d = 0 ? '0.0' : $uppercase($formatNumber($__d, '0.0##############e0'))))",
-          ATOM,
-          x);
+      return combine(JavaDoubleText.of(x.text()), ATOM, x);
     }
     if (type instanceof IrType.RecordType r) {
       StringBuilder s =

@@ -1,0 +1,3 @@
+package golden.doubles;
+
+public record Sample(double hits, double total) {}
