@@ -19,6 +19,8 @@ import dev.statecraft.compiler.passes.CheckDefiniteAssignment;
 import dev.statecraft.compiler.passes.CheckUncatchableErrors;
 import dev.statecraft.compiler.passes.CheckWebhookRoutes;
 import dev.statecraft.compiler.passes.HoistActivityCalls;
+import dev.statecraft.compiler.passes.LowerForEach;
+import dev.statecraft.compiler.passes.VerifyIr;
 import dev.statecraft.manifest.DeploymentManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,11 +81,13 @@ public final class StatecraftCompiler {
     List<CompiledWorkflow> compiled = new ArrayList<>();
     List<ManifestWriter.Entry> entries = new ArrayList<>();
     for (WorkflowIr wf : workflows) {
-      WorkflowIr lowered = HoistActivityCalls.run(wf);
-      AslEmitter.Definition asl = AslEmitter.compile(lowered);
-      CompiledWorkflow emitted = emit(lowered, asl, targets, diagnostics);
+      // Azure's orchestrators are Java and keep for-each; the state machines iterate by index.
+      WorkflowIr hoisted = VerifyIr.run(HoistActivityCalls.run(wf));
+      WorkflowIr indexed = VerifyIr.run(LowerForEach.run(hoisted));
+      AslEmitter.Definition asl = AslEmitter.compile(indexed);
+      CompiledWorkflow emitted = emit(hoisted, indexed, asl, targets, diagnostics);
       compiled.add(emitted);
-      entries.add(new ManifestWriter.Entry(lowered, asl, definitions(emitted)));
+      entries.add(new ManifestWriter.Entry(hoisted, asl, definitions(emitted)));
     }
     DeploymentManifest manifest =
         ManifestWriter.write(entries, targets.contains(Target.AWS), diagnostics);
@@ -94,7 +98,11 @@ public final class StatecraftCompiler {
   }
 
   private static CompiledWorkflow emit(
-      WorkflowIr wf, AslEmitter.Definition asl, Set<Target> targets, Diagnostics diagnostics) {
+      WorkflowIr wf,
+      WorkflowIr indexed,
+      AslEmitter.Definition asl,
+      Set<Target> targets,
+      Diagnostics diagnostics) {
     List<Artifact> artifacts = new ArrayList<>();
     String base = wf.name() + "/";
     if (targets.contains(Target.AWS)) {
@@ -106,7 +114,8 @@ public final class StatecraftCompiler {
     }
     if (targets.contains(Target.GCP)) {
       artifacts.add(
-          new Artifact("gcp/" + base + WORKFLOW_FILE, CloudWorkflowsEmitter.emit(wf, diagnostics)));
+          new Artifact(
+              "gcp/" + base + WORKFLOW_FILE, CloudWorkflowsEmitter.emit(indexed, diagnostics)));
       for (ActivityMethod a : wf.activities()) {
         artifacts.add(
             java(

@@ -85,9 +85,12 @@ public final class AslEmitter {
     return compile(workflow).json();
   }
 
-  /** The definition and its callback waits. */
-  public static Definition compile(WorkflowIr workflow) {
-    WorkflowIr wf = LowerForEach.run(workflow);
+  /**
+   * The definition and its callback waits, for a workflow whose activity calls are hoisted ({@link
+   * dev.statecraft.compiler.passes.HoistActivityCalls}) and whose for-each loops are lowered
+   * ({@link LowerForEach}).
+   */
+  public static Definition compile(WorkflowIr wf) {
     AslNames names = new AslNames(wf);
     List<CallbackWait> waits = new ArrayList<>();
     StateGraph.Shared shared =

@@ -70,9 +70,13 @@ public final class CloudWorkflowsEmitter {
     this.expressions = new CloudWorkflowsExpressions(variables::get, diagnostics, helpers);
   }
 
-  /** The definition as YAML, deterministic byte for byte. Limits are reported to diagnostics. */
+  /**
+   * The definition as YAML, deterministic byte for byte, for a workflow whose activity calls are
+   * hoisted and whose for-each loops are lowered ({@link LowerForEach}). Limits are reported to
+   * diagnostics.
+   */
   public static String emit(WorkflowIr workflow, Diagnostics diagnostics) {
-    return new CloudWorkflowsEmitter(LowerForEach.run(workflow), diagnostics).definition();
+    return new CloudWorkflowsEmitter(workflow, diagnostics).definition();
   }
 
   /** The environment variable holding the URL of an activity's Cloud Run function. */

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Visits every expression and statement of a body, for passes that only look. */
+/**
+ * The one traversal of the IR: the blocks, expressions and written locals of every kind of
+ * statement, built on {@link Stmt.Visitor} so that a new kind of statement cannot be forgotten
+ * here. Passes that only look use it rather than their own {@code instanceof} chains.
+ */
 public final class IrWalk {
   private IrWalk() {}
 
@@ -20,69 +24,313 @@ public final class IrWalk {
 
   /** The blocks nested directly in {@code s}. */
   public static List<Block> blocks(Stmt s) {
-    List<Block> all = new ArrayList<>();
-    if (s instanceof Stmt.If i) {
-      all.add(i.then());
-      all.add(i.otherwise());
-    } else if (s instanceof Stmt.Loop l) {
-      all.add(l.body());
-      all.add(l.update());
-    } else if (s instanceof Stmt.ForEach f) {
-      all.add(f.body());
-    } else if (s instanceof Stmt.Switch sw) {
-      sw.cases().forEach(c -> all.add(c.body()));
-      all.add(sw.otherwise());
-    } else if (s instanceof Stmt.Try t) {
-      all.add(t.body());
-      t.catches().forEach(c -> all.add(c.body()));
-      all.add(t.finallyBlock());
-    } else if (s instanceof Stmt.DurableMap m) {
-      all.add(m.body());
-    } else if (s instanceof Stmt.DurableParallel p) {
-      all.addAll(p.branches());
-    } else if (s instanceof Stmt.AwaitCallback a) {
-      all.add(a.notifier());
-    }
-    return all;
+    return s.accept(BLOCKS);
   }
 
   /** The expressions {@code s} evaluates itself, not those of the blocks nested in it. */
   public static List<Expr> expressions(Stmt s) {
-    if (s instanceof Stmt.Assign a) {
-      return List.of(a.value());
-    } else if (s instanceof Stmt.Invoke i) {
-      return i.arguments();
-    } else if (s instanceof Stmt.If i) {
-      return List.of(i.condition());
-    } else if (s instanceof Stmt.Return r) {
-      return r.value().stream().toList();
-    } else if (s instanceof Stmt.Fail f) {
-      return List.of(f.error(), f.cause());
-    } else if (s instanceof Stmt.Yield y) {
-      return List.of(y.value());
-    } else if (s instanceof Stmt.Loop l) {
-      return List.of(l.condition());
-    } else if (s instanceof Stmt.ForEach f) {
-      return List.of(f.iterable());
-    } else if (s instanceof Stmt.Switch sw) {
-      return List.of(sw.selector());
-    } else if (s instanceof Stmt.DurableMap m) {
-      return List.of(m.items());
-    } else if (s instanceof Stmt.Sleep w) {
-      return List.of(w.seconds());
-    } else if (s instanceof Stmt.AwaitCallback a) {
-      return List.of(a.timeoutSeconds());
-    } else if (s instanceof Stmt.StartChild c) {
-      return c.input().stream().toList();
-    } else if (s instanceof Stmt.Declare
-        || s instanceof Stmt.Break
-        || s instanceof Stmt.Continue
-        || s instanceof Stmt.Try
-        || s instanceof Stmt.DurableParallel) {
-      return List.of();
-    }
-    throw new IllegalStateException("IrWalk does not know " + s.getClass().getSimpleName());
+    return s.accept(EXPRESSIONS);
   }
+
+  /** The locals {@code s} itself declares or writes, not those of the blocks nested in it. */
+  public static List<Expr.Local> writes(Stmt s) {
+    return s.accept(WRITES);
+  }
+
+  private static final Stmt.Visitor<List<Block>> BLOCKS =
+      new Stmt.Visitor<>() {
+        @Override
+        public List<Block> visitDeclare(Stmt.Declare s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitAssign(Stmt.Assign s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitInvoke(Stmt.Invoke s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitIf(Stmt.If s) {
+          return List.of(s.then(), s.otherwise());
+        }
+
+        @Override
+        public List<Block> visitReturn(Stmt.Return s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitFail(Stmt.Fail s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitLoop(Stmt.Loop s) {
+          return List.of(s.body(), s.update());
+        }
+
+        @Override
+        public List<Block> visitForEach(Stmt.ForEach s) {
+          return List.of(s.body());
+        }
+
+        @Override
+        public List<Block> visitBreak(Stmt.Break s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitContinue(Stmt.Continue s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitSwitch(Stmt.Switch s) {
+          List<Block> all = new ArrayList<>();
+          s.cases().forEach(c -> all.add(c.body()));
+          all.add(s.otherwise());
+          return all;
+        }
+
+        @Override
+        public List<Block> visitTry(Stmt.Try s) {
+          List<Block> all = new ArrayList<>();
+          all.add(s.body());
+          s.catches().forEach(c -> all.add(c.body()));
+          all.add(s.finallyBlock());
+          return all;
+        }
+
+        @Override
+        public List<Block> visitDurableMap(Stmt.DurableMap s) {
+          return List.of(s.body());
+        }
+
+        @Override
+        public List<Block> visitDurableParallel(Stmt.DurableParallel s) {
+          return s.branches();
+        }
+
+        @Override
+        public List<Block> visitYield(Stmt.Yield s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitSleep(Stmt.Sleep s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Block> visitAwaitCallback(Stmt.AwaitCallback s) {
+          return List.of(s.notifier());
+        }
+
+        @Override
+        public List<Block> visitStartChild(Stmt.StartChild s) {
+          return List.of();
+        }
+      };
+
+  private static final Stmt.Visitor<List<Expr>> EXPRESSIONS =
+      new Stmt.Visitor<>() {
+        @Override
+        public List<Expr> visitDeclare(Stmt.Declare s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> visitAssign(Stmt.Assign s) {
+          return List.of(s.value());
+        }
+
+        @Override
+        public List<Expr> visitInvoke(Stmt.Invoke s) {
+          return s.arguments();
+        }
+
+        @Override
+        public List<Expr> visitIf(Stmt.If s) {
+          return List.of(s.condition());
+        }
+
+        @Override
+        public List<Expr> visitReturn(Stmt.Return s) {
+          return s.value().stream().toList();
+        }
+
+        @Override
+        public List<Expr> visitFail(Stmt.Fail s) {
+          return List.of(s.error(), s.cause());
+        }
+
+        @Override
+        public List<Expr> visitLoop(Stmt.Loop s) {
+          return List.of(s.condition());
+        }
+
+        @Override
+        public List<Expr> visitForEach(Stmt.ForEach s) {
+          return List.of(s.iterable());
+        }
+
+        @Override
+        public List<Expr> visitBreak(Stmt.Break s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> visitContinue(Stmt.Continue s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> visitSwitch(Stmt.Switch s) {
+          return List.of(s.selector());
+        }
+
+        @Override
+        public List<Expr> visitTry(Stmt.Try s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> visitDurableMap(Stmt.DurableMap s) {
+          return List.of(s.items());
+        }
+
+        @Override
+        public List<Expr> visitDurableParallel(Stmt.DurableParallel s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> visitYield(Stmt.Yield s) {
+          return List.of(s.value());
+        }
+
+        @Override
+        public List<Expr> visitSleep(Stmt.Sleep s) {
+          return List.of(s.seconds());
+        }
+
+        @Override
+        public List<Expr> visitAwaitCallback(Stmt.AwaitCallback s) {
+          return List.of(s.timeoutSeconds());
+        }
+
+        @Override
+        public List<Expr> visitStartChild(Stmt.StartChild s) {
+          return s.input().stream().toList();
+        }
+      };
+
+  private static final Stmt.Visitor<List<Expr.Local>> WRITES =
+      new Stmt.Visitor<>() {
+        @Override
+        public List<Expr.Local> visitDeclare(Stmt.Declare s) {
+          return List.of(s.variable());
+        }
+
+        @Override
+        public List<Expr.Local> visitAssign(Stmt.Assign s) {
+          return List.of(s.target());
+        }
+
+        @Override
+        public List<Expr.Local> visitInvoke(Stmt.Invoke s) {
+          return s.target().stream().toList();
+        }
+
+        @Override
+        public List<Expr.Local> visitIf(Stmt.If s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitReturn(Stmt.Return s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitFail(Stmt.Fail s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitLoop(Stmt.Loop s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitForEach(Stmt.ForEach s) {
+          return List.of(s.variable());
+        }
+
+        @Override
+        public List<Expr.Local> visitBreak(Stmt.Break s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitContinue(Stmt.Continue s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitSwitch(Stmt.Switch s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitTry(Stmt.Try s) {
+          List<Expr.Local> all = new ArrayList<>();
+          for (Stmt.Catch c : s.catches()) {
+            c.error().ifPresent(all::add);
+            c.message().ifPresent(all::add);
+          }
+          return all;
+        }
+
+        @Override
+        public List<Expr.Local> visitDurableMap(Stmt.DurableMap s) {
+          List<Expr.Local> all = new ArrayList<>(s.target().stream().toList());
+          all.add(s.item());
+          return all;
+        }
+
+        @Override
+        public List<Expr.Local> visitDurableParallel(Stmt.DurableParallel s) {
+          return s.target().stream().toList();
+        }
+
+        @Override
+        public List<Expr.Local> visitYield(Stmt.Yield s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitSleep(Stmt.Sleep s) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr.Local> visitAwaitCallback(Stmt.AwaitCallback s) {
+          List<Expr.Local> all = new ArrayList<>(s.target().stream().toList());
+          all.add(s.callback());
+          return all;
+        }
+
+        @Override
+        public List<Expr.Local> visitStartChild(Stmt.StartChild s) {
+          return s.target().stream().toList();
+        }
+      };
 
   /** Calls {@code visitor} on {@code e} and every expression inside it. */
   public static void expressions(Expr e, Consumer<Expr> visitor) {
@@ -90,37 +338,10 @@ public final class IrWalk {
     e.children().forEach(c -> expressions(c, visitor));
   }
 
-  /** Every local variable name declared or written in {@code block}. */
+  /** Every local variable name declared or written in {@code block}, in source order. */
   public static List<String> localNames(Block block) {
     List<String> names = new ArrayList<>();
-    statements(
-        block,
-        s -> {
-          if (s instanceof Stmt.Assign a) {
-            names.add(a.target().name());
-          } else if (s instanceof Stmt.Declare d) {
-            names.add(d.variable().name());
-          } else if (s instanceof Stmt.Invoke i) {
-            i.target().ifPresent(t -> names.add(t.name()));
-          } else if (s instanceof Stmt.ForEach f) {
-            names.add(f.variable().name());
-          } else if (s instanceof Stmt.DurableMap m) {
-            m.target().ifPresent(t -> names.add(t.name()));
-            names.add(m.item().name());
-          } else if (s instanceof Stmt.DurableParallel p) {
-            p.target().ifPresent(t -> names.add(t.name()));
-          } else if (s instanceof Stmt.AwaitCallback a) {
-            a.target().ifPresent(t -> names.add(t.name()));
-            names.add(a.callback().name());
-          } else if (s instanceof Stmt.StartChild c) {
-            c.target().ifPresent(t -> names.add(t.name()));
-          } else if (s instanceof Stmt.Try t) {
-            for (Stmt.Catch c : t.catches()) {
-              c.error().ifPresent(v -> names.add(v.name()));
-              c.message().ifPresent(v -> names.add(v.name()));
-            }
-          }
-        });
+    statements(block, s -> writes(s).forEach(l -> names.add(l.name())));
     return names;
   }
 }

@@ -33,12 +33,67 @@ public sealed interface Stmt
   /** Where the statement starts in the source. */
   SourcePosition position();
 
+  /** Calls the {@code visitor} method for this kind of statement. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of statement. A pass that implements it handles every kind, and a new kind
+   * of statement does not compile until every visitor handles it ({@link IrWalk} is built on it).
+   */
+  interface Visitor<R> {
+    R visitDeclare(Declare s);
+
+    R visitAssign(Assign s);
+
+    R visitInvoke(Invoke s);
+
+    R visitIf(If s);
+
+    R visitReturn(Return s);
+
+    R visitFail(Fail s);
+
+    R visitLoop(Loop s);
+
+    R visitForEach(ForEach s);
+
+    R visitBreak(Break s);
+
+    R visitContinue(Continue s);
+
+    R visitSwitch(Switch s);
+
+    R visitTry(Try s);
+
+    R visitDurableMap(DurableMap s);
+
+    R visitDurableParallel(DurableParallel s);
+
+    R visitYield(Yield s);
+
+    R visitSleep(Sleep s);
+
+    R visitAwaitCallback(AwaitCallback s);
+
+    R visitStartChild(StartChild s);
+  }
+
   /** A local declared without a value ({@code int x;}); the front end's temporaries use it. */
-  record Declare(Local variable, SourcePosition position) implements Stmt {}
+  record Declare(Local variable, SourcePosition position) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDeclare(this);
+    }
+  }
 
   /** {@code x = value}, or a declaration {@code T x = value} when {@code declaration} is set. */
   record Assign(Local target, Expr value, boolean declaration, SourcePosition position)
       implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAssign(this);
+    }
+
     public Assign {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(value, "value");
@@ -57,19 +112,39 @@ public sealed interface Stmt
       boolean declaration,
       SourcePosition position)
       implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitInvoke(this);
+    }
+
     public Invoke {
       arguments = List.copyOf(arguments);
     }
   }
 
   /** {@code if (condition) then else otherwise}; {@code otherwise} may be empty. */
-  record If(Expr condition, Block then, Block otherwise, SourcePosition position) implements Stmt {}
+  record If(Expr condition, Block then, Block otherwise, SourcePosition position) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitIf(this);
+    }
+  }
 
   /** Ends the workflow with a value, or with {@code null} for a {@code void} workflow. */
-  record Return(Optional<Expr> value, SourcePosition position) implements Stmt {}
+  record Return(Optional<Expr> value, SourcePosition position) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitReturn(this);
+    }
+  }
 
   /** {@code throw new WorkflowFailure(error, cause)}: fails the execution. */
-  record Fail(Expr error, Expr cause, SourcePosition position) implements Stmt {}
+  record Fail(Expr error, Expr cause, SourcePosition position) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitFail(this);
+    }
+  }
 
   /**
    * {@code while}, {@code do}/{@code while} and indexed {@code for}: runs {@code body} then {@code
@@ -84,18 +159,38 @@ public sealed interface Stmt
       Block update,
       boolean testFirst,
       SourcePosition position)
-      implements Stmt {}
+      implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitLoop(this);
+    }
+  }
 
   /** {@code for (T variable : iterable) body}. */
   record ForEach(
       Optional<String> label, Local variable, Expr iterable, Block body, SourcePosition position)
-      implements Stmt {}
+      implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitForEach(this);
+    }
+  }
 
   /** Leaves the innermost (or the labelled) loop or switch. */
-  record Break(Optional<String> label, SourcePosition position) implements Stmt {}
+  record Break(Optional<String> label, SourcePosition position) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitBreak(this);
+    }
+  }
 
   /** Starts the next iteration of the innermost (or the labelled) loop. */
-  record Continue(Optional<String> label, SourcePosition position) implements Stmt {}
+  record Continue(Optional<String> label, SourcePosition position) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitContinue(this);
+    }
+  }
 
   /** One arm of a {@link Switch}: the constants it matches and its body (no fall-through). */
   record Case(List<Expr.Literal> labels, Block body) {
@@ -107,6 +202,11 @@ public sealed interface Stmt
   /** A switch on a string or an enum, without fall-through; {@code otherwise} may be empty. */
   record Switch(Expr selector, List<Case> cases, Block otherwise, SourcePosition position)
       implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitSwitch(this);
+    }
+
     public Switch {
       cases = List.copyOf(cases);
     }
@@ -128,6 +228,11 @@ public sealed interface Stmt
   /** {@code try}/{@code catch}/{@code finally}; {@code finallyBlock} may be empty. */
   record Try(Block body, List<Catch> catches, Block finallyBlock, SourcePosition position)
       implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTry(this);
+    }
+
     public Try {
       catches = List.copyOf(catches);
     }
@@ -147,7 +252,12 @@ public sealed interface Stmt
       Block body,
       boolean declaration,
       SourcePosition position)
-      implements Stmt {}
+      implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDurableMap(this);
+    }
+  }
 
   /**
    * {@code Durable.parallel(() -> a, () -> b[, () -> c])}: each branch ends in a {@link Yield}; the
@@ -156,16 +266,31 @@ public sealed interface Stmt
   record DurableParallel(
       Optional<Local> target, List<Block> branches, boolean declaration, SourcePosition position)
       implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDurableParallel(this);
+    }
+
     public DurableParallel {
       branches = List.copyOf(branches);
     }
   }
 
   /** The value a map body or parallel branch produces; the last statement of its block. */
-  record Yield(Expr value, SourcePosition position) implements Stmt {}
+  record Yield(Expr value, SourcePosition position) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitYield(this);
+    }
+  }
 
   /** {@code Durable.sleep(duration)}, the duration in whole seconds. */
-  record Sleep(Expr seconds, SourcePosition position) implements Stmt {}
+  record Sleep(Expr seconds, SourcePosition position) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitSleep(this);
+    }
+  }
 
   /**
    * {@code Durable.awaitCallback(type, timeout, callback -> notify)}: {@code notifier} calls
@@ -179,7 +304,12 @@ public sealed interface Stmt
       Block notifier,
       boolean declaration,
       SourcePosition position)
-      implements Stmt {}
+      implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAwaitCallback(this);
+    }
+  }
 
   /** Calls another workflow as a child execution and waits for its result. */
   record StartChild(
@@ -189,5 +319,10 @@ public sealed interface Stmt
       IrType resultType,
       boolean declaration,
       SourcePosition position)
-      implements Stmt {}
+      implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitStartChild(this);
+    }
+  }
 }
