@@ -185,4 +185,19 @@ class JsonataSemanticsTest {
             + " (undefined).",
         result.cause());
   }
+
+  @Test
+  void aJsonNullInTheDataIsAValueAsInJavaScriptJsonata() throws Exception {
+    ExecutionResult result =
+        run(
+            "{'QueryLanguage':'JSONata','StartAt':'P','States':{'P':{'Type':'Pass','Output':{"
+                + "'count':'{% $count($states.input.l) %}',"
+                + "'printed':'{% $join($map($states.input.l, function($e) { $string($e) }), \\',\\') %}',"
+                + "'exists':'{% $exists($states.input.n) %}',"
+                + "'kept':'{% [$states.input.n] %}'},'End':true}}}",
+            "{\"l\": [\"a\", null, \"b\"], \"n\": null}");
+    assertEquals(
+        json("{\"count\":3,\"printed\":\"a,null,b\",\"exists\":true,\"kept\":[null]}"),
+        output(result));
+  }
 }

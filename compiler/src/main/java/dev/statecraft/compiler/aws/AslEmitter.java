@@ -93,15 +93,17 @@ public final class AslEmitter {
   public static Definition compile(WorkflowIr wf) {
     AslNames names = new AslNames(wf);
     List<CallbackWait> waits = new ArrayList<>();
+    JsonataRenderer renderer = new JsonataRenderer(names::variable);
     StateGraph.Shared shared =
-        new StateGraph.Shared(
-            names, new JsonataRenderer(names::variable), Liveness.of(wf.body()), wf.name(), waits);
+        new StateGraph.Shared(names, renderer, Liveness.of(wf.body()), wf.name(), waits);
     List<Edge.Pending> entry = new ArrayList<>();
     wf.input()
         .ifPresent(
             p ->
                 entry.add(
-                    new Edge.Pending(names.variable(p.name()), Jsonata.atom("$states.input"))));
+                    new Edge.Pending(
+                        names.variable(p.name()),
+                        renderer.presentFields(Jsonata.atom("$states.input"), p.type()))));
     StateGraph graph = new StateGraph(shared, entry).emit(wf.body(), Jsonata.atom("null"));
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put(

@@ -112,7 +112,13 @@ final class JsonataBuiltins {
               a,
               b,
               renderer.render(args.get(2)));
-      case MAP_GET -> fn("$lookup", a, b);
+      // Java's get answers null for a missing key; JSONata's $lookup answers nothing.
+      case MAP_GET ->
+          combine(
+              "($__v := $lookup(" + a.text() + ", " + b.text() + "); $exists($__v) ? $__v : null)",
+              ATOM,
+              a,
+              b);
       case MAP_GET_OR_DEFAULT ->
           combine(
               "($__v := $lookup("

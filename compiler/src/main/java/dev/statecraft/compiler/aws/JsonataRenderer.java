@@ -400,6 +400,59 @@ final class JsonataRenderer {
     return combine("$string(" + x.text() + ")", ATOM, x);
   }
 
+  /**
+   * {@code x}, a value of {@code type} that arrives from outside (the execution's input, a
+   * callback's answer), with every record field that is missing made {@code null}, as Jackson reads
+   * it into a Java record. JSONata treats a missing field as nothing at all: it would print as an
+   * empty string, vanish from a list, and fail an activity's {@code Arguments}; Java sees {@code
+   * null}. Fields of records in lists are covered too; primitive fields are left alone (the input
+   * check has already refused a missing one).
+   */
+  Jsonata presentFields(Jsonata x, IrType type) {
+    if (!containsRecord(type)) {
+      return x;
+    }
+    if (type instanceof IrType.RecordType r) {
+      StringBuilder object = new StringBuilder("{");
+      for (IrType.Component c : r.components()) {
+        String value = "$__o." + field(c.name());
+        if (!(c.type() instanceof IrType.Primitive p) || p.kind() == PrimitiveKind.STRING) {
+          value = presentFields(orNull(value), c.type()).text();
+        }
+        object.append(object.length() == 1 ? "" : ", ").append(string(c.name())).append(": ");
+        object.append(value);
+      }
+      return combine(
+          "($__o := "
+              + x.text()
+              + "; $exists($__o) and $__o != null ? "
+              + object.append("}")
+              + " : null)",
+          ATOM,
+          x);
+    }
+    if (type instanceof IrType.ListType l && l.element() instanceof IrType.RecordType) {
+      return combine(
+          "($__a := "
+              + x.text()
+              + "; $exists($__a) and $__a != null ? [$map($__a, function($__e) { "
+              + presentFields(Jsonata.atom("$__e"), l.element()).text()
+              + " })] : null)",
+          ATOM,
+          x);
+    }
+    return x;
+  }
+
+  private static Jsonata orNull(String path) {
+    return Jsonata.atom("($__v := " + path + "; $exists($__v) ? $__v : null)");
+  }
+
+  private static boolean containsRecord(IrType type) {
+    return type instanceof IrType.RecordType
+        || type instanceof IrType.ListType l && l.element() instanceof IrType.RecordType;
+  }
+
   private static boolean isIntegral(IrType t) {
     return t instanceof IrType.Primitive p
         && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);

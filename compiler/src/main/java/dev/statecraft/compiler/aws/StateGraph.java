@@ -275,7 +275,11 @@ final class StateGraph {
         .ifPresent(
             t ->
                 exit.pending.add(
-                    new Edge.Pending(names().variable(t.name()), Jsonata.atom("$states.result"))));
+                    new Edge.Pending(
+                        names().variable(t.name()),
+                        shared
+                            .renderer()
+                            .presentFields(Jsonata.atom("$states.result"), a.resultType()))));
     catches(task, Source.CALLBACK, inherited.subList(0, inherited.size() - 1));
     cursor = List.of(exit);
   }

@@ -156,6 +156,10 @@ final class JsonataExpression {
         return node.doubleValue();
       case BOOLEAN:
         return node.booleanValue();
+      case NULL:
+        // JSON null is a value (JSONata's null), not nothing: in a list it stays an element, as a
+        // field it exists. Java null is the port's "undefined".
+        return Jsonata.NULL_VALUE;
       default:
         return null;
     }

@@ -1,0 +1,3 @@
+package golden.missing;
+
+public record Person(String name, String email) {}
