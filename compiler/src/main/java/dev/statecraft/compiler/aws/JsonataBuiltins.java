@@ -7,6 +7,8 @@ import static dev.statecraft.compiler.aws.Jsonata.CONDITIONAL;
 import static dev.statecraft.compiler.aws.JsonataRenderer.combine;
 
 import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.IrType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -191,7 +193,56 @@ final class JsonataBuiltins {
               ATOM,
               a,
               b);
+      case MAP_VALUES ->
+          combine(
+              "($__m := "
+                  + a.text()
+                  + "; $reduce([$keys($__m)], function($__acc, $__k) { $append($__acc, "
+                  + wrapped(((IrType.MapType) args.get(0).type()).value(), valueOf())
+                  + ") }, []))",
+              ATOM,
+              a);
+      case LIST_SORTED_BY -> sortedBy(args);
+      case NATURAL_LESS -> JsonataRenderer.infix("<", COMPARISON, a, b);
     };
+  }
+
+  /**
+   * The list in the order of its key lists, equal ones in their order as Java's stable sort keeps
+   * them: the indexes sorted by {@code $sort}, then the elements at those indexes.
+   */
+  private Jsonata sortedBy(List<Expr> args) {
+    Jsonata items = renderer.render(args.get(0));
+    String directions = (String) ((Expr.Literal) args.get(args.size() - 1)).value();
+    List<Jsonata> parts = new ArrayList<>(List.of(items));
+    StringBuilder text = new StringBuilder("($__items := ").append(items.text()).append("; ");
+    for (int j = 0; j < directions.length(); j++) {
+      Jsonata keys = renderer.render(args.get(j + 1));
+      parts.add(keys);
+      text.append("$__k").append(j).append(" := ").append(keys.text()).append("; ");
+    }
+    // Whether index $__a goes after index $__b: the first key that differs decides, and equal
+    // keys keep the indexes in order, so the order is total and no sort can swap equal elements.
+    String after = "$__a > $__b";
+    for (int j = directions.length() - 1; j >= 0; j--) {
+      String ka = "$__k" + j + "[$__a]";
+      String kb = "$__k" + j + "[$__b]";
+      String beyond = ka + (directions.charAt(j) == '-' ? " < " : " > ") + kb;
+      after = ka + " != " + kb + " ? " + beyond + " : (" + after + ")";
+    }
+    String element =
+        wrapped(((IrType.ListType) args.get(0).type()).element(), Jsonata.atom("$__items[$__i]"));
+    text.append("$count($__items) = 0 ? [] : $reduce($sort([0..$count($__items) - 1],")
+        .append(" function($__a, $__b) { ")
+        .append(after)
+        .append(" }), function($__acc, $__i) { $append($__acc, ")
+        .append(element)
+        .append(") }, []))");
+    return combine(text.toString(), ATOM, parts.toArray(Jsonata[]::new));
+  }
+
+  private static Jsonata valueOf() {
+    return Jsonata.atom("$lookup($__m, $__k)");
   }
 
   /**

@@ -214,6 +214,18 @@ final class CloudWorkflowsExpressions {
       case LIST_DISTINCT -> helpers.call("distinct", List.of(x));
       case LIST_WITH_SET -> helpers.call("with_set", List.of(x, y, expr(a.get(2))));
       case LIST_WITHOUT_INDEX -> helpers.call("without_index", List.of(x, y));
+      case MAP_VALUES -> helpers.call("values", List.of(x));
+      case NATURAL_LESS -> operand(a.get(0)) + " < " + operand(a.get(1));
+      case LIST_SORTED_BY -> {
+        String directions = (String) ((Expr.Literal) a.get(a.size() - 1)).value();
+        List<String> keys = a.subList(1, a.size() - 1).stream().map(this::expr).toList();
+        List<String> descending =
+            directions.chars().mapToObj(d -> d == '-' ? "true" : "false").toList();
+        yield helpers.call(
+            "sorted_by",
+            List.of(
+                x, "[" + String.join(", ", keys) + "]", "[" + String.join(", ", descending) + "]"));
+      }
     };
   }
 

@@ -34,6 +34,9 @@ final class CloudWorkflowsHelpers {
   String call(String name, List<String> args) {
     String sub = "statecraft_" + name;
     subworkflows.putIfAbsent(sub, definition(name));
+    if (name.equals("sorted_by")) {
+      subworkflows.putIfAbsent("statecraft_key_after", keyAfter());
+    }
     String result = freshVariable.apply(name + "_result");
     Map<String, Object> argMap = new LinkedHashMap<>();
     List<String> params = params(name);
@@ -63,6 +66,9 @@ final class CloudWorkflowsHelpers {
       case "with_set" -> List.of("items", "index", "value");
       case "without_index" -> List.of("items", "index");
       case "sorted", "distinct" -> List.of("items");
+      case "values" -> List.of("entries");
+      case "sorted_by" -> List.of("items", "keys", "descending");
+      case "key_after" -> List.of("keys", "descending", "a", "b");
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -71,10 +77,14 @@ final class CloudWorkflowsHelpers {
     if (name.equals("sorted")) {
       return sorted();
     }
+    if (name.equals("sorted_by")) {
+      return sortedBy();
+    }
     List<Object> steps = new ArrayList<>();
     String body;
     Object init;
     Object result;
+    String in = "${items}";
     switch (name) {
       case "join" -> {
         init = "";
@@ -106,6 +116,13 @@ final class CloudWorkflowsHelpers {
         body = "${if(item in out, out, list.concat(out, item))}";
         result = "${out}";
       }
+      case "values" -> {
+        // The keys in insertion order, each key's value in turn.
+        init = List.of();
+        in = "${keys(entries)}";
+        body = "${list.concat(out, entries[item])}";
+        result = "${out}";
+      }
       default -> throw new IllegalArgumentException(name);
     }
     steps.add(single("init", single("assign", List.of(single("out", init)))));
@@ -113,7 +130,7 @@ final class CloudWorkflowsHelpers {
         forLoop(
             "item",
             "i",
-            "${items}",
+            in,
             List.of(single("each", single("assign", List.of(single("out", body))))));
     steps.add(single("walk", single("for", loop)));
     steps.add(single("done", single("return", result)));
@@ -134,6 +151,88 @@ final class CloudWorkflowsHelpers {
     loop.put("in", in);
     loop.put("steps", steps);
     return loop;
+  }
+
+  /**
+   * {@code sorted(comparator)}: an insertion sort of the indexes, each going before the first
+   * placed index whose keys come strictly after its own, so that equal elements keep their order as
+   * in Java's stable sort; then the elements at the sorted indexes.
+   */
+  private static Map<String, Object> sortedBy() {
+    Map<String, Object> compare = new LinkedHashMap<>();
+    compare.put("call", "statecraft_key_after");
+    Map<String, Object> compareArgs = new LinkedHashMap<>();
+    compareArgs.put("keys", "${keys}");
+    compareArgs.put("descending", "${descending}");
+    compareArgs.put("a", "${o}");
+    compareArgs.put("b", "${i}");
+    compare.put("args", compareArgs);
+    compare.put("result", "later");
+    Map<String, Object> inner =
+        forLoop(
+            "o",
+            null,
+            "${out}",
+            List.of(
+                single("compare", compare),
+                single(
+                    "place",
+                    single(
+                        "assign",
+                        List.of(
+                            single(
+                                "next",
+                                "${if(not(placed) and later,"
+                                    + " list.concat(list.concat(next, i), o),"
+                                    + " list.concat(next, o))}"),
+                            single("placed", "${placed or later}"))))));
+    Map<String, Object> outer =
+        forLoop(
+            "item",
+            "i",
+            "${items}",
+            List.of(
+                single(
+                    "reset",
+                    single("assign", List.of(single("next", List.of()), single("placed", false)))),
+                single("insert", single("for", inner)),
+                single(
+                    "keep",
+                    single(
+                        "assign",
+                        List.of(single("out", "${if(placed, next, list.concat(next, i))}"))))));
+    Map<String, Object> pick =
+        forLoop(
+            "j",
+            null,
+            "${out}",
+            List.of(
+                single(
+                    "take",
+                    single(
+                        "assign", List.of(single("sorted", "${list.concat(sorted, items[j])}"))))));
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "init",
+            single("assign", List.of(single("out", List.of()), single("sorted", List.of())))));
+    steps.add(single("walk", single("for", outer)));
+    steps.add(single("collect", single("for", pick)));
+    steps.add(single("done", single("return", "${sorted}")));
+    return subworkflow("sorted_by", steps);
+  }
+
+  /** Whether the element at index {@code a} comes strictly after the one at {@code b}. */
+  private static Map<String, Object> keyAfter() {
+    Map<String, Object> decides = new LinkedHashMap<>();
+    decides.put("condition", "${k[a] != k[b]}");
+    decides.put("return", "${if(descending[j], k[a] < k[b], k[a] > k[b])}");
+    Map<String, Object> loop =
+        forLoop("k", "j", "${keys}", List.of(single("decide", single("switch", List.of(decides)))));
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("walk", single("for", loop)));
+    steps.add(single("done", single("return", false)));
+    return subworkflow("key_after", steps);
   }
 
   private static Map<String, Object> subworkflow(String name, List<Object> steps) {
