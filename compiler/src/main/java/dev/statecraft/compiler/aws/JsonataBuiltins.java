@@ -7,6 +7,7 @@ import static dev.statecraft.compiler.aws.Jsonata.CONDITIONAL;
 import static dev.statecraft.compiler.aws.JsonataRenderer.combine;
 
 import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.FormatSpec;
 import dev.statecraft.compiler.ir.IrType;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,6 +205,7 @@ final class JsonataBuiltins {
               a);
       case LIST_SORTED_BY -> sortedBy(args);
       case NATURAL_LESS -> JsonataRenderer.infix("<", COMPARISON, a, b);
+      case STRING_FORMAT_ONE -> formatOne((String) ((Expr.Literal) args.get(0)).value(), b);
     };
   }
 
@@ -239,6 +241,38 @@ final class JsonataBuiltins {
         .append(element)
         .append(") }, []))");
     return combine(text.toString(), ATOM, parts.toArray(Jsonata[]::new));
+  }
+
+  /**
+   * One conversion of {@code String.format(Locale.ROOT, ...)} with a width or flags: the sign
+   * before zero padding ({@code %05d} of -42 is {@code -0042}), digits grouped by {@code
+   * $formatNumber} (exact for whole numbers), then {@code $pad} to the width.
+   */
+  private static Jsonata formatOne(String specText, Jsonata value) {
+    FormatSpec spec = FormatSpec.parse(specText);
+    int w = spec.width();
+    if (spec.conversion() == 's') {
+      // A missing field reads as null, which Java prints as "null".
+      return combine(
+          "($__v := "
+              + value.text()
+              + "; $pad($exists($__v) ? $string($__v) : 'null', "
+              + (spec.left() ? w : -w)
+              + "))",
+          ATOM,
+          value);
+    }
+    String digits = spec.group() ? "$formatNumber($abs($__n), '#,##0')" : "$string($abs($__n))";
+    String shown =
+        spec.zero()
+            ? "$__sign & $pad(" + digits + ", -(" + w + " - $length($__sign)), '0')"
+            : w == 0
+                ? "$__sign & " + digits
+                : "$pad($__sign & " + digits + ", " + (spec.left() ? w : -w) + ")";
+    return combine(
+        "($__n := " + value.text() + "; $__sign := $__n < 0 ? '-' : ''; " + shown + ")",
+        ATOM,
+        value);
   }
 
   private static Jsonata valueOf() {

@@ -243,7 +243,7 @@ final class MethodCalls {
         return args(m, 1)
             .map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a.get(0)));
       case "java.lang.String.format":
-        return StringFormat.desugar(m, this::args, context, unit);
+        return StringFormat.desugar(m, e -> x.translate(e, Optional.empty()), context, unit);
       case "java.util.List.of":
       case "java.util.Arrays.asList":
         return listOf(m, expected);

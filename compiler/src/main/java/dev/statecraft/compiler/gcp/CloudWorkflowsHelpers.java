@@ -69,6 +69,8 @@ final class CloudWorkflowsHelpers {
       case "values" -> List.of("entries");
       case "sorted_by" -> List.of("items", "keys", "descending");
       case "key_after" -> List.of("keys", "descending", "a", "b");
+      case "pad" -> List.of("text", "width", "before", "fill");
+      case "grouped" -> List.of("digits");
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -79,6 +81,12 @@ final class CloudWorkflowsHelpers {
     }
     if (name.equals("sorted_by")) {
       return sortedBy();
+    }
+    if (name.equals("pad")) {
+      return pad();
+    }
+    if (name.equals("grouped")) {
+      return grouped();
     }
     List<Object> steps = new ArrayList<>();
     String body;
@@ -220,6 +228,44 @@ final class CloudWorkflowsHelpers {
     steps.add(single("collect", single("for", pick)));
     steps.add(single("done", single("return", "${sorted}")));
     return subworkflow("sorted_by", steps);
+  }
+
+  /** {@code text} with {@code fill} before (or after) it until it is {@code width} long. */
+  private static Map<String, Object> pad() {
+    Map<String, Object> full = new LinkedHashMap<>();
+    full.put("condition", "${len(text) >= width}");
+    full.put("return", "${text}");
+    Map<String, Object> grow = new LinkedHashMap<>();
+    grow.put("assign", List.of(single("text", "${if(before, fill + text, text + fill)}")));
+    grow.put("next", "check");
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("check", single("switch", List.of(full))));
+    steps.add(single("grow", grow));
+    return subworkflow("pad", steps);
+  }
+
+  /** The decimal {@code digits} with a comma before each group of three from the right. */
+  private static Map<String, Object> grouped() {
+    Map<String, Object> loop = new LinkedHashMap<>();
+    loop.put("value", "i");
+    loop.put("range", List.of(0, "${len(digits) - 1}"));
+    loop.put(
+        "steps",
+        List.of(
+            single(
+                "each",
+                single(
+                    "assign",
+                    List.of(
+                        single(
+                            "out",
+                            "${out + if(i > 0 and (len(digits) - i) % 3 == 0, \",\", \"\")"
+                                + " + text.substring(digits, i, i + 1)}"))))));
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("init", single("assign", List.of(single("out", "")))));
+    steps.add(single("walk", single("for", loop)));
+    steps.add(single("done", single("return", "${out}")));
+    return subworkflow("grouped", steps);
   }
 
   /** Whether the element at index {@code a} comes strictly after the one at {@code b}. */

@@ -97,7 +97,14 @@ public enum Builtin {
    */
   LIST_SORTED_BY,
   /** {@code a < b} in natural order, of two strings ({@code compareTo}) or two numbers. */
-  NATURAL_LESS;
+  NATURAL_LESS,
+  /**
+   * {@code String.format(Locale.ROOT, "%" + spec, value)} of one conversion with a width or flags:
+   * the first argument is the spec as a string literal ({@code "-10s"}, {@code "05d"}, {@code
+   * ",d"}): flags among {@code -}, {@code 0} and {@code ,}, an optional width, then {@code s} (of a
+   * string) or {@code d} (of an {@code int} or {@code long}).
+   */
+  STRING_FORMAT_ONE;
 
   /** Whether this builtin stands for a mutation of its first argument, in functional form. */
   public boolean mutation() {

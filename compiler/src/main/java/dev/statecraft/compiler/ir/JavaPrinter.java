@@ -178,6 +178,12 @@ public final class JavaPrinter {
       case MAP_WITHOUT_KEY -> r + ".remove(" + print(a.get(1)) + ")";
       case MAP_VALUES -> "new java.util.ArrayList<>(" + r + ".values())";
       case LIST_SORTED_BY -> sortedBy(a);
+      case STRING_FORMAT_ONE ->
+          "String.format(java.util.Locale.ROOT, "
+              + quote("%" + ((Expr.Literal) a.get(0)).value())
+              + ", "
+              + print(a.get(1))
+              + ")";
       case NATURAL_LESS ->
           a.get(0).type().equals(IrType.STRING)
               ? r + ".compareTo(" + print(a.get(1)) + ") < 0"
