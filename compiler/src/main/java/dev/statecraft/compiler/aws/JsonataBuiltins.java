@@ -262,7 +262,10 @@ final class JsonataBuiltins {
           ATOM,
           value);
     }
-    String digits = spec.group() ? "$formatNumber($abs($__n), '#,##0')" : "$string($abs($__n))";
+    String digits =
+        spec.conversion() == 'f'
+            ? fixed(spec.precision())
+            : spec.group() ? "$formatNumber($abs($__n), '#,##0')" : "$string($abs($__n))";
     String shown =
         spec.zero()
             ? "$__sign & $pad(" + digits + ", -(" + w + " - $length($__sign)), '0')"
@@ -273,6 +276,38 @@ final class JsonataBuiltins {
         "($__n := " + value.text() + "; $__sign := $__n < 0 ? '-' : ''; " + shown + ")",
         ATOM,
         value);
+  }
+
+  /**
+   * The digits of {@code |$__n|} with {@code n} decimals, as Java's {@code %.nf} prints them: half
+   * up on the shortest decimal digits of the double. With {@code k} the floor of {@code |x| * 10^n}
+   * (within one of the exact product), the result is {@code k + 1} exactly when {@code |x|} is at
+   * least the double nearest to {@code (k + 0.5) / 10^n}, which {@code $number} parses from its
+   * decimal digits; a tie reads as equal, and rounds up. Exact while {@code |x| * 10^n < 10^14},
+   * where {@code $string} still prints every digit of an integer; beyond, the execution fails.
+   */
+  private static String fixed(int n) {
+    String digits = "$__d := $pad($string($__a >= $__h ? $__k + 1 : $__k), -" + (n + 1) + ", '0')";
+    String shown =
+        n == 0
+            ? "$__d"
+            : "$substring($__d, 0, $length($__d) - "
+                + n
+                + ") & '.' & $substring($__d, $length($__d) - "
+                + n
+                + ")";
+    return "($__a := $abs($__n); $__y := $__a * 1e"
+        + n
+        + "; $__y >= 1e14 ? $error('statecraft.FormatOutOfRange: %."
+        + n
+        + "f of ' & $string($__n) & ' needs more digits than the engine prints exactly')"
+        + " : ($__k := $floor($__y); $__h := $number($string($__k * 10 + 5) & 'e-"
+        + (n + 1)
+        + "'); "
+        + digits
+        + "; "
+        + shown
+        + "))";
   }
 
   private static Jsonata valueOf() {

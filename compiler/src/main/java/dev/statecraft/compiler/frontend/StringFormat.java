@@ -21,15 +21,17 @@ import java.util.regex.Pattern;
  * {@code String.format} with a literal format, rewritten as the string concatenation it means:
  * {@code String.format("%s has %d items%n", name, n)} is {@code name + " has " + n + " items\n"}. A
  * conversion with a width or flags ({@code %5d}, {@code %-10s}, {@code %05d}, {@code %,d}) is a
- * {@link Builtin#STRING_FORMAT_ONE} of its value. Only conversions every cloud prints exactly as
- * Java does are accepted; the others (precisions such as {@code %.2f}, {@code %x}, flags such as
- * {@code +}) are errors with a hint. Grouping ({@code %,d}) depends on the locale, so it needs an
- * explicit {@code Locale.ROOT} or {@code Locale.US}, whose separator is a comma.
+ * {@link Builtin#STRING_FORMAT_ONE} of its value, and so is {@code %.Nf}: Java rounds half up on
+ * the double's shortest decimal digits ({@code %.2f} of 1.005 is {@code 1.01}). Grouping ({@code
+ * %,d}) and decimals depend on the locale, so they need an explicit {@code Locale.ROOT}, {@code
+ * Locale.US} or {@code Locale.ENGLISH}. Only conversions every cloud prints exactly as Java does
+ * are accepted; the others ({@code %x}, {@code %e}, flags such as {@code +}) are errors with a
+ * hint.
  */
 final class StringFormat {
   private static final String SUPPORTED =
-      "%s, %d, %n, %% with a width and the flags - (left-justify), 0 (zero-pad, %d) and , (group"
-          + " digits, %d)";
+      "%s, %d, %.Nf (N up to 6), %n, %% with a width and the flags - (left-justify), 0 (zero-pad,"
+          + " %d and %f) and , (group digits, %d)";
 
   /** Java's format specifier: {@code %[index$][flags][width][.precision]conversion}. */
   private static final Pattern SPECIFIER =
@@ -114,25 +116,33 @@ final class StringFormat {
         continue;
       }
       if (!spec.find(i) || spec.start() != i) {
-        return refuse(context, unit, formatArg, format.substring(i), hintFor(false));
+        return refuse(context, unit, formatArg, format.substring(i), hint());
       }
       i = spec.end() - 1;
       String flags = spec.group(2) == null ? "" : spec.group(2);
       String width = spec.group(3) == null ? "" : spec.group(3);
       char conversion = spec.group(6).charAt(0);
       String whole = spec.group();
-      if (spec.group(1) != null || spec.group(4) != null || spec.group(5) != null) {
-        return refuse(context, unit, formatArg, whole, hintFor(spec.group(4) != null));
+      String precision = spec.group(4) == null ? "" : spec.group(4);
+      if (spec.group(1) != null
+          || spec.group(5) != null
+          || !precision.isEmpty() && conversion != 'f') {
+        return refuse(context, unit, formatArg, whole, hint());
       }
       if (conversion == '%' || conversion == 'n') {
         if (!flags.isEmpty() || !width.isEmpty()) {
-          return refuse(context, unit, formatArg, whole, hintFor(false));
+          return refuse(context, unit, formatArg, whole, hint());
         }
         text.append(conversion == '%' ? '%' : '\n');
         continue;
       }
-      if (conversion != 's' && conversion != 'd') {
-        return refuse(context, unit, formatArg, whole, hintFor(false));
+      if (conversion == 'f'
+          && precision.length() > 1
+          && Integer.parseInt(precision.substring(1)) > 6) {
+        return refuse(context, unit, formatArg, whole, hint());
+      }
+      if (conversion != 's' && conversion != 'd' && conversion != 'f') {
+        return refuse(context, unit, formatArg, whole, hint());
       }
       Optional<String> problem = flagProblem(conversion, flags, width);
       if (problem.isPresent()) {
@@ -144,15 +154,18 @@ final class StringFormat {
             "use " + SUPPORTED);
         return Optional.empty();
       }
-      if (flags.contains(",") && !localeGiven) {
+      if ((flags.contains(",") || conversion == 'f') && !localeGiven) {
         context.error(
             unit,
             formatArg,
             DiagnosticCode.UNSUPPORTED_CALL,
             "'"
                 + whole
-                + "' groups digits with the separator of the JVM's default locale, which the"
-                + " clouds do not know",
+                + (conversion == 'f'
+                    ? "' writes the decimal separator of the JVM's default locale ('1,50' in"
+                        + " Germany), which the clouds do not know"
+                    : "' groups digits with the separator of the JVM's default locale, which the"
+                        + " clouds do not know"),
             "pass the locale: String.format(Locale.ROOT, \"" + format + "\", ...)");
         return Optional.empty();
       }
@@ -166,6 +179,15 @@ final class StringFormat {
         return Optional.empty();
       }
       Expr value = values.get(next);
+      if (conversion == 'f' && value.type() != IrType.DOUBLE) {
+        context.error(
+            unit,
+            m.getArgument(formatIndex + 1 + next),
+            DiagnosticCode.TYPE_MISMATCH,
+            "%f formats a double, not '" + value.type().javaName() + "'",
+            "convert it: (double) n");
+        return Optional.empty();
+      }
       if (conversion == 'd' && value.type() != IrType.INT && value.type() != IrType.LONG) {
         context.error(
             unit,
@@ -180,7 +202,7 @@ final class StringFormat {
         parts.add(Expr.Literal.of(text.toString()));
         text.setLength(0);
       }
-      if (flags.isEmpty() && width.isEmpty()) {
+      if (flags.isEmpty() && width.isEmpty() && conversion != 'f') {
         parts.add(value);
       } else {
         Expr shown =
@@ -191,7 +213,7 @@ final class StringFormat {
             ExpressionTranslator.call(
                 Builtin.STRING_FORMAT_ONE,
                 IrType.STRING,
-                Expr.Literal.of(flags + width + conversion),
+                Expr.Literal.of(flags + width + precision + conversion),
                 shown));
       }
     }
@@ -218,6 +240,9 @@ final class StringFormat {
             "repeats the flag '" + f + "': Java throws DuplicateFormatFlagsException");
       }
     }
+    if (conversion == 'f' && flags.contains(",")) {
+      return Optional.of("groups the digits of a double, which workflow code does not support");
+    }
     if (conversion == 's' && (flags.contains("0") || flags.contains(","))) {
       return Optional.of(
           "has a flag that %s does not take: Java throws FormatFlagsConversionMismatchException");
@@ -231,12 +256,8 @@ final class StringFormat {
     return Optional.empty();
   }
 
-  private static String hintFor(boolean precision) {
-    return precision
-        ? "format the number in an activity; or, for a fixed number of decimals of a"
-            + " non-negative amount held in whole units (cents), String.format(\"%d.%02d\","
-            + " cents / 100, cents % 100)"
-        : "use " + SUPPORTED + ", or format the value in an activity";
+  private static String hint() {
+    return "use " + SUPPORTED + ", or format the value in an activity";
   }
 
   private static Optional<Expr> refuse(

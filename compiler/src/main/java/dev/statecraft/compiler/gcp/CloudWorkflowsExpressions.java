@@ -242,7 +242,12 @@ final class CloudWorkflowsExpressions {
     if (spec.conversion() == 's') {
       return helpers.call("pad", List.of(v, w, String.valueOf(!spec.left()), "\" \""));
     }
-    String digits = "string(math.abs(" + v + "))";
+    String digits =
+        spec.conversion() == 'f'
+            ? helpers.call(
+                "fixed",
+                List.of(v, String.valueOf(spec.precision()), "1" + "0".repeat(spec.precision())))
+            : "string(math.abs(" + v + "))";
     if (spec.group()) {
       digits = helpers.call("grouped", List.of(digits));
     }

@@ -37,6 +37,9 @@ final class CloudWorkflowsHelpers {
     if (name.equals("sorted_by")) {
       subworkflows.putIfAbsent("statecraft_key_after", keyAfter());
     }
+    if (name.equals("fixed")) {
+      subworkflows.putIfAbsent("statecraft_pad", definition("pad"));
+    }
     String result = freshVariable.apply(name + "_result");
     Map<String, Object> argMap = new LinkedHashMap<>();
     List<String> params = params(name);
@@ -71,6 +74,7 @@ final class CloudWorkflowsHelpers {
       case "key_after" -> List.of("keys", "descending", "a", "b");
       case "pad" -> List.of("text", "width", "before", "fill");
       case "grouped" -> List.of("digits");
+      case "fixed" -> List.of("x", "decimals", "scale");
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -87,6 +91,9 @@ final class CloudWorkflowsHelpers {
     }
     if (name.equals("grouped")) {
       return grouped();
+    }
+    if (name.equals("fixed")) {
+      return fixed();
     }
     List<Object> steps = new ArrayList<>();
     String body;
@@ -244,27 +251,86 @@ final class CloudWorkflowsHelpers {
     return subworkflow("pad", steps);
   }
 
+  /**
+   * The digits of {@code |x|} with {@code decimals} decimals, as Java's {@code %.nf} prints them
+   * (half up on the shortest decimal digits of the double); {@code scale} is {@code 10^decimals}.
+   * With {@code k} the floor of {@code |x| * scale}, the result is {@code k + 1} exactly when
+   * {@code |x|} is at least the double nearest to {@code (k + 0.5) / 10^n}, parsed from its decimal
+   * digits. Exact while {@code |x| * 10^n < 10^14}; beyond, it raises {@code
+   * statecraft.FormatOutOfRange}.
+   */
+  private static Map<String, Object> fixed() {
+    Map<String, Object> tooLarge = new LinkedHashMap<>();
+    tooLarge.put("condition", "${scaled >= 100000000000000}");
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("error", "statecraft.FormatOutOfRange");
+    error.put(
+        "cause",
+        "${\"%.\" + string(decimals) + \"f of \" + string(x) + \" needs more digits than the"
+            + " engine prints exactly\"}");
+    tooLarge.put("raise", error);
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "scale",
+            single(
+                "assign",
+                List.of(
+                    single("magnitude", "${math.abs(double(x))}"),
+                    single("scaled", "${math.abs(double(x)) * scale}")))));
+    steps.add(single("check", single("switch", List.of(tooLarge))));
+    steps.add(
+        single(
+            "round",
+            single(
+                "assign",
+                List.of(
+                    single("k", "${int(math.floor(scaled))}"),
+                    single("half", "${double(string(k * 10 + 5) + \"e-\" + string(decimals + 1))}"),
+                    single("digits", "${string(if(magnitude >= half, k + 1, k))}")))));
+    Map<String, Object> padArgs = new LinkedHashMap<>();
+    padArgs.put("text", "${digits}");
+    padArgs.put("width", "${decimals + 1}");
+    padArgs.put("before", true);
+    padArgs.put("fill", "0");
+    Map<String, Object> pad = new LinkedHashMap<>();
+    pad.put("call", "statecraft_pad");
+    pad.put("args", padArgs);
+    pad.put("result", "digits");
+    steps.add(single("pad", pad));
+    Map<String, Object> whole = new LinkedHashMap<>();
+    whole.put("condition", "${decimals == 0}");
+    whole.put("return", "${digits}");
+    steps.add(single("whole", single("switch", List.of(whole))));
+    steps.add(
+        single(
+            "done",
+            single(
+                "return",
+                "${text.substring(digits, 0, len(digits) - decimals) + \".\" +"
+                    + " text.substring(digits, len(digits) - decimals, len(digits))}")));
+    return subworkflow("fixed", steps);
+  }
+
   /** The decimal {@code digits} with a comma before each group of three from the right. */
   private static Map<String, Object> grouped() {
-    Map<String, Object> loop = new LinkedHashMap<>();
-    loop.put("value", "i");
-    loop.put("range", List.of(0, "${len(digits) - 1}"));
-    loop.put(
-        "steps",
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("condition", "${i >= len(digits)}");
+    done.put("return", "${out}");
+    Map<String, Object> each = new LinkedHashMap<>();
+    each.put(
+        "assign",
         List.of(
             single(
-                "each",
-                single(
-                    "assign",
-                    List.of(
-                        single(
-                            "out",
-                            "${out + if(i > 0 and (len(digits) - i) % 3 == 0, \",\", \"\")"
-                                + " + text.substring(digits, i, i + 1)}"))))));
+                "out",
+                "${out + if(i > 0 and (len(digits) - i) % 3 == 0, \",\", \"\")"
+                    + " + text.substring(digits, i, i + 1)}"),
+            single("i", "${i + 1}")));
+    each.put("next", "check");
     List<Object> steps = new ArrayList<>();
-    steps.add(single("init", single("assign", List.of(single("out", "")))));
-    steps.add(single("walk", single("for", loop)));
-    steps.add(single("done", single("return", "${out}")));
+    steps.add(single("init", single("assign", List.of(single("out", ""), single("i", 0)))));
+    steps.add(single("check", single("switch", List.of(done))));
+    steps.add(single("each", each));
     return subworkflow("grouped", steps);
   }
 
