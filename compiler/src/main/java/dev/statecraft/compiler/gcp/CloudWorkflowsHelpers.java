@@ -292,7 +292,7 @@ final class CloudWorkflowsHelpers {
     padArgs.put("text", "${digits}");
     padArgs.put("width", "${decimals + 1}");
     padArgs.put("before", true);
-    padArgs.put("fill", "0");
+    padArgs.put("fill", "${\"0\"}");
     Map<String, Object> pad = new LinkedHashMap<>();
     pad.put("call", "statecraft_pad");
     pad.put("args", padArgs);
