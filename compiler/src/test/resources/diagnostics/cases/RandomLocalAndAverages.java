@@ -12,10 +12,10 @@ public class RandomLocalAndAverages {
     // BUG: NONDETERMINISTIC_CALL 5
     Random r = new Random();
     // BUG: UNSUPPORTED_CALL 18
-    double avg = in.stream().mapToInt(x -> x).average().orElse(0);
+    double avg = in.stream().mapToDouble(x -> x).average().orElse(0);
     // BUG: UNSUPPORTED_CALL 13
-    int m = in.stream().reduce(0, Integer::sum);
-    // BUG: UNSUPPORTED_CALL 15
+    int m = in.stream().reduce(0, (a, b) -> a + b, Integer::sum);
+    // BUG: UNSUPPORTED_CALL 31
     int top = in.stream().max(Integer::compare).orElse(0);
     return avg + m + top;
   }

@@ -7,6 +7,9 @@ import static dev.statecraft.compiler.aws.Jsonata.CONDITIONAL;
 import static dev.statecraft.compiler.aws.JsonataRenderer.combine;
 
 import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.FormatSpec;
+import dev.statecraft.compiler.ir.IrType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -197,7 +200,124 @@ final class JsonataBuiltins {
               ATOM,
               a,
               b);
+      case MAP_VALUES ->
+          combine(
+              "($__m := "
+                  + a.text()
+                  + "; $reduce([$keys($__m)], function($__acc, $__k) { $append($__acc, "
+                  + wrapped(((IrType.MapType) args.get(0).type()).value(), valueOf())
+                  + ") }, []))",
+              ATOM,
+              a);
+      case LIST_SORTED_BY -> sortedBy(args);
+      case NATURAL_LESS -> JsonataRenderer.infix("<", COMPARISON, a, b);
+      case STRING_FORMAT_ONE -> formatOne((String) ((Expr.Literal) args.get(0)).value(), b);
     };
+  }
+
+  /**
+   * The list in the order of its key lists, equal ones in their order as Java's stable sort keeps
+   * them: the indexes sorted by {@code $sort}, then the elements at those indexes.
+   */
+  private Jsonata sortedBy(List<Expr> args) {
+    Jsonata items = renderer.render(args.get(0));
+    String directions = (String) ((Expr.Literal) args.get(args.size() - 1)).value();
+    List<Jsonata> parts = new ArrayList<>(List.of(items));
+    StringBuilder text = new StringBuilder("($__items := ").append(items.text()).append("; ");
+    for (int j = 0; j < directions.length(); j++) {
+      Jsonata keys = renderer.render(args.get(j + 1));
+      parts.add(keys);
+      text.append("$__k").append(j).append(" := ").append(keys.text()).append("; ");
+    }
+    // Whether index $__a goes after index $__b: the first key that differs decides, and equal
+    // keys keep the indexes in order, so the order is total and no sort can swap equal elements.
+    String after = "$__a > $__b";
+    for (int j = directions.length() - 1; j >= 0; j--) {
+      String ka = "$__k" + j + "[$__a]";
+      String kb = "$__k" + j + "[$__b]";
+      String beyond = ka + (directions.charAt(j) == '-' ? " < " : " > ") + kb;
+      after = ka + " != " + kb + " ? " + beyond + " : (" + after + ")";
+    }
+    String element =
+        wrapped(((IrType.ListType) args.get(0).type()).element(), Jsonata.atom("$__items[$__i]"));
+    text.append("$count($__items) = 0 ? [] : $reduce($sort([0..$count($__items) - 1],")
+        .append(" function($__a, $__b) { ")
+        .append(after)
+        .append(" }), function($__acc, $__i) { $append($__acc, ")
+        .append(element)
+        .append(") }, []))");
+    return combine(text.toString(), ATOM, parts.toArray(Jsonata[]::new));
+  }
+
+  /**
+   * One conversion of {@code String.format(Locale.ROOT, ...)} with a width or flags: the sign
+   * before zero padding ({@code %05d} of -42 is {@code -0042}), digits grouped by {@code
+   * $formatNumber} (exact for whole numbers), then {@code $pad} to the width.
+   */
+  private static Jsonata formatOne(String specText, Jsonata value) {
+    FormatSpec spec = FormatSpec.parse(specText);
+    int w = spec.width();
+    if (spec.conversion() == 's') {
+      // A missing field reads as null, which Java prints as "null".
+      return combine(
+          "($__v := "
+              + value.text()
+              + "; $pad($exists($__v) ? $string($__v) : 'null', "
+              + (spec.left() ? w : -w)
+              + "))",
+          ATOM,
+          value);
+    }
+    String digits =
+        spec.conversion() == 'f'
+            ? fixed(spec.precision())
+            : spec.group() ? "$formatNumber($abs($__n), '#,##0')" : "$string($abs($__n))";
+    String shown =
+        spec.zero()
+            ? "$__sign & $pad(" + digits + ", -(" + w + " - $length($__sign)), '0')"
+            : w == 0
+                ? "$__sign & " + digits
+                : "$pad($__sign & " + digits + ", " + (spec.left() ? w : -w) + ")";
+    return combine(
+        "($__n := " + value.text() + "; $__sign := $__n < 0 ? '-' : ''; " + shown + ")",
+        ATOM,
+        value);
+  }
+
+  /**
+   * The digits of {@code |$__n|} with {@code n} decimals, as Java's {@code %.nf} prints them: half
+   * up on the shortest decimal digits of the double. With {@code k} the floor of {@code |x| * 10^n}
+   * (within one of the exact product), the result is {@code k + 1} exactly when {@code |x|} is at
+   * least the double nearest to {@code (k + 0.5) / 10^n}, which {@code $number} parses from its
+   * decimal digits; a tie reads as equal, and rounds up. Exact while {@code |x| * 10^n < 10^14},
+   * where {@code $string} still prints every digit of an integer; beyond, the execution fails.
+   */
+  private static String fixed(int n) {
+    String digits = "$__d := $pad($string($__a >= $__h ? $__k + 1 : $__k), -" + (n + 1) + ", '0')";
+    String shown =
+        n == 0
+            ? "$__d"
+            : "$substring($__d, 0, $length($__d) - "
+                + n
+                + ") & '.' & $substring($__d, $length($__d) - "
+                + n
+                + ")";
+    return "($__a := $abs($__n); $__y := $__a * 1e"
+        + n
+        + "; $__y >= 1e14 ? $error('statecraft.FormatOutOfRange: %."
+        + n
+        + "f of ' & $string($__n) & ' needs more digits than the engine prints exactly')"
+        + " : ($__k := $floor($__y); $__h := $number($string($__k * 10 + 5) & 'e-"
+        + (n + 1)
+        + "'); "
+        + digits
+        + "; "
+        + shown
+        + "))";
+  }
+
+  private static Jsonata valueOf() {
+    return Jsonata.atom("$lookup($__m, $__k)");
   }
 
   /**

@@ -34,6 +34,7 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.UnionType;
 import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.ir.Block;
+import dev.statecraft.compiler.ir.Builtin;
 import dev.statecraft.compiler.ir.ErrorName;
 import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.Expr.BinaryOp;
@@ -740,6 +741,10 @@ final class BodyTranslator {
   }
 
   private void forEach(ForEachStmt f, Optional<String> label, List<Stmt> out) {
+    if (MapEntries.isEntrySet(f.getIterable())) {
+      entries(f, label, out);
+      return;
+    }
     Optional<Expr> iterable = x.translate(f.getIterable(), Optional.empty());
     if (iterable.isEmpty()) {
       return;
@@ -771,6 +776,31 @@ final class BodyTranslator {
     Local variable = x.scope().declare(v.getNameAsString(), type);
     Block body = block(f.getBody());
     out.add(new Stmt.ForEach(label, variable, iterable.get(), body, x.unit().at(f)));
+  }
+
+  /**
+   * {@code for (Map.Entry<String, V> e : map.entrySet())}: a loop over the keys in insertion order,
+   * where {@code e.getKey()} is the key and {@code e.getValue()} the map's value for it.
+   */
+  private void entries(ForEachStmt f, Optional<String> label, List<Stmt> out) {
+    Expression mapSource = ((MethodCallExpr) f.getIterable()).getScope().orElseThrow();
+    Optional<Expr> map = x.translate(mapSource, Optional.empty());
+    if (map.isEmpty() || !new MapEntries(context, x.unit()).accepts(f, mapSource, map.get())) {
+      return;
+    }
+    String name = f.getVariable().getVariables().get(0).getNameAsString();
+    Expr source = map.get();
+    if (!(source instanceof Local)) {
+      Local copy = new Local(freshName(name + "Map"), source.type());
+      out.add(new Stmt.Assign(copy, source, true, x.unit().at(f)));
+      source = copy;
+    }
+    Local key = new Local(freshName(name + "Key"), IrType.STRING);
+    x.scope().declareEntry(new Scope.MapEntry(name, key, source));
+    Block body = block(f.getBody());
+    Expr keys =
+        ExpressionTranslator.call(Builtin.MAP_KEY_SET, new IrType.ListType(IrType.STRING), source);
+    out.add(new Stmt.ForEach(label, key, keys, body, x.unit().at(f)));
   }
 
   private void jump(Statement s, Optional<String> label, boolean isContinue, List<Stmt> out) {

@@ -217,6 +217,12 @@ final class ExpressionTranslator {
           "catch parameter '" + name + "' is not a value",
           "read " + name + ".getMessage(), or rethrow it with throw " + name + ";");
     }
+    if (scope.entry(name).isPresent()) {
+      return unsupported(
+          n,
+          "map entry '" + name + "' is not a value",
+          "read " + name + ".getKey() and " + name + ".getValue()");
+    }
     if (shape.stubs().containsKey(name)) {
       return unsupported(
           n,

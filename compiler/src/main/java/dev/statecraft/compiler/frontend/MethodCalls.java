@@ -48,7 +48,7 @@ final class MethodCalls {
   private static final java.util.Set<String> MUTATIONS =
       java.util.Set.of("add", "set", "remove", "addAll", "clear", "put", "merge", "putAll");
   private static final java.util.Set<String> MAP_METHODS =
-      java.util.Set.of("get", "getOrDefault", "containsKey", "keySet", "size");
+      java.util.Set.of("get", "getOrDefault", "containsKey", "keySet", "values", "size");
 
   private final ExpressionTranslator x;
   private final SourceContext context;
@@ -80,6 +80,9 @@ final class MethodCalls {
         return x.childCall(child.get(), m).map(c -> c);
       }
     }
+    if (scope instanceof NameExpr n && x.scope().entry(n.getNameAsString()).isPresent()) {
+      return entryCall(x.scope().entry(n.getNameAsString()).get(), m);
+    }
     Optional<ActivityReader.ActivitiesInterface> stub = stub(scope);
     if (stub.isPresent()) {
       return activity(stub.get(), m);
@@ -103,6 +106,21 @@ final class MethodCalls {
       return Optional.empty();
     }
     return instanceCall(receiver.get(), m);
+  }
+
+  /** {@code e.getKey()} and {@code e.getValue()} of a for-each over {@code map.entrySet()}. */
+  private Optional<Expr> entryCall(Scope.MapEntry e, MethodCallExpr m) {
+    if (m.getArguments().isEmpty() && m.getNameAsString().equals("getKey")) {
+      return Optional.of(e.key());
+    }
+    if (m.getArguments().isEmpty() && m.getNameAsString().equals("getValue")) {
+      IrType value = ((MapType) e.map().type()).value();
+      return Optional.of(ExpressionTranslator.call(Builtin.MAP_GET, value, e.map(), e.key()));
+    }
+    return x.unsupported(
+        m,
+        "'" + m.getNameAsString() + "' is not supported on a map entry in workflow code",
+        "read " + e.name() + ".getKey() and " + e.name() + ".getValue(); change the map with put");
   }
 
   /** The activities interface when {@code scope} is an activity stub field. */
@@ -225,7 +243,7 @@ final class MethodCalls {
         return args(m, 1)
             .map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a.get(0)));
       case "java.lang.String.format":
-        return StringFormat.desugar(m, this::args, context, unit);
+        return StringFormat.desugar(m, e -> x.translate(e, Optional.empty()), context, unit);
       case "java.util.List.of":
       case "java.util.Arrays.asList":
         return listOf(m, expected);
@@ -318,17 +336,18 @@ final class MethodCalls {
             m,
             DiagnosticCode.UNSUPPORTED_CALL,
             "stream operation '" + op.get() + "' is not supported in workflow code",
-            "use filter, map, mapToInt/Long/Double, limit, skip, sorted(), distinct, then toList,"
-                + " collect, count, sum, a match or forEach (an average is sum and count); or a"
-                + " for-each loop");
+            "use filter, map, mapToInt/Long/Double, flatMap, limit, skip, sorted, distinct, then"
+                + " toList, collect, count, sum, reduce, max, min, average, a match or forEach; or"
+                + " a for-each loop");
         return Optional.empty();
       }
       context.error(
           unit,
           m,
           DiagnosticCode.UNSUPPORTED_EXPRESSION,
-          "a stream pipeline here must end in toList, collect, count, sum, a match or forEach,"
-              + " and initialize a local, be assigned to one, be returned, or stand alone",
+          "a stream pipeline here must end in toList, collect, count, sum, reduce, a match or"
+              + " forEach, or unwrap max, min or average with orElse or getAsInt/get, and"
+              + " initialize a local, be assigned to one, be returned, or stand alone",
           "List<String> names = items.stream().map(i -> i.name()).toList();");
       return Optional.empty();
     }
@@ -408,6 +427,7 @@ final class MethodCalls {
       case "getOrDefault" -> method(Builtin.MAP_GET_OR_DEFAULT, v, map, m, IrType.STRING, v);
       case "containsKey" -> method(Builtin.MAP_CONTAINS_KEY, IrType.BOOLEAN, map, m, IrType.STRING);
       case "keySet" -> method(Builtin.MAP_KEY_SET, new ListType(IrType.STRING), map, m);
+      case "values" -> method(Builtin.MAP_VALUES, new ListType(v), map, m);
       case "size" -> method(Builtin.MAP_SIZE, IrType.INT, map, m);
       default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
     };

@@ -1,5 +1,6 @@
 package dev.statecraft.compiler.frontend;
 
+import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.Expr.Local;
 import dev.statecraft.compiler.ir.IrType;
 import java.util.ArrayDeque;
@@ -18,8 +19,17 @@ final class Scope {
   /** A {@code catch (X e)} parameter: locals holding the caught error's name and message. */
   record CatchParameter(String name, Local error, Local message) {}
 
+  /**
+   * A {@code Map.Entry} variable of a for-each over {@code map.entrySet()}: not a value, only
+   * {@code e.getKey()} (the local {@code key}) and {@code e.getValue()} ({@code map.get(key)}).
+   */
+  record MapEntry(String name, Local key, Expr map) {}
+
   private record Frame(
-      Map<String, Local> locals, Map<String, CatchParameter> catches, boolean lambda) {}
+      Map<String, Local> locals,
+      Map<String, CatchParameter> catches,
+      Map<String, MapEntry> entries,
+      boolean lambda) {}
 
   private final Deque<Frame> frames = new ArrayDeque<>();
 
@@ -28,12 +38,14 @@ final class Scope {
   }
 
   void push() {
-    frames.push(new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), false));
+    frames.push(
+        new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), false));
   }
 
   /** Opens a lambda body. */
   void pushLambda() {
-    frames.push(new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), true));
+    frames.push(
+        new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), true));
   }
 
   void pop() {
@@ -49,6 +61,23 @@ final class Scope {
 
   void declareCatch(CatchParameter parameter) {
     frames.peek().catches().put(parameter.name(), parameter);
+  }
+
+  void declareEntry(MapEntry entry) {
+    frames.peek().entries().put(entry.name(), entry);
+  }
+
+  Optional<MapEntry> entry(String name) {
+    for (Frame f : frames) {
+      if (f.locals().containsKey(name)) {
+        return Optional.empty();
+      }
+      MapEntry e = f.entries().get(name);
+      if (e != null) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 
   Optional<Local> lookup(String name) {

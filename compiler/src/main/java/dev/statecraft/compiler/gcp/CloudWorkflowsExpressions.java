@@ -4,6 +4,7 @@ import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.diagnostic.Diagnostics;
 import dev.statecraft.compiler.diagnostic.SourcePosition;
 import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.FormatSpec;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrType.PrimitiveKind;
 import java.util.List;
@@ -214,7 +215,52 @@ final class CloudWorkflowsExpressions {
       case LIST_DISTINCT -> helpers.call("distinct", List.of(x));
       case LIST_WITH_SET -> helpers.call("with_set", List.of(x, y, expr(a.get(2))));
       case LIST_WITHOUT_INDEX -> helpers.call("without_index", List.of(x, y));
+      case MAP_VALUES -> helpers.call("values", List.of(x));
+      case NATURAL_LESS -> operand(a.get(0)) + " < " + operand(a.get(1));
+      case STRING_FORMAT_ONE -> formatOne((String) ((Expr.Literal) a.get(0)).value(), a.get(1));
+      case LIST_SORTED_BY -> {
+        String directions = (String) ((Expr.Literal) a.get(a.size() - 1)).value();
+        List<String> keys = a.subList(1, a.size() - 1).stream().map(this::expr).toList();
+        List<String> descending =
+            directions.chars().mapToObj(d -> d == '-' ? "true" : "false").toList();
+        yield helpers.call(
+            "sorted_by",
+            List.of(
+                x, "[" + String.join(", ", keys) + "]", "[" + String.join(", ", descending) + "]"));
+      }
     };
+  }
+
+  /**
+   * One conversion of {@code String.format(Locale.ROOT, ...)} with a width or flags: the sign
+   * before zero padding, digits grouped and padded by helper subworkflows.
+   */
+  private String formatOne(String specText, Expr value) {
+    FormatSpec spec = FormatSpec.parse(specText);
+    String v = operand(value);
+    String w = String.valueOf(spec.width());
+    if (spec.conversion() == 's') {
+      return helpers.call("pad", List.of(v, w, String.valueOf(!spec.left()), "\" \""));
+    }
+    String digits =
+        spec.conversion() == 'f'
+            ? helpers.call(
+                "fixed",
+                List.of(v, String.valueOf(spec.precision()), "1" + "0".repeat(spec.precision())))
+            : "string(math.abs(" + v + "))";
+    if (spec.group()) {
+      digits = helpers.call("grouped", List.of(digits));
+    }
+    String sign = "if(" + v + " < 0, \"-\", \"\")";
+    if (spec.zero()) {
+      return sign
+          + " + "
+          + helpers.call("pad", List.of(digits, w + " - len(" + sign + ")", "true", "\"0\""));
+    }
+    return spec.width() == 0
+        ? sign + " + " + digits
+        : helpers.call(
+            "pad", List.of(sign + " + " + digits, w, String.valueOf(!spec.left()), "\" \""));
   }
 
   /** The occurrences of {@code y} in {@code x}, as {@code [{index, length}, ...]}. */

@@ -34,6 +34,12 @@ final class CloudWorkflowsHelpers {
   String call(String name, List<String> args) {
     String sub = "statecraft_" + name;
     subworkflows.putIfAbsent(sub, definition(name));
+    if (name.equals("sorted_by")) {
+      subworkflows.putIfAbsent("statecraft_key_after", keyAfter());
+    }
+    if (name.equals("fixed")) {
+      subworkflows.putIfAbsent("statecraft_pad", definition("pad"));
+    }
     String result = freshVariable.apply(name + "_result");
     Map<String, Object> argMap = new LinkedHashMap<>();
     List<String> params = params(name);
@@ -63,6 +69,12 @@ final class CloudWorkflowsHelpers {
       case "with_set" -> List.of("items", "index", "value");
       case "without_index" -> List.of("items", "index");
       case "sorted", "distinct" -> List.of("items");
+      case "values" -> List.of("entries");
+      case "sorted_by" -> List.of("items", "keys", "descending");
+      case "key_after" -> List.of("keys", "descending", "a", "b");
+      case "pad" -> List.of("text", "width", "before", "fill");
+      case "grouped" -> List.of("digits");
+      case "fixed" -> List.of("x", "decimals", "scale");
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -71,10 +83,23 @@ final class CloudWorkflowsHelpers {
     if (name.equals("sorted")) {
       return sorted();
     }
+    if (name.equals("sorted_by")) {
+      return sortedBy();
+    }
+    if (name.equals("pad")) {
+      return pad();
+    }
+    if (name.equals("grouped")) {
+      return grouped();
+    }
+    if (name.equals("fixed")) {
+      return fixed();
+    }
     List<Object> steps = new ArrayList<>();
     String body;
     Object init;
     Object result;
+    String in = "${items}";
     switch (name) {
       case "join" -> {
         init = "";
@@ -106,6 +131,13 @@ final class CloudWorkflowsHelpers {
         body = "${if(item in out, out, list.concat(out, item))}";
         result = "${out}";
       }
+      case "values" -> {
+        // The keys in insertion order, each key's value in turn.
+        init = List.of();
+        in = "${keys(entries)}";
+        body = "${list.concat(out, entries[item])}";
+        result = "${out}";
+      }
       default -> throw new IllegalArgumentException(name);
     }
     steps.add(single("init", single("assign", List.of(single("out", init)))));
@@ -113,7 +145,7 @@ final class CloudWorkflowsHelpers {
         forLoop(
             "item",
             "i",
-            "${items}",
+            in,
             List.of(single("each", single("assign", List.of(single("out", body))))));
     steps.add(single("walk", single("for", loop)));
     steps.add(single("done", single("return", result)));
@@ -134,6 +166,185 @@ final class CloudWorkflowsHelpers {
     loop.put("in", in);
     loop.put("steps", steps);
     return loop;
+  }
+
+  /**
+   * {@code sorted(comparator)}: an insertion sort of the indexes, each going before the first
+   * placed index whose keys come strictly after its own, so that equal elements keep their order as
+   * in Java's stable sort; then the elements at the sorted indexes.
+   */
+  private static Map<String, Object> sortedBy() {
+    Map<String, Object> compare = new LinkedHashMap<>();
+    compare.put("call", "statecraft_key_after");
+    Map<String, Object> compareArgs = new LinkedHashMap<>();
+    compareArgs.put("keys", "${keys}");
+    compareArgs.put("descending", "${descending}");
+    compareArgs.put("a", "${o}");
+    compareArgs.put("b", "${i}");
+    compare.put("args", compareArgs);
+    compare.put("result", "later");
+    Map<String, Object> inner =
+        forLoop(
+            "o",
+            null,
+            "${out}",
+            List.of(
+                single("compare", compare),
+                single(
+                    "place",
+                    single(
+                        "assign",
+                        List.of(
+                            single(
+                                "next",
+                                "${if(not(placed) and later,"
+                                    + " list.concat(list.concat(next, i), o),"
+                                    + " list.concat(next, o))}"),
+                            single("placed", "${placed or later}"))))));
+    Map<String, Object> outer =
+        forLoop(
+            "item",
+            "i",
+            "${items}",
+            List.of(
+                single(
+                    "reset",
+                    single("assign", List.of(single("next", List.of()), single("placed", false)))),
+                single("insert", single("for", inner)),
+                single(
+                    "keep",
+                    single(
+                        "assign",
+                        List.of(single("out", "${if(placed, next, list.concat(next, i))}"))))));
+    Map<String, Object> pick =
+        forLoop(
+            "j",
+            null,
+            "${out}",
+            List.of(
+                single(
+                    "take",
+                    single(
+                        "assign", List.of(single("sorted", "${list.concat(sorted, items[j])}"))))));
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "init",
+            single("assign", List.of(single("out", List.of()), single("sorted", List.of())))));
+    steps.add(single("walk", single("for", outer)));
+    steps.add(single("collect", single("for", pick)));
+    steps.add(single("done", single("return", "${sorted}")));
+    return subworkflow("sorted_by", steps);
+  }
+
+  /** {@code text} with {@code fill} before (or after) it until it is {@code width} long. */
+  private static Map<String, Object> pad() {
+    Map<String, Object> full = new LinkedHashMap<>();
+    full.put("condition", "${len(text) >= width}");
+    full.put("return", "${text}");
+    Map<String, Object> grow = new LinkedHashMap<>();
+    grow.put("assign", List.of(single("text", "${if(before, fill + text, text + fill)}")));
+    grow.put("next", "check");
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("check", single("switch", List.of(full))));
+    steps.add(single("grow", grow));
+    return subworkflow("pad", steps);
+  }
+
+  /**
+   * The digits of {@code |x|} with {@code decimals} decimals, as Java's {@code %.nf} prints them
+   * (half up on the shortest decimal digits of the double); {@code scale} is {@code 10^decimals}.
+   * With {@code k} the floor of {@code |x| * scale}, the result is {@code k + 1} exactly when
+   * {@code |x|} is at least the double nearest to {@code (k + 0.5) / 10^n}, parsed from its decimal
+   * digits. Exact while {@code |x| * 10^n < 10^14}; beyond, it raises {@code
+   * statecraft.FormatOutOfRange}.
+   */
+  private static Map<String, Object> fixed() {
+    Map<String, Object> tooLarge = new LinkedHashMap<>();
+    tooLarge.put("condition", "${scaled >= 100000000000000}");
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("error", "statecraft.FormatOutOfRange");
+    error.put(
+        "cause",
+        "${\"%.\" + string(decimals) + \"f of \" + string(x) + \" needs more digits than the"
+            + " engine prints exactly\"}");
+    tooLarge.put("raise", error);
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "scale",
+            single(
+                "assign",
+                List.of(
+                    single("magnitude", "${math.abs(double(x))}"),
+                    single("scaled", "${math.abs(double(x)) * scale}")))));
+    steps.add(single("check", single("switch", List.of(tooLarge))));
+    steps.add(
+        single(
+            "round",
+            single(
+                "assign",
+                List.of(
+                    single("k", "${int(math.floor(scaled))}"),
+                    single("half", "${double(string(k * 10 + 5) + \"e-\" + string(decimals + 1))}"),
+                    single("digits", "${string(if(magnitude >= half, k + 1, k))}")))));
+    Map<String, Object> padArgs = new LinkedHashMap<>();
+    padArgs.put("text", "${digits}");
+    padArgs.put("width", "${decimals + 1}");
+    padArgs.put("before", true);
+    padArgs.put("fill", "${\"0\"}");
+    Map<String, Object> pad = new LinkedHashMap<>();
+    pad.put("call", "statecraft_pad");
+    pad.put("args", padArgs);
+    pad.put("result", "digits");
+    steps.add(single("pad", pad));
+    Map<String, Object> whole = new LinkedHashMap<>();
+    whole.put("condition", "${decimals == 0}");
+    whole.put("return", "${digits}");
+    steps.add(single("whole", single("switch", List.of(whole))));
+    steps.add(
+        single(
+            "done",
+            single(
+                "return",
+                "${text.substring(digits, 0, len(digits) - decimals) + \".\" +"
+                    + " text.substring(digits, len(digits) - decimals, len(digits))}")));
+    return subworkflow("fixed", steps);
+  }
+
+  /** The decimal {@code digits} with a comma before each group of three from the right. */
+  private static Map<String, Object> grouped() {
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("condition", "${i >= len(digits)}");
+    done.put("return", "${out}");
+    Map<String, Object> each = new LinkedHashMap<>();
+    each.put(
+        "assign",
+        List.of(
+            single(
+                "out",
+                "${out + if(i > 0 and (len(digits) - i) % 3 == 0, \",\", \"\")"
+                    + " + text.substring(digits, i, i + 1)}"),
+            single("i", "${i + 1}")));
+    each.put("next", "check");
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("init", single("assign", List.of(single("out", ""), single("i", 0)))));
+    steps.add(single("check", single("switch", List.of(done))));
+    steps.add(single("each", each));
+    return subworkflow("grouped", steps);
+  }
+
+  /** Whether the element at index {@code a} comes strictly after the one at {@code b}. */
+  private static Map<String, Object> keyAfter() {
+    Map<String, Object> decides = new LinkedHashMap<>();
+    decides.put("condition", "${k[a] != k[b]}");
+    decides.put("return", "${if(descending[j], k[a] < k[b], k[a] > k[b])}");
+    Map<String, Object> loop =
+        forLoop("k", "j", "${keys}", List.of(single("decide", single("switch", List.of(decides)))));
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("walk", single("for", loop)));
+    steps.add(single("done", single("return", false)));
+    return subworkflow("key_after", steps);
   }
 
   private static Map<String, Object> subworkflow(String name, List<Object> steps) {

@@ -87,7 +87,24 @@ public enum Builtin {
   /** {@code map} after {@code map.put(k, v)}. */
   MAP_WITH_PUT,
   /** {@code map} after {@code map.remove(k)}. */
-  MAP_WITHOUT_KEY;
+  MAP_WITHOUT_KEY,
+  /** {@code m.values()}, as a list in the insertion order of the keys. */
+  MAP_VALUES,
+  /**
+   * The first argument, a list, sorted stably by the key lists that follow it (one key per element
+   * each, strings or numbers), then a string literal with a {@code +} (ascending) or {@code -}
+   * (descending) per key: {@code sorted(Comparator.comparing(Item::score).reversed())}.
+   */
+  LIST_SORTED_BY,
+  /** {@code a < b} in natural order, of two strings ({@code compareTo}) or two numbers. */
+  NATURAL_LESS,
+  /**
+   * {@code String.format(Locale.ROOT, "%" + spec, value)} of one conversion with a width or flags:
+   * the first argument is the spec as a string literal ({@code "-10s"}, {@code "05d"}, {@code
+   * ",d"}): flags among {@code -}, {@code 0} and {@code ,}, an optional width, then {@code s} (of a
+   * string) or {@code d} (of an {@code int} or {@code long}).
+   */
+  STRING_FORMAT_ONE;
 
   /** Whether this builtin stands for a mutation of its first argument, in functional form. */
   public boolean mutation() {

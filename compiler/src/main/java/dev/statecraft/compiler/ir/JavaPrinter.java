@@ -176,7 +176,45 @@ public final class JavaPrinter {
       case LIST_WITH_ALL -> r + ".addAll(" + print(a.get(1)) + ")";
       case MAP_WITH_PUT -> r + ".put(" + args(a.subList(1, 3)) + ")";
       case MAP_WITHOUT_KEY -> r + ".remove(" + print(a.get(1)) + ")";
+      case MAP_VALUES -> "new java.util.ArrayList<>(" + r + ".values())";
+      case LIST_SORTED_BY -> sortedBy(a);
+      case STRING_FORMAT_ONE ->
+          "String.format(java.util.Locale.ROOT, "
+              + quote("%" + ((Expr.Literal) a.get(0)).value())
+              + ", "
+              + print(a.get(1))
+              + ")";
+      case NATURAL_LESS ->
+          a.get(0).type().equals(IrType.STRING)
+              ? r + ".compareTo(" + print(a.get(1)) + ") < 0"
+              : r + " < " + operand(a.get(1));
     };
+  }
+
+  /**
+   * The indexes of the list in the order of its keys ({@code Stream.sorted} is stable), then the
+   * elements at those indexes.
+   */
+  private String sortedBy(List<Expr> a) {
+    String items = operand(a.get(0));
+    String directions = (String) ((Expr.Literal) a.get(a.size() - 1)).value();
+    StringBuilder order = new StringBuilder();
+    for (int j = 0; j < directions.length(); j++) {
+      String key = "(Integer $i) -> " + operand(a.get(j + 1)) + ".get($i)";
+      String reverse = directions.charAt(j) == '-' ? ", java.util.Comparator.reverseOrder()" : "";
+      order
+          .append(j == 0 ? "java.util.Comparator.comparing(" : ".thenComparing(")
+          .append(key)
+          .append(reverse)
+          .append(")");
+    }
+    return "java.util.stream.IntStream.range(0, "
+        + items
+        + ".size()).boxed().sorted("
+        + order
+        + ").map("
+        + items
+        + "::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new))";
   }
 
   private String literal(Expr.Literal l) {

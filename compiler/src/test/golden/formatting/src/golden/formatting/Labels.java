@@ -1,0 +1,8 @@
+package golden.formatting;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Labels {
+  String tag(int quantity);
+}

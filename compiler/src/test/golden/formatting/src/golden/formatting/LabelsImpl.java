@@ -1,0 +1,8 @@
+package golden.formatting;
+
+public class LabelsImpl implements Labels {
+  @Override
+  public String tag(int quantity) {
+    return "#" + quantity;
+  }
+}

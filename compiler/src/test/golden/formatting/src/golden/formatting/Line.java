@@ -1,0 +1,3 @@
+package golden.formatting;
+
+public record Line(String item, int quantity, long cents, int change, long views) {}

@@ -1,0 +1,5 @@
+package golden.rankings;
+
+import java.util.List;
+
+public record Item(String name, int score, List<String> tags) {}

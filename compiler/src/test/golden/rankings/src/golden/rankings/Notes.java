@@ -1,0 +1,8 @@
+package golden.rankings;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Notes {
+  int weight(String name);
+}
