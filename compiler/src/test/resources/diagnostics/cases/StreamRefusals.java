@@ -37,6 +37,8 @@ public class StreamRefusals {
     List<String> flat = keys.stream().flatMap(k -> Stream.of(k, k)).toList();
     // BUG: UNSUPPORTED_CALL 20
     String first = keys.stream().max(Comparator.naturalOrder()).orElseThrow(() -> new IllegalStateException());
+    // BUG: UNSUPPORTED_CALL 16
+    double s = keys.stream().mapToDouble(k -> k.length() * 0.5).sum();
     int total = 0;
     for (Map.Entry<String, Integer> e : in.entrySet()) {
       // BUG: UNSUPPORTED_STATEMENT 7
@@ -45,6 +47,6 @@ public class StreamRefusals {
       e.setValue(0);
       total += e.getValue();
     }
-    return total + byScore.size() + byBlank.size() + flat.size() + first.length();
+    return total + (int) s + byScore.size() + byBlank.size() + flat.size() + first.length();
   }
 }

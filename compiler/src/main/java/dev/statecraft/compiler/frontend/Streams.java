@@ -409,6 +409,17 @@ final class Streams {
               "sum() needs numbers, not '" + current.type().javaName() + "'",
               "map to numbers with mapToInt, mapToLong or mapToDouble first");
         }
+        if (current.type() == IrType.DOUBLE) {
+          // DoubleStream.sum adds with Kahan compensation, and JDK 17 and 18 finish it differently
+          // (JDK-8214761): no plain addition gives its answer on every JVM.
+          return failed(
+              t,
+              DiagnosticCode.UNSUPPORTED_CALL,
+              "sum() of doubles compensates for rounding errors in Java, differently from one JDK"
+                  + " to the next, so no cloud can give its exact answer",
+              "add in a loop (total += x) or with reduce(0.0, Double::sum): plain addition, the"
+                  + " same everywhere");
+        }
         type = current.type();
         initial =
             type == IrType.INT

@@ -18,7 +18,7 @@ public class Pipeline {
     List<Integer> scores = docs.stream().map(d -> scorer.score(d.title())).collect(Collectors.toList());
     long longOnes = docs.stream().filter(d -> d.words() > 3).count();
     int total = docs.stream().mapToInt(Doc::words).sum();
-    double wordSum = docs.stream().mapToDouble(d -> d.words() * 1.0).sum();
+    double wordSum = docs.stream().map(d -> d.words() * 1.0).reduce(0.0, (a, b) -> a + b);
     double avg = docs.isEmpty() ? 0 : wordSum / docs.size();
     boolean any = docs.stream().anyMatch(d -> d.title().startsWith("B"));
     boolean all = titles.stream().allMatch(t -> t.length() > 3);

@@ -92,7 +92,9 @@ public final class PipelineFunctions {
     each5: for (Doc item5 : docs) {
       Doc d = item5;
       double mapped4 = ((double) d.words()) * 1.0;
-      collected5 = collected5 + mapped4;
+      double a = collected5;
+      double b = mapped4;
+      collected5 = a + b;
     }
     double wordSum = collected5;
     double avg = docs.isEmpty() ? 0.0 : (wordSum / ((double) docs.size()));
