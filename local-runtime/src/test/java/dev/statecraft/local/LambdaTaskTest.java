@@ -126,6 +126,29 @@ class LambdaTaskTest {
   }
 
   @Test
+  void aCatcherWhoseAssignFailsFailsTheStateWithThatError() throws Exception {
+    engine.registerLambda(
+        "boom",
+        new JsonFunctionHandler(
+            (in, ctx) -> {
+              throw new IllegalStateException("it broke");
+            }));
+    ExecutionResult result =
+        run(
+            "{'QueryLanguage':'JSONata','StartAt':'T','States':{'T':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::lambda:invoke',"
+                + "'Arguments':{'FunctionName':'boom','Payload':{}},"
+                + "'Catch':[{'ErrorEquals':['States.ALL'],"
+                + "'Assign':{'x':'{% $error(\\'in the catcher\\') %}'},'Next':'Handled'}],"
+                + "'End':true},"
+                + "'Handled':{'Type':'Pass','End':true}}}",
+            "{}");
+    assertEquals(ExecutionStatus.FAILED, result.status(), result::toString);
+    assertEquals("States.QueryEvaluationError", result.error(), result::toString);
+    assertTrue(result.cause().contains("in the catcher"), result::cause);
+  }
+
+  @Test
   void anUnknownFunctionFailsWithResourceNotFound() throws Exception {
     ExecutionResult result =
         run(

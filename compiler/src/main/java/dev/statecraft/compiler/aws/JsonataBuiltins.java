@@ -19,6 +19,16 @@ import java.util.Set;
  * spaces, sequences of one that collapse to a value), the rendering restores Java's result.
  */
 final class JsonataBuiltins {
+  /**
+   * What {@code String.trim} removes: every char up to U+0020. Spelled out because {@code \s} means
+   * other sets in JavaScript (AWS) and in Java's regular expressions.
+   */
+  private static final String TRIMMED = "[\\x00-\\x20]";
+
+  /** {@code Character.isWhitespace}, which {@code String.isBlank} tests. */
+  private static final String WHITESPACE =
+      "[\\t-\\r\\u001c-\\u001f \\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000]";
+
   private final JsonataRenderer renderer;
 
   JsonataBuiltins(JsonataRenderer renderer) {
@@ -57,7 +67,8 @@ final class JsonataBuiltins {
               b);
       case STRING_TO_UPPER_CASE -> fn("$uppercase", a);
       case STRING_TO_LOWER_CASE -> fn("$lowercase", a);
-      case STRING_TRIM -> combine("$replace(" + a.text() + ", /^\\s+|\\s+$/, '')", ATOM, a);
+      case STRING_TRIM ->
+          combine("$replace(" + a.text() + ", /^" + TRIMMED + "+|" + TRIMMED + "+$/, '')", ATOM, a);
       case STRING_SUBSTRING ->
           substring(a, b, args.size() > 2 ? renderer.render(args.get(2)) : null);
       case STRING_INDEX_OF ->
@@ -73,7 +84,8 @@ final class JsonataBuiltins {
       case STRING_SPLIT -> split(a, args.get(1));
       case STRING_LAST_INDEX_OF -> lastIndexOf(a, b);
       case STRING_REPLACE -> replace(a, args.get(1), b, renderer.render(args.get(2)));
-      case STRING_IS_BLANK -> combine("$contains(" + a.text() + ", /^\\s*$/)", ATOM, a);
+      case STRING_IS_BLANK ->
+          combine("$contains(" + a.text() + ", /^" + WHITESPACE + "*$/)", ATOM, a);
       case STRING_EQUALS_IGNORE_CASE ->
           combine("$lowercase(" + a.text() + ") = $lowercase(" + b.text() + ")", COMPARISON, a, b);
       case STRING_JOIN -> combine("$join(" + b.text() + ", " + a.text() + ")", ATOM, a, b);

@@ -22,11 +22,24 @@ final class PendingCode {
 
   /** {@code expression} evaluated after {@code pending}, in terms of the values before it. */
   static Jsonata inline(List<Edge.Pending> pending, Jsonata expression) {
+    return inline(pending, expression, false);
+  }
+
+  /**
+   * {@code expression} evaluated after {@code pending}, keeping the pending code that can throw
+   * even where nothing reads its value, since Java throws there. One field of a state needs it.
+   */
+  static Jsonata inlineThrowing(List<Edge.Pending> pending, Jsonata expression) {
+    return inline(pending, expression, true);
+  }
+
+  private static Jsonata inline(
+      List<Edge.Pending> pending, Jsonata expression, boolean keepThrowing) {
     Deque<Edge.Pending> chain = new ArrayDeque<>();
     Set<String> needed = new HashSet<>(expression.reads());
-    for (int i = pending.size() - 1; i >= 0 && !needed.isEmpty(); i--) {
+    for (int i = pending.size() - 1; i >= 0; i--) {
       Edge.Pending p = pending.get(i);
-      if (needed.remove(p.variable())) {
+      if (needed.remove(p.variable()) | (keepThrowing && mayFail(p))) {
         chain.addFirst(p);
         needed.addAll(p.expression().reads());
       }
@@ -52,6 +65,11 @@ final class PendingCode {
     }
     text.append(body.text()).append(')');
     return new Jsonata(text.toString(), reads, Jsonata.ATOM);
+  }
+
+  /** Whether the assignment can throw: Java's exceptions are JSONata {@code $error} calls. */
+  static boolean mayFail(Edge.Pending p) {
+    return p.expression().text().contains("$error(");
   }
 
   /** The variables {@code pending} assigns, in order of first assignment. */

@@ -790,7 +790,7 @@ final class StateGraph {
     for (Edge e : cursor) {
       link(e, fail, inline ? Set.of() : live);
     }
-    fail.set("Error", value(PendingCode.inline(pending, error)));
+    fail.set("Error", value(PendingCode.inlineThrowing(pending, error)));
     fail.set("Cause", value(PendingCode.inline(pending, cause)));
     cursor = List.of();
   }
@@ -923,7 +923,7 @@ final class StateGraph {
         continue;
       }
       if (e.canEnd()) {
-        e.owner.put("Output", expression(PendingCode.inline(e.pending, output)));
+        e.owner.put("Output", expression(PendingCode.inlineThrowing(e.pending, output)));
         e.owner.put("End", true);
       } else {
         needState.add(e);
@@ -934,7 +934,7 @@ final class StateGraph {
       if (needState.size() == 1 && portable(needState.get(0))) {
         Edge only = needState.get(0);
         link(only, succeed, Set.of());
-        succeed.put("Output", expression(PendingCode.inline(only.pending, output)));
+        succeed.put("Output", expression(PendingCode.inlineThrowing(only.pending, output)));
       } else {
         needState.forEach(e -> link(e, succeed, output.reads()));
         succeed.put("Output", expression(output));
@@ -969,14 +969,32 @@ final class StateGraph {
    */
   private List<Edge.Pending> enter(ObjectNode state, Stmt statement) {
     if (cursor.size() == 1 && cursor.get(0).kind == Edge.Kind.ENTRY) {
-      startAt = name(state);
-      return cursor.get(0).pending;
+      if (!assignsAfterItsEffect(state) || !mayFail(cursor.get(0).pending)) {
+        startAt = name(state);
+        return cursor.get(0).pending;
+      }
+      // What the state's Arguments do not read would go into its Assign, after the activity (or
+      // wait, map, branches) ran: code that can throw must fail first, as in Java.
+      ObjectNode pass = newState("Start", "Pass");
+      startAt = name(pass);
+      cursor = List.of(new Edge(Edge.Kind.STATE, pass, cursor.get(0).pending));
     }
     Set<String> live = aslNames(shared.liveness().liveIn(statement));
     for (Edge e : cursor) {
       link(e, state, live);
     }
     return List.of();
+  }
+
+  /** Whether the state's {@code Assign} runs after what the state does. */
+  private static boolean assignsAfterItsEffect(ObjectNode state) {
+    String type = state.get("Type").asText();
+    return !type.equals("Pass") && !type.equals("Choice");
+  }
+
+  /** Whether any of the code can throw. */
+  private static boolean mayFail(List<Edge.Pending> pending) {
+    return pending.stream().anyMatch(PendingCode::mayFail);
   }
 
   /**
@@ -1036,13 +1054,22 @@ final class StateGraph {
 
   private ObjectNode assignments(List<Edge.Pending> pending, Set<String> live) {
     ObjectNode assign = nodes.objectNode();
+    boolean throwingLeft = mayFail(pending);
     for (String variable : PendingCode.assigned(pending)) {
-      if (live.contains(variable) || names().pinned(variable)) {
+      boolean throwing =
+          throwingLeft
+              && pending.stream()
+                  .anyMatch(p -> p.variable().equals(variable) && PendingCode.mayFail(p));
+      if (live.contains(variable) || names().pinned(variable) || throwing) {
+        Jsonata value = new Jsonata("$" + variable, Set.of(variable), Jsonata.ATOM);
+        // The first field also runs the code that can throw, read or not, as Java runs it.
         assign.set(
             variable,
             value(
-                PendingCode.inline(
-                    pending, new Jsonata("$" + variable, Set.of(variable), Jsonata.ATOM))));
+                throwingLeft
+                    ? PendingCode.inlineThrowing(pending, value)
+                    : PendingCode.inline(pending, value)));
+        throwingLeft = false;
       }
     }
     return assign;

@@ -24,6 +24,7 @@ import dev.statecraft.compiler.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -35,6 +36,13 @@ import java.util.function.BiFunction;
  */
 final class Effects {
   private static final String DURABLE = SourceContext.API + "Durable";
+  private static final Set<String> DURABLE_EFFECTS =
+      Set.of("sleep", "map", "parallel", "awaitCallback");
+
+  /** Whether {@code Durable.name(...)} is an effect, which only a statement may hold. */
+  static boolean isEffect(String name) {
+    return DURABLE_EFFECTS.contains(name);
+  }
 
   /**
    * A recognized effect: its result type and how to emit it into a target.

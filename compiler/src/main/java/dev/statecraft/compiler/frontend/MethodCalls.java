@@ -285,10 +285,14 @@ final class MethodCalls {
             "declare a field: private final X act = Durable.activities(X.class);");
         return Optional.empty();
       default:
+        // Durable's effects (sleep, map, parallel, awaitCallback) reach here only from inside an
+        // expression; Effects takes them where they stand as statements or initializers.
         context.error(
             unit,
             m,
-            DiagnosticCode.UNSUPPORTED_CALL,
+            Effects.isEffect(name)
+                ? DiagnosticCode.MISPLACED_DURABLE_CALL
+                : DiagnosticCode.UNSUPPORTED_CALL,
             "'Durable."
                 + name
                 + "(...)' is only supported as a statement of its own or an"

@@ -74,7 +74,13 @@ final class Interpreter {
           break;
       }
     } catch (StatesError error) {
-      handleError(b, state, error.inState(state.name(), b.enteredEventId), batch);
+      try {
+        handleError(b, state, error.inState(state.name(), b.enteredEventId), batch);
+      } catch (StatesError inCatcher) {
+        // A catcher's Output or Assign that fails fails the state; no catcher takes it again.
+        b.taskToken = null;
+        branchFailed(b, inCatcher.inState(state.name(), b.enteredEventId), batch);
+      }
     }
     engine.saveExecutionProgress(execution, batch);
   }

@@ -6,17 +6,69 @@ import java.util.Random;
 
 /**
  * Writes random workflow programs within the workflow language, one class per seed: arithmetic on
- * {@code int}, {@code long} and {@code double}, strings, booleans, records and lists; if/else,
- * loops with break and continue, switches, try/catch/finally, throws, retries, Durable.map,
- * Durable.parallel and sleeps, all around calls of the deterministic {@code Ops} activities. The
- * same seed always gives the same program.
+ * {@code int}, {@code long} and {@code double}, strings, booleans, records, lists and lists of
+ * lists; if/else, while, do/while and for loops (their conditions calling activities) with break
+ * and continue, switches, try/catch/finally with return, throw, break and continue in the try, the
+ * catch and the finally, throws, retries, Durable.map, Durable.parallel and sleeps, all around
+ * calls of the deterministic {@code Ops} activities; {@code list.get} out of range, {@code split}
+ * of edge strings and separators, {@code trim} and case changes of edge strings. The same seed
+ * always gives the same program.
  *
  * <p>Programs stay inside what every target computes exactly like Java: integers stay far from
  * overflow (values are kept modulo 997), doubles are halves and quarters of small integers, and
- * divisors are non-zero literals.
+ * divisors are non-zero literals. {@code -Dstatecraft.difftest.doubles17=true} adds doubles that
+ * print with 16 and 17 significant digits ({@code 5.0 / 6}, {@code 0.1 + 0.2}); off by default
+ * until the AWS back end prints doubles as {@code Double.toString} does. Three more flags, off by
+ * default, turn on programs that known compiler bugs make differ: {@code
+ * statecraft.difftest.finallyChangesReturned}, {@code statecraft.difftest.throwingCodeInTry} and
+ * {@code statecraft.difftest.immutableListIndex} (see the constants).
  */
 final class ProgramGenerator {
   private static final int MAX_DEPTH = 3;
+
+  /** Doubles whose shortest round-trip form has 16 or 17 significant digits. */
+  static final boolean DOUBLES_17 = Boolean.getBoolean("statecraft.difftest.doubles17");
+
+  /**
+   * {@code get} past the end of a {@code List.of} list, whose exception message ("Index: 1 Size:
+   * 1") differs from ArrayList's ("Index 1 out of bounds for length 1"), which the engine gives.
+   */
+  static final boolean IMMUTABLE_LIST_INDEX =
+      Boolean.getBoolean("statecraft.difftest.immutableListIndex");
+
+  /**
+   * A {@code finally} that changes the list a {@code return} in its try or catch already put into
+   * the result: Java's result sees the change, the compiled one does not.
+   */
+  static final boolean FINALLY_CHANGES_RETURNED =
+      Boolean.getBoolean("statecraft.difftest.finallyChangesReturned");
+
+  /**
+   * {@code list.get} out of range inside a try, catch or finally: on AWS the assignments before it
+   * in the same state are lost, and a catch or finally after workflow code that throws is skipped.
+   */
+  static final boolean THROWING_CODE_IN_TRY =
+      Boolean.getBoolean("statecraft.difftest.throwingCodeInTry");
+
+  private static final String[] EDGE_STRINGS = {
+    "",
+    " ",
+    "  padded  ",
+    "\\t tab\\n",
+    "a  b",
+    "\\n\\n",
+    ",,,",
+    "a,,b,",
+    " a  b c ",
+    "a;b,,c;",
+    "Stra\\u00dfe",
+    "\\u0130stanbul",
+    "\\u01c5ungla",
+    "\\u03a3\\u0391\\u03a3",
+    "\\u00a0nbsp\\u00a0",
+    "x\\u0001",
+    "MiXeD 9"
+  };
 
   private final Random random;
   private final StringBuilder out = new StringBuilder();
@@ -24,6 +76,15 @@ final class ProgramGenerator {
   private int fresh;
   private boolean concurrent;
   private final List<String> ints = new ArrayList<>(List.of("i", "j"));
+
+  /** Enclosing loops (and switches, which a {@code break} also leaves) of the current statement. */
+  private int loops;
+
+  /** The {@code return}s written so far. */
+  private int returns;
+
+  /** Enclosing try statements of the current statement. */
+  private int tries;
 
   private ProgramGenerator(long seed) {
     this.random = new Random(seed);
@@ -74,10 +135,16 @@ final class ProgramGenerator {
     line("boolean b = in.name().isEmpty();");
     line("String s = in.name();");
     line("List<String> log = new ArrayList<>();");
+    line("List<List<String>> grid = new ArrayList<>();");
     int statements = 3 + random.nextInt(6);
     for (int k = 0; k < statements; k++) {
       statement(0);
     }
+    line("for (List<String> row : grid) {");
+    indent++;
+    line("log.add(row.size() + \"[\" + String.join(\"|\", row) + \"]\");");
+    indent--;
+    line("}");
     line("return new Result(i, j, l, d, b, s, log);");
     indent--;
     line("}");
@@ -87,7 +154,11 @@ final class ProgramGenerator {
   }
 
   private void statement(int depth) {
-    int choice = random.nextInt(depth >= MAX_DEPTH ? 9 : 22);
+    int choice = random.nextInt(depth >= MAX_DEPTH ? 9 : 30);
+    if (choice < 9 && random.nextInt(3) == 0) {
+      edgeStatement();
+      return;
+    }
     switch (choice) {
       case 0, 1 -> line(intVar() + " = " + intExpr(2) + " % 997;");
       case 2 -> line("l = (l * 3 + " + intAtom() + ") % 100003L;");
@@ -132,8 +203,252 @@ final class ProgramGenerator {
                 + t
                 + ");");
       }
-      default -> line("i = ops.flaky(i % 7);");
+      case 21 -> line("i = ops.flaky(i % 7);");
+      case 22, 23 -> activityConditionLoop(depth);
+      case 24, 25 -> tryWithJumps(depth);
+      case 26 -> nested(depth);
+      case 27 -> {
+        if (loops > 0) {
+          line("if (" + boolExpr() + ") {");
+          indent++;
+          line(random.nextBoolean() ? "break;" : "continue;");
+          indent--;
+          line("}");
+        } else {
+          edgeStatement();
+        }
+      }
+      default -> edgeStatement();
     }
+  }
+
+  /** A statement on the edges: nested lists, out-of-range reads, edge strings, long doubles. */
+  private void edgeStatement() {
+    switch (random.nextInt(DOUBLES_17 ? 8 : 7)) {
+      case 0 -> grow();
+      case 1 -> {
+        if (tries == 0 || THROWING_CODE_IN_TRY) {
+          outOfRange();
+        } else {
+          grow();
+        }
+      }
+      case 2, 3 -> splitEdge();
+      case 4, 5 -> caseAndTrim();
+      case 6 -> line("log.add(String.valueOf(grid.size()) + grid.isEmpty());");
+      default -> longDouble();
+    }
+  }
+
+  private String edge() {
+    return "\"" + EDGE_STRINGS[random.nextInt(EDGE_STRINGS.length)] + "\"";
+  }
+
+  /** Adds a row to the list of lists, never one that is changed afterwards. */
+  private void grow() {
+    switch (random.nextInt(4)) {
+      case 0 -> line("grid.add(List.of(s, \"" + word() + "\"));");
+      case 1 -> line("grid.add(new ArrayList<>(log));");
+      case 2 -> line("grid.add(List.of(" + edge() + "));");
+      default -> {
+        String r = "r" + fresh++;
+        line("List<String> " + r + " = new ArrayList<>();");
+        line(r + ".add(String.valueOf(" + atom() + "));");
+        line(r + ".add(s);");
+        // In a loop the compiler takes the next iteration's new list for the shared one
+        // (ALIASED_COLLECTION, though Java would be fine): share a copy there.
+        line("grid.add(" + (loops == 0 ? r : "new ArrayList<>(" + r + ")") + ");");
+      }
+    }
+  }
+
+  /** Reads of lists with an index that may be out of range, negative or past the end. */
+  private void outOfRange() {
+    int n = 1 + random.nextInt(5);
+    switch (random.nextInt(4)) {
+      case 0 -> line("i = (i + in.numbers().get(" + intVar() + " % " + n + ")) % 997;");
+      case 1 -> line("log.add(log.get(" + intVar() + " % " + n + "));");
+      case 2 -> line("s = grid.get(" + intVar() + " % " + n + ").get(0);");
+      default ->
+          line(
+              "log.add(grid.isEmpty() ? \"none\" : grid.get(grid.size() - 1).get("
+                  + (IMMUTABLE_LIST_INDEX ? random.nextInt(3) : 0)
+                  + "));");
+    }
+  }
+
+  /** {@code split} of edge strings, by one character and by simple regular expressions. */
+  private void splitEdge() {
+    String[] separators = {",", "\\n", ";", " ", "\\\\s+", "[,;]", ",+", "a"};
+    String t = "p" + fresh++;
+    String text = random.nextBoolean() ? edge() : "(" + edge() + " + s + " + edge() + ")";
+    line(
+        "String[] "
+            + t
+            + " = "
+            + text
+            + ".split(\""
+            + separators[random.nextInt(separators.length)]
+            + "\");");
+    line("log.add(" + t + ".length + \":\" + String.join(\"/\", " + t + "));");
+  }
+
+  /** {@code trim}, {@code toUpperCase} and {@code toLowerCase} of edge strings. */
+  private void caseAndTrim() {
+    String[] calls = {"trim()", "toUpperCase()", "toLowerCase()", "trim().length()", "isBlank()"};
+    String text = random.nextBoolean() ? edge() : "(" + edge() + " + s)";
+    String call = calls[random.nextInt(calls.length)];
+    line("log.add(\"<\" + " + text + "." + call + " + \">\");");
+  }
+
+  /** Doubles whose shortest round-trip digits are 16 or 17, printed by string concatenation. */
+  private void longDouble() {
+    String[] values = {"5.0 / 6", "0.1 + 0.2", "1e-5 * 3.6", "2.0 / 3", "1.0 / 3 * d", "d / 7"};
+    line("d = " + values[random.nextInt(values.length)] + ";");
+    line("log.add(\"d=\" + d);");
+  }
+
+  /** Lists of lists: rows appended, read back, iterated. */
+  private void nested(int depth) {
+    grow();
+    switch (random.nextInt(3)) {
+      case 0 -> {
+        String row = "row" + fresh++;
+        line("for (List<String> " + row + " : grid) {");
+        indent++;
+        line("j = (j + " + row + ".size()) % 997;");
+        if (depth < MAX_DEPTH && random.nextBoolean()) {
+          line("if (!" + row + ".isEmpty()) {");
+          indent++;
+          line("s = " + row + ".get(0);");
+          indent--;
+          line("}");
+        }
+        indent--;
+        line("}");
+      }
+      case 1 -> {
+        String t = "g" + fresh++;
+        line("List<List<String>> " + t + " = new ArrayList<>();");
+        line(t + ".add(List.of(\"" + word() + "\", s));");
+        line(t + ".add(List.of());");
+        line(
+            "log.add("
+                + t
+                + ".get(0).get(1) + "
+                + t
+                + ".size() + "
+                + t
+                + ".get(1).size() + grid.get(grid.size() - 1).size());");
+      }
+      default -> line("log.addAll(grid.get(grid.size() - 1));");
+    }
+  }
+
+  /** while, do/while and for loops whose condition calls an activity. */
+  private void activityConditionLoop(int depth) {
+    String k = "k" + fresh++;
+    int offset = random.nextInt(5);
+    String condition =
+        random.nextInt(3) == 0
+            ? "ops.check(" + k + " * 2) && " + k + " < " + (1 + random.nextInt(4))
+            : "ops.add(" + k + ", " + offset + ") < " + (offset + 1 + random.nextInt(4));
+    switch (random.nextInt(3)) {
+      case 0 -> {
+        line("int " + k + " = 0;");
+        line("while (" + condition + ") {");
+        indent++;
+        line(k + "++;");
+        loopBody(depth);
+        indent--;
+        line("}");
+      }
+      case 1 -> {
+        line("int " + k + " = 0;");
+        line("do {");
+        indent++;
+        line(k + "++;");
+        loopBody(depth);
+        indent--;
+        line("} while (" + condition + ");");
+      }
+      default -> {
+        line("for (int " + k + " = 0; " + condition + "; " + k + "++) {");
+        indent++;
+        loopBody(depth);
+        indent--;
+        line("}");
+      }
+    }
+  }
+
+  private void loopBody(int depth) {
+    loops++;
+    int n = 1 + random.nextInt(2);
+    for (int x = 0; x < n; x++) {
+      statement(depth + 1);
+    }
+    loops--;
+  }
+
+  /** try/catch/finally with jumps out of the try, the catch and the finally. */
+  private void tryWithJumps(int depth) {
+    tries++;
+    int returnsBefore = returns;
+    line("try {");
+    indent++;
+    line(intVar() + " = ops.risky(" + intAtom() + ");");
+    if (random.nextBoolean()) {
+      statement(depth + 1);
+    }
+    maybeJump(true);
+    indent--;
+    String e = "e" + fresh++;
+    line("} catch (OpFailed " + e + ") {");
+    indent++;
+    line("log.add(\"caught \" + " + e + ".getMessage());");
+    if (random.nextInt(3) == 0) {
+      line(jump());
+    } else {
+      maybeJump(false);
+    }
+    indent--;
+    if (random.nextInt(3) > 0) {
+      line("} finally {");
+      indent++;
+      if (returns == returnsBefore || FINALLY_CHANGES_RETURNED) {
+        line("log.add(\"finally \" + i);");
+      } else {
+        line("i = (i + 1) % 997;");
+      }
+      maybeJump(true);
+      indent--;
+    }
+    line("}");
+    tries--;
+  }
+
+  /** Sometimes a conditional jump; {@code often} makes it likelier. */
+  private void maybeJump(boolean often) {
+    if (random.nextInt(often ? 2 : 3) == 0) {
+      line("if (" + boolExpr() + ") {");
+      indent++;
+      line(jump());
+      indent--;
+      line("}");
+    }
+  }
+
+  private String jump() {
+    int kinds = loops > 0 ? 4 : 2;
+    int kind = random.nextInt(kinds);
+    returns += kind == 0 ? 1 : 0;
+    return switch (kind) {
+      case 0 -> "return new Result(i, j, l, d, b, s, log);";
+      case 1 -> "throw new WorkflowFailure(\"Jump\", \"left at \" + i + \"/\" + s);";
+      case 2 -> "break;";
+      default -> "continue;";
+    };
   }
 
   /** A stream pipeline over the input's numbers; lambdas read only constants and the input. */
@@ -212,10 +527,7 @@ final class ProgramGenerator {
       indent--;
       line("}");
     }
-    int n = 1 + random.nextInt(2);
-    for (int x = 0; x < n; x++) {
-      statement(depth + 1);
-    }
+    loopBody(depth);
     indent--;
     line("}");
   }
@@ -231,7 +543,9 @@ final class ProgramGenerator {
     ints.add(v);
     line("i = (i + " + v + ") % 997;");
     if (random.nextBoolean()) {
+      loops++;
       statement(depth + 1);
+      loops--;
     }
     ints.remove(v);
     indent--;
@@ -254,6 +568,8 @@ final class ProgramGenerator {
   }
 
   private void tryCatch(int depth) {
+    tries++;
+    int returnsBefore = returns;
     line("try {");
     indent++;
     line(intVar() + " = ops.risky(" + intAtom() + ");");
@@ -269,10 +585,14 @@ final class ProgramGenerator {
     if (random.nextBoolean()) {
       line("} finally {");
       indent++;
-      line("log.add(\"finally\");");
+      line(
+          returns == returnsBefore || FINALLY_CHANGES_RETURNED
+              ? "log.add(\"finally\");"
+              : "j = (j + 1) % 997;");
       indent--;
     }
     line("}");
+    tries--;
   }
 
   /** A copy of an int the lambdas can capture: Java captures only effectively final locals. */

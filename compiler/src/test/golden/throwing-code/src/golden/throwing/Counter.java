@@ -1,0 +1,8 @@
+package golden.throwing;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Counter {
+  int count(int n);
+}

@@ -1,0 +1,8 @@
+package golden.throwing;
+
+public class CounterImpl implements Counter {
+  @Override
+  public int count(int n) {
+    return n + 1;
+  }
+}
