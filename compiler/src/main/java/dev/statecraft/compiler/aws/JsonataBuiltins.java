@@ -7,6 +7,7 @@ import static dev.statecraft.compiler.aws.Jsonata.CONDITIONAL;
 import static dev.statecraft.compiler.aws.JsonataRenderer.combine;
 
 import dev.statecraft.compiler.ir.Expr;
+import dev.statecraft.compiler.ir.IrType;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,11 @@ import java.util.Set;
  * spaces, sequences of one that collapse to a value), the rendering restores Java's result.
  */
 final class JsonataBuiltins {
+  /** The characters {@link Character#isWhitespace} accepts, as a regular expression class. */
+  private static final String WHITESPACE =
+      "[\\u0009-\\u000D\\u001C-\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200A"
+          + "\\u2028\\u2029\\u205F\\u3000]";
+
   private final JsonataRenderer renderer;
 
   JsonataBuiltins(JsonataRenderer renderer) {
@@ -67,6 +73,27 @@ final class JsonataBuiltins {
               ATOM,
               a,
               b);
+      case STRING_INDEX_OF_FROM -> indexOfFrom(a, b, renderer.render(args.get(2)));
+      case STRING_REPEAT ->
+          combine(
+              "($__s := "
+                  + a.text()
+                  + "; $__n := "
+                  + b.text()
+                  + "; $__n < 0 ? $error('java.lang.IllegalArgumentException: count is negative: ' &"
+                  + " $__n) : $__n = 0 ? '' : $join([1..$__n].($__s)))",
+              ATOM,
+              a,
+              b);
+      case STRING_STRIP ->
+          combine(
+              "$replace(" + a.text() + ", /^" + WHITESPACE + "+|" + WHITESPACE + "+$/, '')",
+              ATOM,
+              a);
+      case STRING_STRIP_LEADING ->
+          combine("$replace(" + a.text() + ", /^" + WHITESPACE + "+/, '')", ATOM, a);
+      case STRING_STRIP_TRAILING ->
+          combine("$replace(" + a.text() + ", /" + WHITESPACE + "+$/, '')", ATOM, a);
       case STRING_SPLIT -> split(a, args.get(1));
       case STRING_LAST_INDEX_OF -> lastIndexOf(a, b);
       case STRING_REPLACE -> replace(a, args.get(1), b, renderer.render(args.get(2)));
@@ -139,6 +166,9 @@ final class JsonataBuiltins {
       case DOUBLE_PARSE_DOUBLE -> parseDouble(a);
       case MATH_ROUND -> combine("$floor(" + a.text() + " + 0.5)", ATOM, a);
       case ENUM_NAME -> a;
+      case ENUM_ORDINAL ->
+          combine("$lookup(" + ordinals(args.get(0)) + ", " + a.text() + ")", ATOM, a);
+      case ENUM_VALUE_OF -> valueOf(a, (IrType.EnumType) c.type());
       case EXECUTION_ID -> new Jsonata("$states.context.Execution.Id", Set.of(), ATOM);
       case NEW_LIST, NEW_MAP -> a;
       case LIST_WITH_ADDED ->
@@ -210,6 +240,63 @@ final class JsonataBuiltins {
         ATOM,
         a,
         b);
+  }
+
+  /**
+   * {@code s.indexOf(t, from)}: the search starts at {@code from} clamped to {@code [0,
+   * s.length()]}, as in Java.
+   */
+  private static Jsonata indexOfFrom(Jsonata s, Jsonata t, Jsonata from) {
+    return combine(
+        "($__s := "
+            + s.text()
+            + "; $__p := "
+            + t.text()
+            + "; $__f := "
+            + from.text()
+            + "; $__f := $__f < 0 ? 0 : $__f > $length($__s) ? $length($__s) : $__f;"
+            + " $__r := $substring($__s, $__f);"
+            + " $contains($__r, $__p) ? $__f + $length($substringBefore($__r, $__p)) : -1)",
+        ATOM,
+        s,
+        t,
+        from);
+  }
+
+  /** An object from each constant's name to its ordinal, for {@code e.ordinal()}. */
+  private static String ordinals(Expr e) {
+    List<String> constants = ((IrType.EnumType) e.type()).constants();
+    StringBuilder out = new StringBuilder("{");
+    for (int i = 0; i < constants.size(); i++) {
+      out.append(i == 0 ? "" : ", ")
+          .append(JsonataRenderer.string(constants.get(i)))
+          .append(": ")
+          .append(i);
+    }
+    return out.append("}").toString();
+  }
+
+  /** {@code E.valueOf(s)}: the name itself when {@code E} has that constant, else Java's error. */
+  private static Jsonata valueOf(Jsonata s, IrType.EnumType type) {
+    String names =
+        "["
+            + String.join(", ", type.constants().stream().map(JsonataRenderer::string).toList())
+            + "]";
+    return combine(
+        "($__n := "
+            + s.text()
+            + "; $not($exists($__n)) or $__n = null"
+            + " ? $error('java.lang.NullPointerException: Name is null')"
+            + " : $__n in "
+            + names
+            + " ? $__n : $error("
+            + JsonataRenderer.string(
+                "java.lang.IllegalArgumentException: No enum constant "
+                    + type.qualifiedName()
+                    + ".")
+            + " & $__n))",
+        ATOM,
+        s);
   }
 
   /**

@@ -826,7 +826,9 @@ final class BodyTranslator {
       Local error = new Local(catchNames.names.next(name + "Error"), IrType.STRING);
       Local message = new Local(catchNames.names.next(name + "Message"), IrType.STRING);
       x.scope().push();
-      x.scope().declareCatch(new Scope.CatchParameter(name, error, message));
+      boolean workflowFailure =
+          errors.size() == 1 && errors.get(0) instanceof ErrorName.WorkflowFailure;
+      x.scope().declareCatch(new Scope.CatchParameter(name, error, message, workflowFailure));
       Block handler;
       try {
         handler = block(c.getBody());

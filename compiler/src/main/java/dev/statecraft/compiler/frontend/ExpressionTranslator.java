@@ -313,7 +313,8 @@ final class ExpressionTranslator {
             + "()");
   }
 
-  private Optional<IrType> enumType(String qualifiedName, Node at) {
+  /** The enum type declared in the sources under {@code qualifiedName}, if it is one. */
+  Optional<IrType> enumType(String qualifiedName, Node at) {
     Optional<TypeTable.Declared> d = context.types().declared(qualifiedName);
     if (d.isPresent() && d.get().declaration().isEnumDeclaration()) {
       return types.declared(qualifiedName, at, unit);

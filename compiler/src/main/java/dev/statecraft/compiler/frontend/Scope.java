@@ -15,8 +15,11 @@ import java.util.Optional;
  * the locals outside but not assign them.
  */
 final class Scope {
-  /** A {@code catch (X e)} parameter: locals holding the caught error's name and message. */
-  record CatchParameter(String name, Local error, Local message) {}
+  /**
+   * A {@code catch (X e)} parameter: locals holding the caught error's name and message; {@code
+   * workflowFailure} when {@code X} is {@code WorkflowFailure} itself.
+   */
+  record CatchParameter(String name, Local error, Local message, boolean workflowFailure) {}
 
   private record Frame(
       Map<String, Local> locals, Map<String, CatchParameter> catches, boolean lambda) {}

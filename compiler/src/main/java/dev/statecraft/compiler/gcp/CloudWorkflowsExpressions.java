@@ -21,6 +21,11 @@ final class CloudWorkflowsExpressions {
   private final CloudWorkflowsHelpers helpers;
   private SourcePosition position;
 
+  /**
+   * How many enclosing operands Java evaluates only sometimes (a branch of ?:, the right of &&).
+   */
+  private int sometimes;
+
   CloudWorkflowsExpressions(
       Function<String, String> variable, Diagnostics diagnostics, CloudWorkflowsHelpers helpers) {
     this.variable = variable;
@@ -51,9 +56,9 @@ final class CloudWorkflowsExpressions {
       return "if("
           + expr(c.condition())
           + ", "
-          + expr(c.whenTrue())
+          + sometimes(() -> expr(c.whenTrue()))
           + ", "
-          + expr(c.whenFalse())
+          + sometimes(() -> expr(c.whenFalse()))
           + ")";
     }
     if (e instanceof Expr.Concat c) {
@@ -99,6 +104,34 @@ final class CloudWorkflowsExpressions {
     throw new IllegalStateException("activity calls are hoisted before the GCP back end: " + e);
   }
 
+  /** Renders an operand Java may skip; helper calls run before the whole expression. */
+  private String sometimes(java.util.function.Supplier<String> render) {
+    sometimes++;
+    try {
+      return render.get();
+    } finally {
+      sometimes--;
+    }
+  }
+
+  /**
+   * A helper that can fail runs before the expression it is in, so under a condition it would fail
+   * where Java skips it.
+   */
+  private String failingHelper(String call, String java) {
+    if (sometimes > 0) {
+      diagnostics.error(
+          DiagnosticCode.TARGET_LIMIT,
+          position,
+          "on Cloud Workflows '"
+              + java
+              + "' runs before the expression it is in, so under '?:', '&&' or '||' it could fail"
+              + " where Java does not evaluate it",
+          "compute it in an if statement of its own: if (ok) { x = " + java + "; }");
+    }
+    return call;
+  }
+
   private String operand(Expr e) {
     String s = expr(e);
     boolean atomic =
@@ -113,7 +146,7 @@ final class CloudWorkflowsExpressions {
 
   private String binary(Expr.Binary b) {
     String l = operand(b.left());
-    String r = operand(b.right());
+    String r = b.op().logical() ? sometimes(() -> operand(b.right())) : operand(b.right());
     boolean integral =
         b.left().type() instanceof IrType.Primitive p
             && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
@@ -175,6 +208,11 @@ final class CloudWorkflowsExpressions {
               + ")";
       case STRING_INDEX_OF ->
           "if(len(" + findAll(x, y) + ") > 0, " + findAll(x, y) + "[0].index, -1)";
+      case STRING_INDEX_OF_FROM -> helpers.call("index_of_from", List.of(x, y, expr(a.get(2))));
+      case STRING_REPEAT -> failingHelper(helpers.call("repeat", List.of(x, y)), "s.repeat(n)");
+      case STRING_STRIP -> helpers.call("strip", List.of(x));
+      case STRING_STRIP_LEADING -> helpers.call("strip_leading", List.of(x));
+      case STRING_STRIP_TRAILING -> helpers.call("strip_trailing", List.of(x));
       case STRING_SPLIT -> "text.split(" + x + ", " + y + ")";
       case STRING_LAST_INDEX_OF ->
           "if(len("
@@ -201,6 +239,23 @@ final class CloudWorkflowsExpressions {
       case DOUBLE_PARSE_DOUBLE -> "double(" + x + ")";
       case MATH_ROUND -> "int(math.floor(" + x + " + 0.5))";
       case ENUM_NAME -> x;
+      case ENUM_ORDINAL ->
+          "map.get(" + ordinals((IrType.EnumType) a.get(0).type()) + ", " + x + ")";
+      case ENUM_VALUE_OF -> {
+        IrType.EnumType t = (IrType.EnumType) c.type();
+        yield failingHelper(
+            helpers.call(
+                "value_of",
+                List.of(
+                    "["
+                        + t.constants().stream()
+                            .map(CloudWorkflowsExpressions::literal)
+                            .collect(Collectors.joining(", "))
+                        + "]",
+                    x,
+                    literal(t.qualifiedName()))),
+            t.simpleName() + ".valueOf(s)");
+      }
       case EXECUTION_ID -> "sys.get_env(\"GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID\")";
       case NEW_LIST, NEW_MAP -> x;
       case LIST_WITH_ADDED -> "list.concat(" + x + ", " + y + ")";
@@ -215,6 +270,18 @@ final class CloudWorkflowsExpressions {
       case LIST_WITH_SET -> helpers.call("with_set", List.of(x, y, expr(a.get(2))));
       case LIST_WITHOUT_INDEX -> helpers.call("without_index", List.of(x, y));
     };
+  }
+
+  /** A map from each constant's name to its ordinal, for {@code e.ordinal()}. */
+  private static String ordinals(IrType.EnumType type) {
+    StringBuilder out = new StringBuilder("{");
+    for (int i = 0; i < type.constants().size(); i++) {
+      out.append(i == 0 ? "" : ", ")
+          .append(literal(type.constants().get(i)))
+          .append(": ")
+          .append(i);
+    }
+    return out.append("}").toString();
   }
 
   /** The occurrences of {@code y} in {@code x}, as {@code [{index, length}, ...]}. */

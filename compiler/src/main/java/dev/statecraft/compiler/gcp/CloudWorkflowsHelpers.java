@@ -14,6 +14,11 @@ import java.util.function.Function;
  * whose result the expression reads.
  */
 final class CloudWorkflowsHelpers {
+  /** The characters {@link Character#isWhitespace} accepts, as an RE2 class. */
+  private static final String WHITESPACE =
+      "[\\x{9}-\\x{D}\\x{1C}-\\x{20}\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200A}"
+          + "\\x{2028}\\x{2029}\\x{205F}\\x{3000}]";
+
   private final Map<String, Object> subworkflows;
   private final Function<String, String> freshVariable;
   private final Function<String, String> freshStep;
@@ -63,6 +68,10 @@ final class CloudWorkflowsHelpers {
       case "with_set" -> List.of("items", "index", "value");
       case "without_index" -> List.of("items", "index");
       case "sorted", "distinct" -> List.of("items");
+      case "repeat" -> List.of("text", "count");
+      case "strip", "strip_leading", "strip_trailing" -> List.of("text");
+      case "index_of_from" -> List.of("text", "value", "from");
+      case "value_of" -> List.of("names", "value", "type");
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -70,6 +79,33 @@ final class CloudWorkflowsHelpers {
   private static Map<String, Object> definition(String name) {
     if (name.equals("sorted")) {
       return sorted();
+    }
+    if (name.equals("repeat")) {
+      return repeat();
+    }
+    if (name.equals("value_of")) {
+      return valueOf();
+    }
+    if (name.equals("index_of_from")) {
+      return indexOfFrom();
+    }
+    if (name.startsWith("strip")) {
+      String regex =
+          switch (name) {
+            case "strip" -> "^" + WHITESPACE + "+|" + WHITESPACE + "+$";
+            case "strip_leading" -> "^" + WHITESPACE + "+";
+            default -> WHITESPACE + "+$";
+          };
+      return subworkflow(
+          name,
+          List.of(
+              single(
+                  "done",
+                  single(
+                      "return",
+                      "${text.replace_all_regex(text, "
+                          + CloudWorkflowsExpressions.literal(regex)
+                          + ", \"\")}"))));
     }
     List<Object> steps = new ArrayList<>();
     String body;
@@ -141,6 +177,75 @@ final class CloudWorkflowsHelpers {
     sub.put("params", params(name));
     sub.put("steps", steps);
     return sub;
+  }
+
+  /** {@code text.repeat(count)}: Java's {@code IllegalArgumentException} for a negative count. */
+  private static Map<String, Object> repeat() {
+    Map<String, Object> negative = new LinkedHashMap<>();
+    negative.put("condition", "${count < 0}");
+    negative.put(
+        "raise",
+        single(
+            "message",
+            "${\"java.lang.IllegalArgumentException: count is negative: \" + string(count)}"));
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${count == 0}");
+    none.put("return", "");
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("check", single("switch", List.of(negative, none))));
+    steps.add(single("init", single("assign", List.of(single("out", "")))));
+    Map<String, Object> loop = new LinkedHashMap<>();
+    loop.put("value", "i");
+    loop.put("range", "${[1, count]}");
+    loop.put(
+        "steps",
+        List.of(single("each", single("assign", List.of(single("out", "${out + text}"))))));
+    steps.add(single("walk", single("for", loop)));
+    steps.add(single("done", single("return", "${out}")));
+    return subworkflow("repeat", steps);
+  }
+
+  /**
+   * {@code text.indexOf(value, from)}: the first occurrence in the rest of {@code text} from {@code
+   * from} clamped to {@code [0, len(text)]}, as in Java.
+   */
+  private static Map<String, Object> indexOfFrom() {
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "clamp",
+            single(
+                "assign",
+                List.of(
+                    single("start", "${math.max(0, math.min(from, len(text)))}"),
+                    single(
+                        "found",
+                        "${text.find_all(text.substring(text, start, len(text)), value)}")))));
+    steps.add(
+        single("done", single("return", "${if(len(found) > 0, start + found[0].index, -1)}")));
+    return subworkflow("index_of_from", steps);
+  }
+
+  /**
+   * {@code E.valueOf(value)}: the name itself when it is one of {@code names}, else Java's {@code
+   * IllegalArgumentException}.
+   */
+  private static Map<String, Object> valueOf() {
+    Map<String, Object> known = new LinkedHashMap<>();
+    known.put("condition", "${value in names}");
+    known.put("return", "${value}");
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("check", single("switch", List.of(known))));
+    steps.add(
+        single(
+            "unknown",
+            single(
+                "raise",
+                single(
+                    "message",
+                    "${\"java.lang.IllegalArgumentException: No enum constant \" + type + \".\""
+                        + " + value}"))));
+    return subworkflow("value_of", steps);
   }
 
   /**

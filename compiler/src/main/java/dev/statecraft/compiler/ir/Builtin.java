@@ -19,6 +19,19 @@ public enum Builtin {
   /** {@code s.substring(begin)} or {@code s.substring(begin, end)}. */
   STRING_SUBSTRING,
   STRING_INDEX_OF,
+  /**
+   * {@code s.indexOf(t, from)}: {@code from} clamped to {@code [0, s.length()]}, as in Java, so an
+   * empty {@code t} is found at the clamped {@code from}.
+   */
+  STRING_INDEX_OF_FROM,
+  /** {@code s.repeat(n)}; a negative {@code n} throws {@code IllegalArgumentException}. */
+  STRING_REPEAT,
+  /** {@code s.strip()}: leading and trailing {@link Character#isWhitespace} characters removed. */
+  STRING_STRIP,
+  /** {@code s.stripLeading()}. */
+  STRING_STRIP_LEADING,
+  /** {@code s.stripTrailing()}. */
+  STRING_STRIP_TRAILING,
   /** {@code s.lastIndexOf(t)}: overlapping occurrences count, as in Java. */
   STRING_LAST_INDEX_OF,
   /** {@code s.replace(target, replacement)}: every occurrence, literally (no regex). */
@@ -68,6 +81,13 @@ public enum Builtin {
   MATH_ROUND,
   /** {@code e.name()} of an enum constant. */
   ENUM_NAME,
+  /** {@code e.ordinal()}: the constant's position in its declaration. */
+  ENUM_ORDINAL,
+  /**
+   * {@code E.valueOf(s)}, the call's type being {@code E}: an unknown name throws {@code
+   * IllegalArgumentException: No enum constant pkg.E.X}.
+   */
+  ENUM_VALUE_OF,
   /** {@code Durable.executionId()}. */
   EXECUTION_ID,
   /** {@code new ArrayList<>()} (no argument) or {@code new ArrayList<>(list)}: a copy. */
