@@ -73,6 +73,9 @@ final class MethodCalls {
     if (scope instanceof NameExpr n && x.scope().catchParameter(n.getNameAsString()).isPresent()) {
       return caught(x.scope().catchParameter(n.getNameAsString()).get(), m);
     }
+    if (scope instanceof NameExpr n && x.scope().isBuilder(n.getNameAsString())) {
+      return x.builders().call(x.scope().lookup(n.getNameAsString()).orElseThrow(), m);
+    }
     if (scope instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation) {
       Optional<SourceContext.WorkflowSignature> child =
           context.types().resolve(creation.getType(), unit).map(context.workflows()::get);
@@ -222,8 +225,12 @@ final class MethodCalls {
             .map(
                 a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, a.get(0), a.get(1)));
       case "java.lang.String.valueOf":
-        return args(m, 1)
-            .map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a.get(0)));
+        if (m.getArguments().size() == 1) {
+          // String.valueOf(sb) is the builder's text.
+          return x.translateAllowingBuilder(m.getArgument(0))
+              .map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a));
+        }
+        return wrongArity(m, 1);
       case "java.lang.String.join":
         return join(m);
       case "java.lang.Math.min":
@@ -656,7 +663,7 @@ final class MethodCalls {
   }
 
   /** Whether javac types {@code e} as an array ({@code String.split}, a {@code String[]} local). */
-  private static boolean isJavaArray(Expression e) {
+  static boolean isJavaArray(Expression e) {
     try {
       return e.calculateResolvedType().isArray();
     } catch (RuntimeException unresolved) {

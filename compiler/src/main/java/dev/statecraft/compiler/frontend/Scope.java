@@ -22,7 +22,10 @@ final class Scope {
   record CatchParameter(String name, Local error, Local message, boolean workflowFailure) {}
 
   private record Frame(
-      Map<String, Local> locals, Map<String, CatchParameter> catches, boolean lambda) {}
+      Map<String, Local> locals,
+      Map<String, CatchParameter> catches,
+      java.util.Set<String> builders,
+      boolean lambda) {}
 
   private final Deque<Frame> frames = new ArrayDeque<>();
 
@@ -31,12 +34,14 @@ final class Scope {
   }
 
   void push() {
-    frames.push(new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), false));
+    frames.push(
+        new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), new java.util.HashSet<>(), false));
   }
 
   /** Opens a lambda body. */
   void pushLambda() {
-    frames.push(new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), true));
+    frames.push(
+        new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), new java.util.HashSet<>(), true));
   }
 
   void pop() {
@@ -47,7 +52,28 @@ final class Scope {
   Local declare(String name, IrType type) {
     Local local = new Local(name, type);
     frames.peek().locals().put(name, local);
+    frames.peek().builders().remove(name);
     return local;
+  }
+
+  /**
+   * Declares {@code name} as a {@code StringBuilder}, held in a String local ({@link
+   * StringBuilders}).
+   */
+  Local declareBuilder(String name) {
+    Local local = declare(name, IrType.STRING);
+    frames.peek().builders().add(name);
+    return local;
+  }
+
+  /** Whether the local {@code name} stands for a {@code StringBuilder}. */
+  boolean isBuilder(String name) {
+    for (Frame f : frames) {
+      if (f.locals().containsKey(name)) {
+        return f.builders().contains(name);
+      }
+    }
+    return false;
   }
 
   void declareCatch(CatchParameter parameter) {
