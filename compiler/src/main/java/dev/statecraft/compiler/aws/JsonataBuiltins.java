@@ -176,33 +176,73 @@ final class JsonataBuiltins {
       case LIST_WITH_ALL -> combine("$append(" + a.text() + ", " + b.text() + ")", ATOM, a, b);
       case LIST_WITH_SET -> {
         Jsonata x = renderer.render(args.get(2));
-        Jsonata chosen =
-            new Jsonata(
-                "$__k = " + b.at(COMPARISON + 1) + " ? " + x.at(CONDITIONAL + 1) + " : $__v",
-                b.reads(),
-                CONDITIONAL);
-        yield combine(
-            "$reduce("
-                + a.text()
-                + ", function($__acc, $__v, $__k) { $append($__acc, "
-                + wrapped(args.get(2).type(), chosen)
-                + ") }, [])",
-            ATOM,
+        yield inBounds(
             a,
             b,
-            x);
+            false,
+            (l, i) -> {
+              Jsonata chosen =
+                  new Jsonata(
+                      "$__k = " + i.text() + " ? " + x.at(CONDITIONAL + 1) + " : $__v",
+                      x.reads(),
+                      CONDITIONAL);
+              return combine(
+                  "$reduce("
+                      + l.text()
+                      + ", function($__acc, $__v, $__k) { $append($__acc, "
+                      + wrapped(args.get(2).type(), chosen)
+                      + ") }, [])",
+                  ATOM,
+                  x);
+            });
       }
       case LIST_WITHOUT_INDEX ->
+          inBounds(
+              a,
+              b,
+              false,
+              (l, i) ->
+                  Jsonata.atom(
+                      "$reduce("
+                          + l.text()
+                          + ", function($__acc, $__v, $__k) { $__k = "
+                          + i.text()
+                          + " ? $__acc : $append($__acc, "
+                          + wrapped(
+                              ((IrType.ListType) args.get(0).type()).element(),
+                              Jsonata.atom("$__v"))
+                          + ") }, [])"));
+      case LIST_WITH_INSERTED -> {
+        Jsonata x = renderer.render(args.get(2));
+        yield inBounds(
+            a,
+            b,
+            true,
+            (l, i) ->
+                combine(
+                    "$reduce([0..$count("
+                        + l.text()
+                        + ")], function($__acc, $__k) { $append($__k = "
+                        + i.text()
+                        + " ? $append($__acc, ["
+                        + x.text()
+                        + "]) : $__acc, $__k < $count("
+                        + l.text()
+                        + ") ? ["
+                        + l.text()
+                        + "[$__k]] : []) }, [])",
+                    ATOM,
+                    x));
+      }
+      case LIST_WITHOUT_VALUE ->
           combine(
-              "$reduce("
+              "($__wl := "
                   + a.text()
-                  + ", function($__acc, $__v, $__k) { $__k = "
-                  + b.at(COMPARISON + 1)
-                  + " ? $__acc : $append($__acc, "
-                  + wrapped(
-                      ((dev.statecraft.compiler.ir.IrType.ListType) args.get(0).type()).element(),
-                      Jsonata.atom("$__v"))
-                  + ") }, [])",
+                  + "; $__wx := "
+                  + b.text()
+                  + "; $__wi := $filter($map($__wl, function($__v, $__k) { $__v = $__wx ? $__k : -1 }),"
+                  + " function($__k) { $__k >= 0 }); $__wf := $exists($__wi) ? $__wi[0] : -1;"
+                  + " $append([], $filter($__wl, function($__v, $__k) { $__k != $__wf })))",
               ATOM,
               a,
               b);
@@ -297,6 +337,40 @@ final class JsonataBuiltins {
             + " & $__n))",
         ATOM,
         s);
+  }
+
+  /**
+   * {@code body} of the list and index (held in block variables) when the index is in range ({@code
+   * insertion}: up to the size), else the failure of Java's {@code ArrayList}.
+   */
+  private static Jsonata inBounds(
+      Jsonata list,
+      Jsonata index,
+      boolean insertion,
+      java.util.function.BiFunction<Jsonata, Jsonata, Jsonata> body) {
+    Jsonata inner = body.apply(Jsonata.atom("$__bl"), Jsonata.atom("$__bi"));
+    String ok = "$__bi >= 0 and $__bi " + (insertion ? "<=" : "<") + " $count($__bl)";
+    String message =
+        insertion
+            ? "'java.lang.IndexOutOfBoundsException: Index: ' & $__bi & ', Size: ' & $count($__bl)"
+            : "'java.lang.IndexOutOfBoundsException: Index ' & $__bi & ' out of bounds for length '"
+                + " & $count($__bl)";
+    return combine(
+        "($__bl := "
+            + list.text()
+            + "; $__bi := "
+            + index.text()
+            + "; "
+            + ok
+            + " ? "
+            + inner.text()
+            + " : $error("
+            + message
+            + "))",
+        ATOM,
+        list,
+        index,
+        inner);
   }
 
   /**

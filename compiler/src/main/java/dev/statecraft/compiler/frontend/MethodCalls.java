@@ -375,7 +375,9 @@ final class MethodCalls {
           "'"
               + name
               + "' changes the collection, so it must be a statement of its own on a local variable",
-          "write it as a statement, e.g. xs." + name + "(...);");
+          name.equals("remove") && type instanceof ListType
+              ? "read the element first, then remove it: var v = xs.get(i); xs.remove(i);"
+              : "write it as a statement, e.g. xs." + name + "(...);");
       return Optional.empty();
     }
     if (type instanceof ListType && name.equals("stream")) {

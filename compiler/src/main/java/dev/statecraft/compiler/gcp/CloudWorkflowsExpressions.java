@@ -269,6 +269,8 @@ final class CloudWorkflowsExpressions {
       case LIST_DISTINCT -> helpers.call("distinct", List.of(x));
       case LIST_WITH_SET -> helpers.call("with_set", List.of(x, y, expr(a.get(2))));
       case LIST_WITHOUT_INDEX -> helpers.call("without_index", List.of(x, y));
+      case LIST_WITH_INSERTED -> helpers.call("with_inserted", List.of(x, y, expr(a.get(2))));
+      case LIST_WITHOUT_VALUE -> helpers.call("without_value", List.of(x, y));
     };
   }
 

@@ -67,6 +67,8 @@ final class CloudWorkflowsHelpers {
       case "sub_list" -> List.of("items", "from", "to");
       case "with_set" -> List.of("items", "index", "value");
       case "without_index" -> List.of("items", "index");
+      case "with_inserted" -> List.of("items", "index", "value");
+      case "without_value" -> List.of("items", "value");
       case "sorted", "distinct" -> List.of("items");
       case "repeat" -> List.of("text", "count");
       case "strip", "strip_leading", "strip_trailing" -> List.of("text");
@@ -85,6 +87,9 @@ final class CloudWorkflowsHelpers {
     }
     if (name.equals("value_of")) {
       return valueOf();
+    }
+    if (name.equals("without_value")) {
+      return withoutValue();
     }
     if (name.equals("index_of_from")) {
       return indexOfFrom();
@@ -132,6 +137,12 @@ final class CloudWorkflowsHelpers {
         body = "${list.concat(out, if(i == index, value, item))}";
         result = "${out}";
       }
+      case "with_inserted" -> {
+        init = List.of();
+        body =
+            "${if(i == index, list.concat(list.concat(out, value), item), list.concat(out, item))}";
+        result = "${if(index == len(items), list.concat(out, value), out)}";
+      }
       case "without_index" -> {
         init = List.of();
         body = "${if(i == index, out, list.concat(out, item))}";
@@ -144,6 +155,7 @@ final class CloudWorkflowsHelpers {
       }
       default -> throw new IllegalArgumentException(name);
     }
+    boundsCheck(name).ifPresent(steps::add);
     steps.add(single("init", single("assign", List.of(single("out", init)))));
     Map<String, Object> loop =
         forLoop(
@@ -154,6 +166,63 @@ final class CloudWorkflowsHelpers {
     steps.add(single("walk", single("for", loop)));
     steps.add(single("done", single("return", result)));
     return subworkflow(name, steps);
+  }
+
+  /**
+   * The check that fails an index out of range with Java's {@code IndexOutOfBoundsException} and
+   * message, for the helpers that take one.
+   */
+  private static java.util.Optional<Object> boundsCheck(String name) {
+    String outside;
+    String message;
+    switch (name) {
+      case "with_set", "without_index" -> {
+        outside = "${index < 0 or index >= len(items)}";
+        message =
+            "${\"java.lang.IndexOutOfBoundsException: Index \" + string(index)"
+                + " + \" out of bounds for length \" + string(len(items))}";
+      }
+      case "with_inserted" -> {
+        outside = "${index < 0 or index > len(items)}";
+        message =
+            "${\"java.lang.IndexOutOfBoundsException: Index: \" + string(index)"
+                + " + \", Size: \" + string(len(items))}";
+      }
+      default -> {
+        return java.util.Optional.empty();
+      }
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("condition", outside);
+    c.put("raise", single("message", message));
+    return java.util.Optional.of(single("check", single("switch", List.of(c))));
+  }
+
+  /** {@code items.remove(value)}: the first equal element left out. */
+  private static Map<String, Object> withoutValue() {
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "init", single("assign", List.of(single("out", List.of()), single("removed", false)))));
+    Map<String, Object> loop =
+        forLoop(
+            "item",
+            null,
+            "${items}",
+            List.of(
+                single(
+                    "each",
+                    single(
+                        "assign",
+                        List.of(
+                            single(
+                                "out",
+                                "${if(not(removed) and item == value, out,"
+                                    + " list.concat(out, item))}"),
+                            single("removed", "${removed or item == value}"))))));
+    steps.add(single("walk", single("for", loop)));
+    steps.add(single("done", single("return", "${out}")));
+    return subworkflow("without_value", steps);
   }
 
   /**

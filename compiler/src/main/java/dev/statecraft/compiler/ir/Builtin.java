@@ -96,10 +96,23 @@ public enum Builtin {
   NEW_MAP,
   /** {@code list} after {@code list.add(x)}. */
   LIST_WITH_ADDED,
-  /** {@code list} after {@code list.set(i, x)}. */
+  /**
+   * {@code list} after {@code list.set(i, x)}; out of range it throws {@code
+   * IndexOutOfBoundsException}.
+   */
   LIST_WITH_SET,
-  /** {@code list} after {@code list.remove(i)} (an {@code int} index). */
+  /**
+   * {@code list} after {@code list.remove(i)} (an {@code int} index); out of range it throws {@code
+   * IndexOutOfBoundsException}.
+   */
   LIST_WITHOUT_INDEX,
+  /**
+   * {@code list} after {@code list.add(i, x)}: {@code x} inserted before element {@code i}, {@code
+   * 0 <= i <= size} or {@code IndexOutOfBoundsException}.
+   */
+  LIST_WITH_INSERTED,
+  /** {@code list} after {@code list.remove(x)} of a value: its first equal element removed. */
+  LIST_WITHOUT_VALUE,
   /** {@code list} after {@code list.addAll(other)}. */
   LIST_WITH_ALL,
   /** {@code list} after {@code list.sort(null)} or {@code Collections.sort(list)}. */
@@ -116,6 +129,8 @@ public enum Builtin {
           LIST_WITH_SET,
           LIST_SORTED_IN_PLACE,
           LIST_WITHOUT_INDEX,
+          LIST_WITH_INSERTED,
+          LIST_WITHOUT_VALUE,
           LIST_WITH_ALL,
           MAP_WITH_PUT,
           MAP_WITHOUT_KEY ->

@@ -186,6 +186,8 @@ public final class JavaPrinter {
       case LIST_WITH_ADDED -> r + ".add(" + print(a.get(1)) + ")";
       case LIST_WITH_SET -> r + ".set(" + args(a.subList(1, 3)) + ")";
       case LIST_WITHOUT_INDEX -> r + ".remove(" + print(a.get(1)) + ")";
+      case LIST_WITH_INSERTED -> r + ".add(" + args(a.subList(1, 3)) + ")";
+      case LIST_WITHOUT_VALUE -> r + ".remove((Object) " + operand(a.get(1)) + ")";
       case LIST_WITH_ALL -> r + ".addAll(" + print(a.get(1)) + ")";
       case MAP_WITH_PUT -> r + ".put(" + args(a.subList(1, 3)) + ")";
       case MAP_WITHOUT_KEY -> r + ".remove(" + print(a.get(1)) + ")";
