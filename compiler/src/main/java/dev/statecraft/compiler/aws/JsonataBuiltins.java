@@ -17,7 +17,13 @@ import java.util.Set;
  * spaces, sequences of one that collapse to a value), the rendering restores Java's result.
  */
 final class JsonataBuiltins {
-  /** The characters {@link Character#isWhitespace} accepts, as a regular expression class. */
+  /** The characters {@link String#trim} removes: every one up to {@code U+0020}. */
+  private static final String CONTROL = "[\\u0000-\\u0020]";
+
+  /**
+   * The characters {@link Character#isWhitespace} accepts, as a regular expression class (not
+   * {@code \\s}, which in JavaScript also takes non-breaking spaces).
+   */
   private static final String WHITESPACE =
       "[\\u0009-\\u000D\\u001C-\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200A"
           + "\\u2028\\u2029\\u205F\\u3000]";
@@ -60,7 +66,8 @@ final class JsonataBuiltins {
               b);
       case STRING_TO_UPPER_CASE -> fn("$uppercase", a);
       case STRING_TO_LOWER_CASE -> fn("$lowercase", a);
-      case STRING_TRIM -> combine("$replace(" + a.text() + ", /^\\s+|\\s+$/, '')", ATOM, a);
+      case STRING_TRIM ->
+          combine("$replace(" + a.text() + ", /^" + CONTROL + "+|" + CONTROL + "+$/, '')", ATOM, a);
       case STRING_SUBSTRING ->
           substring(a, b, args.size() > 2 ? renderer.render(args.get(2)) : null);
       case STRING_INDEX_OF ->
@@ -97,7 +104,8 @@ final class JsonataBuiltins {
       case STRING_SPLIT -> split(a, args.get(1));
       case STRING_LAST_INDEX_OF -> lastIndexOf(a, b);
       case STRING_REPLACE -> replace(a, args.get(1), b, renderer.render(args.get(2)));
-      case STRING_IS_BLANK -> combine("$contains(" + a.text() + ", /^\\s*$/)", ATOM, a);
+      case STRING_IS_BLANK ->
+          combine("$contains(" + a.text() + ", /^" + WHITESPACE + "*$/)", ATOM, a);
       case STRING_EQUALS_IGNORE_CASE ->
           combine("$lowercase(" + a.text() + ") = $lowercase(" + b.text() + ")", COMPARISON, a, b);
       case STRING_JOIN -> combine("$join(" + b.text() + ", " + a.text() + ")", ATOM, a, b);

@@ -197,7 +197,12 @@ final class CloudWorkflowsExpressions {
               + operand(a.get(1));
       case STRING_TO_UPPER_CASE -> "text.to_upper(" + x + ")";
       case STRING_TO_LOWER_CASE -> "text.to_lower(" + x + ")";
-      case STRING_TRIM -> "text.replace_all_regex(" + x + ", \"^\\\\s+|\\\\s+$\", \"\")";
+      case STRING_TRIM ->
+          "text.replace_all_regex("
+              + x
+              + ", "
+              + literal("^[\\x{0}-\\x{20}]+|[\\x{0}-\\x{20}]+$")
+              + ", \"\")";
       case STRING_SUBSTRING ->
           "text.substring("
               + x
@@ -223,7 +228,12 @@ final class CloudWorkflowsExpressions {
               + findAll(x, y)
               + ") - 1].index, -1)";
       case STRING_REPLACE -> "text.replace_all(" + x + ", " + y + ", " + expr(a.get(2)) + ")";
-      case STRING_IS_BLANK -> "len(text.replace_all_regex(" + x + ", \"\\\\s\", \"\")) == 0";
+      case STRING_IS_BLANK ->
+          "len(text.replace_all_regex("
+              + x
+              + ", "
+              + literal(CloudWorkflowsHelpers.WHITESPACE)
+              + ", \"\")) == 0";
       case STRING_EQUALS_IGNORE_CASE -> "text.to_lower(" + x + ") == text.to_lower(" + y + ")";
       case STRING_VALUE_OF -> string(a.get(0));
       case LIST_GET, ARRAY_GET, LIST_ELEMENT -> operand(a.get(0)) + "[" + y + "]";

@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 final class CloudWorkflowsHelpers {
   /** The characters {@link Character#isWhitespace} accepts, as an RE2 class. */
-  private static final String WHITESPACE =
+  static final String WHITESPACE =
       "[\\x{9}-\\x{D}\\x{1C}-\\x{20}\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200A}"
           + "\\x{2028}\\x{2029}\\x{205F}\\x{3000}]";
 

@@ -7,9 +7,9 @@ import dev.statecraft.api.WorkflowMethod;
 
 /**
  * The string and enum methods users reach for after the basics: {@code strip} with Java's notion of
- * whitespace, {@code indexOf} from a position (clamped as Java clamps it), {@code repeat}, and an
- * enum read from text with {@code valueOf}, its {@code ordinal} and {@code values}; the cause of a
- * caught {@code WorkflowFailure}.
+ * whitespace ({@code trim}'s and {@code isBlank}'s too), {@code indexOf} from a position (clamped
+ * as Java clamps it), {@code repeat}, and an enum read from text with {@code valueOf}, its {@code
+ * ordinal} and {@code values}; the cause of a caught {@code WorkflowFailure}.
  */
 @Workflow
 public class TextTools {
@@ -20,7 +20,18 @@ public class TextTools {
     Color c = Color.valueOf(r.color());
     notes.note(c.name() + "#" + c.ordinal());
     String t = r.text();
-    String stripped = "[" + t.strip() + "|" + t.stripLeading() + "|" + t.stripTrailing() + "]";
+    String stripped =
+        "["
+            + t.strip()
+            + "|"
+            + t.stripLeading()
+            + "|"
+            + t.stripTrailing()
+            + "|"
+            + t.trim()
+            + "|"
+            + t.isBlank()
+            + "]";
     notes.note(stripped);
     int at = t.indexOf(r.pattern(), r.from());
     int next = at < 0 ? -1 : t.indexOf(r.pattern(), at + 1);

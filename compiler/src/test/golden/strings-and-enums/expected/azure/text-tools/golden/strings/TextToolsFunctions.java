@@ -57,7 +57,7 @@ public final class TextToolsFunctions {
     Color c = golden.strings.Color.valueOf(r.color());
     DurableActivities.call(ctx, NOTE, Void.class, "text", c.name() + "#" + c.ordinal());
     String t = r.text();
-    String stripped = "[" + t.strip() + "|" + t.stripLeading() + "|" + t.stripTrailing() + "]";
+    String stripped = "[" + t.strip() + "|" + t.stripLeading() + "|" + t.stripTrailing() + "|" + t.trim() + "|" + t.isBlank() + "]";
     DurableActivities.call(ctx, NOTE, Void.class, "text", stripped);
     int at = t.indexOf(r.pattern(), r.from());
     int next = (at < 0) ? (-1) : t.indexOf(r.pattern(), at + 1);
