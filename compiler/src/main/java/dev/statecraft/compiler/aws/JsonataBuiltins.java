@@ -19,15 +19,16 @@ import java.util.Set;
  * spaces, sequences of one that collapse to a value), the rendering restores Java's result.
  */
 final class JsonataBuiltins {
-  /**
-   * What {@code String.trim} removes: every char up to U+0020. Spelled out because {@code \s} means
-   * other sets in JavaScript (AWS) and in Java's regular expressions.
-   */
-  private static final String TRIMMED = "[\\x00-\\x20]";
+  /** The characters {@link String#trim} removes: every one up to {@code U+0020}. */
+  private static final String CONTROL = "[\\u0000-\\u0020]";
 
-  /** {@code Character.isWhitespace}, which {@code String.isBlank} tests. */
+  /**
+   * The characters {@link Character#isWhitespace} accepts, as a regular expression class (not
+   * {@code \\s}, which in JavaScript also takes non-breaking spaces).
+   */
   private static final String WHITESPACE =
-      "[\\t-\\r\\u001c-\\u001f \\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000]";
+      "[\\u0009-\\u000D\\u001C-\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200A"
+          + "\\u2028\\u2029\\u205F\\u3000]";
 
   private final JsonataRenderer renderer;
 
@@ -68,7 +69,7 @@ final class JsonataBuiltins {
       case STRING_TO_UPPER_CASE -> fn("$uppercase", a);
       case STRING_TO_LOWER_CASE -> fn("$lowercase", a);
       case STRING_TRIM ->
-          combine("$replace(" + a.text() + ", /^" + TRIMMED + "+|" + TRIMMED + "+$/, '')", ATOM, a);
+          combine("$replace(" + a.text() + ", /^" + CONTROL + "+|" + CONTROL + "+$/, '')", ATOM, a);
       case STRING_SUBSTRING ->
           substring(a, b, args.size() > 2 ? renderer.render(args.get(2)) : null);
       case STRING_INDEX_OF ->
@@ -81,6 +82,27 @@ final class JsonataBuiltins {
               ATOM,
               a,
               b);
+      case STRING_INDEX_OF_FROM -> indexOfFrom(a, b, renderer.render(args.get(2)));
+      case STRING_REPEAT ->
+          combine(
+              "($__s := "
+                  + a.text()
+                  + "; $__n := "
+                  + b.text()
+                  + "; $__n < 0 ? $error('java.lang.IllegalArgumentException: count is negative: ' &"
+                  + " $__n) : $__n = 0 ? '' : $join([1..$__n].($__s)))",
+              ATOM,
+              a,
+              b);
+      case STRING_STRIP ->
+          combine(
+              "$replace(" + a.text() + ", /^" + WHITESPACE + "+|" + WHITESPACE + "+$/, '')",
+              ATOM,
+              a);
+      case STRING_STRIP_LEADING ->
+          combine("$replace(" + a.text() + ", /^" + WHITESPACE + "+/, '')", ATOM, a);
+      case STRING_STRIP_TRAILING ->
+          combine("$replace(" + a.text() + ", /" + WHITESPACE + "+$/, '')", ATOM, a);
       case STRING_SPLIT -> split(a, args.get(1));
       case STRING_LAST_INDEX_OF -> lastIndexOf(a, b);
       case STRING_REPLACE -> replace(a, args.get(1), b, renderer.render(args.get(2)));
@@ -160,6 +182,9 @@ final class JsonataBuiltins {
       case DOUBLE_PARSE_DOUBLE -> parseDouble(a);
       case MATH_ROUND -> combine("$floor(" + a.text() + " + 0.5)", ATOM, a);
       case ENUM_NAME -> a;
+      case ENUM_ORDINAL ->
+          combine("$lookup(" + ordinals(args.get(0)) + ", " + a.text() + ")", ATOM, a);
+      case ENUM_VALUE_OF -> valueOf(a, (IrType.EnumType) c.type());
       case EXECUTION_ID -> new Jsonata("$states.context.Execution.Id", Set.of(), ATOM);
       case NEW_LIST, NEW_MAP -> a;
       case LIST_WITH_ADDED ->
@@ -167,33 +192,73 @@ final class JsonataBuiltins {
       case LIST_WITH_ALL -> combine("$append(" + a.text() + ", " + b.text() + ")", ATOM, a, b);
       case LIST_WITH_SET -> {
         Jsonata x = renderer.render(args.get(2));
-        Jsonata chosen =
-            new Jsonata(
-                "$__k = " + b.at(COMPARISON + 1) + " ? " + x.at(CONDITIONAL + 1) + " : $__v",
-                b.reads(),
-                CONDITIONAL);
-        yield combine(
-            "$reduce("
-                + a.text()
-                + ", function($__acc, $__v, $__k) { $append($__acc, "
-                + wrapped(args.get(2).type(), chosen)
-                + ") }, [])",
-            ATOM,
+        yield inBounds(
             a,
             b,
-            x);
+            false,
+            (l, i) -> {
+              Jsonata chosen =
+                  new Jsonata(
+                      "$__k = " + i.text() + " ? " + x.at(CONDITIONAL + 1) + " : $__v",
+                      x.reads(),
+                      CONDITIONAL);
+              return combine(
+                  "$reduce("
+                      + l.text()
+                      + ", function($__acc, $__v, $__k) { $append($__acc, "
+                      + wrapped(args.get(2).type(), chosen)
+                      + ") }, [])",
+                  ATOM,
+                  x);
+            });
       }
       case LIST_WITHOUT_INDEX ->
+          inBounds(
+              a,
+              b,
+              false,
+              (l, i) ->
+                  Jsonata.atom(
+                      "$reduce("
+                          + l.text()
+                          + ", function($__acc, $__v, $__k) { $__k = "
+                          + i.text()
+                          + " ? $__acc : $append($__acc, "
+                          + wrapped(
+                              ((IrType.ListType) args.get(0).type()).element(),
+                              Jsonata.atom("$__v"))
+                          + ") }, [])"));
+      case LIST_WITH_INSERTED -> {
+        Jsonata x = renderer.render(args.get(2));
+        yield inBounds(
+            a,
+            b,
+            true,
+            (l, i) ->
+                combine(
+                    "$reduce([0..$count("
+                        + l.text()
+                        + ")], function($__acc, $__k) { $append($__k = "
+                        + i.text()
+                        + " ? $append($__acc, ["
+                        + x.text()
+                        + "]) : $__acc, $__k < $count("
+                        + l.text()
+                        + ") ? ["
+                        + l.text()
+                        + "[$__k]] : []) }, [])",
+                    ATOM,
+                    x));
+      }
+      case LIST_WITHOUT_VALUE ->
           combine(
-              "$reduce("
+              "($__wl := "
                   + a.text()
-                  + ", function($__acc, $__v, $__k) { $__k = "
-                  + b.at(COMPARISON + 1)
-                  + " ? $__acc : $append($__acc, "
-                  + wrapped(
-                      ((dev.statecraft.compiler.ir.IrType.ListType) args.get(0).type()).element(),
-                      Jsonata.atom("$__v"))
-                  + ") }, [])",
+                  + "; $__wx := "
+                  + b.text()
+                  + "; $__wi := $filter($map($__wl, function($__v, $__k) { $__v = $__wx ? $__k : -1 }),"
+                  + " function($__k) { $__k >= 0 }); $__wf := $exists($__wi) ? $__wi[0] : -1;"
+                  + " $append([], $filter($__wl, function($__v, $__k) { $__k != $__wf })))",
               ATOM,
               a,
               b);
@@ -348,6 +413,97 @@ final class JsonataBuiltins {
         ATOM,
         a,
         b);
+  }
+
+  /**
+   * {@code s.indexOf(t, from)}: the search starts at {@code from} clamped to {@code [0,
+   * s.length()]}, as in Java.
+   */
+  private static Jsonata indexOfFrom(Jsonata s, Jsonata t, Jsonata from) {
+    return combine(
+        "($__s := "
+            + s.text()
+            + "; $__p := "
+            + t.text()
+            + "; $__f := "
+            + from.text()
+            + "; $__f := $__f < 0 ? 0 : $__f > $length($__s) ? $length($__s) : $__f;"
+            + " $__r := $substring($__s, $__f);"
+            + " $contains($__r, $__p) ? $__f + $length($substringBefore($__r, $__p)) : -1)",
+        ATOM,
+        s,
+        t,
+        from);
+  }
+
+  /** An object from each constant's name to its ordinal, for {@code e.ordinal()}. */
+  private static String ordinals(Expr e) {
+    List<String> constants = ((IrType.EnumType) e.type()).constants();
+    StringBuilder out = new StringBuilder("{");
+    for (int i = 0; i < constants.size(); i++) {
+      out.append(i == 0 ? "" : ", ")
+          .append(JsonataRenderer.string(constants.get(i)))
+          .append(": ")
+          .append(i);
+    }
+    return out.append("}").toString();
+  }
+
+  /** {@code E.valueOf(s)}: the name itself when {@code E} has that constant, else Java's error. */
+  private static Jsonata valueOf(Jsonata s, IrType.EnumType type) {
+    String names =
+        "["
+            + String.join(", ", type.constants().stream().map(JsonataRenderer::string).toList())
+            + "]";
+    return combine(
+        "($__n := "
+            + s.text()
+            + "; $not($exists($__n)) or $__n = null"
+            + " ? $error('java.lang.NullPointerException: Name is null')"
+            + " : $__n in "
+            + names
+            + " ? $__n : $error("
+            + JsonataRenderer.string(
+                "java.lang.IllegalArgumentException: No enum constant "
+                    + type.qualifiedName()
+                    + ".")
+            + " & $__n))",
+        ATOM,
+        s);
+  }
+
+  /**
+   * {@code body} of the list and index (held in block variables) when the index is in range ({@code
+   * insertion}: up to the size), else the failure of Java's {@code ArrayList}.
+   */
+  private static Jsonata inBounds(
+      Jsonata list,
+      Jsonata index,
+      boolean insertion,
+      java.util.function.BiFunction<Jsonata, Jsonata, Jsonata> body) {
+    Jsonata inner = body.apply(Jsonata.atom("$__bl"), Jsonata.atom("$__bi"));
+    String ok = "$__bi >= 0 and $__bi " + (insertion ? "<=" : "<") + " $count($__bl)";
+    String message =
+        insertion
+            ? "'java.lang.IndexOutOfBoundsException: Index: ' & $__bi & ', Size: ' & $count($__bl)"
+            : "'java.lang.IndexOutOfBoundsException: Index ' & $__bi & ' out of bounds for length '"
+                + " & $count($__bl)";
+    return combine(
+        "($__bl := "
+            + list.text()
+            + "; $__bi := "
+            + index.text()
+            + "; "
+            + ok
+            + " ? "
+            + inner.text()
+            + " : $error("
+            + message
+            + "))",
+        ATOM,
+        list,
+        index,
+        inner);
   }
 
   /**

@@ -302,6 +302,9 @@ final class BodyTranslator {
     } else if (e instanceof UnaryExpr u && isIncrement(u)) {
       increment(u, out);
     } else if (e instanceof MethodCallExpr m) {
+      if (x.builders().append(m, out)) {
+        return;
+      }
       Optional<Effects.Effect> effect = effects.of(m, Optional.empty());
       if (effect.isPresent()) {
         out.addAll(effect.get().emit().apply(Optional.empty(), false));
@@ -340,6 +343,12 @@ final class BodyTranslator {
     String name = d.getNameAsString();
     if (d.getInitializer().filter(BodyTranslator::isActivityStubCall).isPresent()) {
       x.translate(d.getInitializer().get(), Optional.empty()); // reports MISPLACED_ACTIVITY_STUB
+      return;
+    }
+    if (x.builders().isBuilderType(d.getType())
+        || d.getType().isVarType()
+            && d.getInitializer().filter(x.builders()::isCreation).isPresent()) {
+      x.builders().declare(name, d.getInitializer(), d, out);
       return;
     }
     Optional<IrType> declared =
@@ -463,6 +472,10 @@ final class BodyTranslator {
       return;
     }
     Local t = target.get();
+    if (a.getTarget() instanceof NameExpr n && x.scope().isBuilder(n.getNameAsString())) {
+      x.builders().assign(t, a, out);
+      return;
+    }
     if (a.getOperator() == AssignExpr.Operator.ASSIGN) {
       Optional<Effects.Effect> effect = effects.of(a.getValue(), Optional.of(t.type()));
       if (effect.isPresent()) {
@@ -856,7 +869,9 @@ final class BodyTranslator {
       Local error = new Local(catchNames.names.next(name + "Error"), IrType.STRING);
       Local message = new Local(catchNames.names.next(name + "Message"), IrType.STRING);
       x.scope().push();
-      x.scope().declareCatch(new Scope.CatchParameter(name, error, message));
+      boolean workflowFailure =
+          errors.size() == 1 && errors.get(0) instanceof ErrorName.WorkflowFailure;
+      x.scope().declareCatch(new Scope.CatchParameter(name, error, message, workflowFailure));
       Block handler;
       try {
         handler = block(c.getBody());

@@ -91,9 +91,10 @@ final class CollectionMutations {
     List<Expression> args = m.getArguments();
     switch (m.getNameAsString()) {
       case "add":
-        if (args.size() != 1) {
-          return unsupported(
-              m, "add(index, value) is not supported", "add at the end, or build a new list");
+        if (args.size() == 2) {
+          return flat(type, m)
+              .flatMap(t -> two(m, IrType.INT, type.element()))
+              .map(a -> call(Builtin.LIST_WITH_INSERTED, type, l, a.get(0), a.get(1)));
         }
         return x.translateAs(args.get(0), type.element())
             .map(v -> call(Builtin.LIST_WITH_ADDED, type, l, v));
@@ -101,19 +102,7 @@ final class CollectionMutations {
         return two(m, IrType.INT, type.element())
             .map(a -> call(Builtin.LIST_WITH_SET, type, l, a.get(0), a.get(1)));
       case "remove":
-        if (args.size() == 1) {
-          Optional<Expr> i = x.translate(args.get(0), Optional.empty());
-          if (i.isPresent() && i.get().type().equals(IrType.INT)) {
-            return Optional.of(call(Builtin.LIST_WITHOUT_INDEX, type, l, i.get()));
-          }
-          if (i.isPresent()) {
-            return unsupported(
-                m,
-                "remove(value) is not supported",
-                "remove by index: xs.remove(xs.indexOf(value))");
-          }
-        }
-        return Optional.empty();
+        return args.size() == 1 ? remove(l, type, m) : Optional.empty();
       case "addAll":
         return args.size() == 1
             ? x.translateAs(args.get(0), type).map(v -> call(Builtin.LIST_WITH_ALL, type, l, v))
@@ -123,6 +112,74 @@ final class CollectionMutations {
       default: // clear
         return Optional.of(new Expr.ListLiteral(List.of(), type));
     }
+  }
+
+  /**
+   * {@code xs.remove(a)}: Java picks the overload by the argument's static type, so {@code
+   * remove(int)} removes at an index and {@code remove(Object)} (an {@code Integer} too) the first
+   * equal element.
+   */
+  private Optional<Expr> remove(Local l, ListType type, MethodCallExpr m) {
+    Expression arg = m.getArgument(0);
+    if (arg instanceof com.github.javaparser.ast.expr.CastExpr c) {
+      if (c.getType().isPrimitiveType()) {
+        return x.translateAs(arg, IrType.INT)
+            .map(i -> call(Builtin.LIST_WITHOUT_INDEX, type, l, i));
+      }
+      arg = c.getExpression(); // (Integer) v, (Object) v: remove(Object)
+      return removeValue(l, type, m, arg);
+    }
+    Optional<Expr> value = x.translate(arg, Optional.empty());
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!value.get().type().equals(IrType.INT)) {
+      return removeValue(l, type, m, arg);
+    }
+    Optional<Boolean> primitive = isPrimitive(arg);
+    if (primitive.isEmpty()) {
+      return unsupported(
+          m,
+          "cannot tell whether '" + m + "' removes at an index (an int) or a value (an Integer)",
+          "say which: xs.remove((int) i) removes at an index, xs.remove((Integer) v) a value");
+    }
+    return primitive.get()
+        ? Optional.of(call(Builtin.LIST_WITHOUT_INDEX, type, l, value.get()))
+        : removeValue(l, type, m, arg);
+  }
+
+  private Optional<Expr> removeValue(Local l, ListType type, MethodCallExpr m, Expression arg) {
+    return flat(type, m)
+        .flatMap(t -> x.translateAs(arg, type.element()))
+        .map(v -> call(Builtin.LIST_WITHOUT_VALUE, type, l, v));
+  }
+
+  /**
+   * Whether javac types {@code e} as a primitive (so {@code remove(int)}), as far as can be told:
+   * literals and arithmetic are, else the symbol solver decides; empty when it cannot.
+   */
+  private static Optional<Boolean> isPrimitive(Expression e) {
+    if (e instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr
+        || e instanceof com.github.javaparser.ast.expr.BinaryExpr
+        || e instanceof com.github.javaparser.ast.expr.UnaryExpr) {
+      return Optional.of(true);
+    }
+    try {
+      return Optional.of(e.calculateResolvedType().isPrimitive());
+    } catch (RuntimeException | LinkageError unresolved) {
+      return Optional.empty();
+    }
+  }
+
+  /** The list type, when its elements are not lists themselves (for insertions and removals). */
+  private Optional<ListType> flat(ListType type, MethodCallExpr m) {
+    if (type.element() instanceof ListType) {
+      return unsupported(
+          m,
+          "'" + m.getNameAsString() + "' of a list of lists is not supported here",
+          "build a new list with a for-each loop");
+    }
+    return Optional.of(type);
   }
 
   private boolean isCollectionsSort(MethodCallExpr m) {
@@ -261,7 +318,7 @@ final class CollectionMutations {
     return new Expr.Call(b, List.of(args), type);
   }
 
-  private Optional<Expr> unsupported(
+  private <T> Optional<T> unsupported(
       com.github.javaparser.ast.Node at, String message, String hint) {
     context.error(
         x.unit(), at, DiagnosticCode.UNSUPPORTED_CALL, message + " in workflow code", hint);

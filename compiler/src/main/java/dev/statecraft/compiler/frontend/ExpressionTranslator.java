@@ -53,6 +53,7 @@ final class ExpressionTranslator {
   private final Scope scope;
   private final Set<ActivityMethod> usedActivities = new LinkedHashSet<>();
   private final MethodCalls calls;
+  private final StringBuilders builders;
 
   ExpressionTranslator(
       SourceContext context, ParsedUnit unit, TypeMapper types, WorkflowShape shape, Scope scope) {
@@ -62,6 +63,7 @@ final class ExpressionTranslator {
     this.shape = shape;
     this.scope = scope;
     this.calls = new MethodCalls(this, context, unit);
+    this.builders = new StringBuilders(context, this);
   }
 
   /** Activity methods called so far, in first-call order. */
@@ -205,6 +207,10 @@ final class ExpressionTranslator {
   private Optional<Expr> name(NameExpr n) {
     String name = n.getNameAsString();
     Optional<Expr.Local> local = scope.lookup(name);
+    if (local.isPresent() && scope.isBuilder(name)) {
+      builders.shared(n);
+      return Optional.empty();
+    }
     if (local.isPresent()) {
       return Optional.of(local.get());
     }
@@ -319,7 +325,8 @@ final class ExpressionTranslator {
             + "()");
   }
 
-  private Optional<IrType> enumType(String qualifiedName, Node at) {
+  /** The enum type declared in the sources under {@code qualifiedName}, if it is one. */
+  Optional<IrType> enumType(String qualifiedName, Node at) {
     Optional<TypeTable.Declared> d = context.types().declared(qualifiedName);
     if (d.isPresent() && d.get().declaration().isEnumDeclaration()) {
       return types.declared(qualifiedName, at, unit);
@@ -521,8 +528,12 @@ final class ExpressionTranslator {
 
   private Optional<Expr> binary(BinaryExpr b) {
     BinaryExpr.Operator op = b.getOperator();
-    Optional<Expr> left = translate(b.getLeft(), Optional.empty());
-    Optional<Expr> right = translate(b.getRight(), Optional.empty());
+    // A StringBuilder's text takes part in string concatenation ("a" + sb) as in Java.
+    boolean plus = op == BinaryExpr.Operator.PLUS;
+    Optional<Expr> left =
+        plus ? translateAllowingBuilder(b.getLeft()) : translate(b.getLeft(), Optional.empty());
+    Optional<Expr> right =
+        plus ? translateAllowingBuilder(b.getRight()) : translate(b.getRight(), Optional.empty());
     if (left.isEmpty() || right.isEmpty()) {
       return Optional.empty();
     }
@@ -822,6 +833,21 @@ final class ExpressionTranslator {
   private Optional<Expr> unsupportedType(Node at, String message, String hint) {
     context.error(unit, at, DiagnosticCode.UNSUPPORTED_TYPE, message, hint);
     return Optional.empty();
+  }
+
+  /**
+   * Translates {@code e} where Java reads a {@code StringBuilder}'s text (concatenation, {@code
+   * String.valueOf}, {@code append}): a builder local is its String.
+   */
+  Optional<Expr> translateAllowingBuilder(Expression e) {
+    if (e instanceof NameExpr n && scope.isBuilder(n.getNameAsString())) {
+      return scope.lookup(n.getNameAsString()).map(l -> l);
+    }
+    return translate(e, Optional.empty());
+  }
+
+  StringBuilders builders() {
+    return builders;
   }
 
   WorkflowShape shape() {

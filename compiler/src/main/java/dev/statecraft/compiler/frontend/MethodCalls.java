@@ -42,7 +42,12 @@ final class MethodCalls {
           "isBlank",
           "equalsIgnoreCase",
           "split",
-          "substring");
+          "substring",
+          "repeat",
+          "strip",
+          "stripLeading",
+          "stripTrailing",
+          "charAt");
   private static final java.util.Set<String> LIST_METHODS =
       java.util.Set.of("size", "isEmpty", "get", "contains", "indexOf", "subList");
   private static final java.util.Set<String> MUTATIONS =
@@ -66,11 +71,10 @@ final class MethodCalls {
     }
     Expression scope = m.getScope().get();
     if (scope instanceof NameExpr n && x.scope().catchParameter(n.getNameAsString()).isPresent()) {
-      if (m.getNameAsString().equals("getMessage") && m.getArguments().isEmpty()) {
-        return Optional.of(x.scope().catchParameter(n.getNameAsString()).get().message());
-      }
-      return x.unsupported(
-          m, "'" + m + "' is not supported on a caught error", "read " + n + ".getMessage()");
+      return caught(x.scope().catchParameter(n.getNameAsString()).get(), m);
+    }
+    if (scope instanceof NameExpr n && x.scope().isBuilder(n.getNameAsString())) {
+      return x.builders().call(x.scope().lookup(n.getNameAsString()).orElseThrow(), m);
     }
     if (scope instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation) {
       Optional<SourceContext.WorkflowSignature> child =
@@ -121,6 +125,34 @@ final class MethodCalls {
         m,
         "'" + m.getNameAsString() + "' is not supported on a map entry in workflow code",
         "read " + e.name() + ".getKey() and " + e.name() + ".getValue(); change the map with put");
+  }
+
+  /**
+   * A method of a caught error: {@code getMessage()}, and {@code cause()} of a {@code
+   * WorkflowFailure} (which is its message). Its {@code error()} is refused: the clouds name a
+   * caught error by its type, not by the name it was thrown with.
+   */
+  private Optional<Expr> caught(Scope.CatchParameter c, MethodCallExpr m) {
+    String name = m.getNameAsString();
+    if (m.getArguments().isEmpty()
+        && (name.equals("getMessage") || c.workflowFailure() && name.equals("cause"))) {
+      return Optional.of(c.message());
+    }
+    if (m.getArguments().isEmpty() && c.workflowFailure() && name.equals("error")) {
+      return x.unsupported(
+          m,
+          "'"
+              + m
+              + "' is not supported: a caught error is known by its type on every cloud, not by"
+              + " the name it was thrown with",
+          "put what the handler needs into the cause when throwing, and read "
+              + c.name()
+              + ".cause()");
+    }
+    return x.unsupported(
+        m,
+        "'" + m + "' is not supported on a caught error",
+        "read " + c.name() + ".getMessage()" + (c.workflowFailure() ? " or .cause()" : ""));
   }
 
   /** The activities interface when {@code scope} is an activity stub field. */
@@ -211,8 +243,12 @@ final class MethodCalls {
             .map(
                 a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, a.get(0), a.get(1)));
       case "java.lang.String.valueOf":
-        return args(m, 1)
-            .map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a.get(0)));
+        if (m.getArguments().size() == 1) {
+          // String.valueOf(sb) is the builder's text.
+          return x.translateAllowingBuilder(m.getArgument(0))
+              .map(a -> ExpressionTranslator.call(Builtin.STRING_VALUE_OF, IrType.STRING, a));
+        }
+        return wrongArity(m, 1);
       case "java.lang.String.join":
         return join(m);
       case "java.lang.Math.min":
@@ -255,6 +291,9 @@ final class MethodCalls {
     if (type.equals(DURABLE)) {
       return durable(m);
     }
+    if (x.enumType(type, m).orElse(null) instanceof IrType.EnumType e) {
+      return enumStatic(e, m);
+    }
     Optional<ForbiddenApis.Verdict> v = ForbiddenApis.classify(type, name);
     if (v.isPresent()) {
       return x.forbidden(m, v.get());
@@ -269,6 +308,35 @@ final class MethodCalls {
             ? "inline the helper into the workflow method, or make it an activity"
             : "call it from an activity, or see docs/language.md for the supported methods");
     return Optional.empty();
+  }
+
+  /** {@code E.valueOf(s)} and {@code E.values()} of an enum declared in the sources. */
+  private Optional<Expr> enumStatic(IrType.EnumType e, MethodCallExpr m) {
+    switch (m.getNameAsString()) {
+      case "valueOf":
+        return typedArgs(m, IrType.STRING)
+            .map(a -> ExpressionTranslator.call(Builtin.ENUM_VALUE_OF, e, a.get(0)));
+      case "values":
+        return args(m, 0)
+            .map(
+                a ->
+                    new Expr.ListLiteral(
+                        e.constants().stream().map(c -> (Expr) new Expr.Literal(c, e)).toList(),
+                        new ListType(e)));
+      default:
+        context.error(
+            unit,
+            m,
+            DiagnosticCode.UNSUPPORTED_CALL,
+            "'" + e.simpleName() + "." + m.getNameAsString() + "(...)' is not supported",
+            "enums offer "
+                + e.simpleName()
+                + ".valueOf(s), "
+                + e.simpleName()
+                + ".values(),"
+                + " e.name() and e.ordinal()");
+        return Optional.empty();
+    }
   }
 
   private Optional<Expr> durable(MethodCallExpr m) {
@@ -329,7 +397,9 @@ final class MethodCalls {
           "'"
               + name
               + "' changes the collection, so it must be a statement of its own on a local variable",
-          "write it as a statement, e.g. xs." + name + "(...);");
+          name.equals("remove") && type instanceof ListType
+              ? "read the element first, then remove it: var v = xs.get(i); xs.remove(i);"
+              : "write it as a statement, e.g. xs." + name + "(...);");
       return Optional.empty();
     }
     if (type instanceof ListType && name.equals("stream")) {
@@ -373,6 +443,9 @@ final class MethodCalls {
     if (type instanceof IrType.EnumType && name.equals("name") && m.getArguments().isEmpty()) {
       return Optional.of(ExpressionTranslator.call(Builtin.ENUM_NAME, IrType.STRING, receiver));
     }
+    if (type instanceof IrType.EnumType && name.equals("ordinal") && m.getArguments().isEmpty()) {
+      return Optional.of(ExpressionTranslator.call(Builtin.ENUM_ORDINAL, IrType.INT, receiver));
+    }
     context.error(
         unit,
         m,
@@ -395,7 +468,15 @@ final class MethodCalls {
       case "toUpperCase" -> method(Builtin.STRING_TO_UPPER_CASE, IrType.STRING, s, m);
       case "toLowerCase" -> method(Builtin.STRING_TO_LOWER_CASE, IrType.STRING, s, m);
       case "trim" -> method(Builtin.STRING_TRIM, IrType.STRING, s, m);
-      case "indexOf" -> method(Builtin.STRING_INDEX_OF, IrType.INT, s, m, IrType.STRING);
+      case "indexOf" ->
+          m.getArguments().size() == 2
+              ? method(Builtin.STRING_INDEX_OF_FROM, IrType.INT, s, m, IrType.STRING, IrType.INT)
+              : method(Builtin.STRING_INDEX_OF, IrType.INT, s, m, IrType.STRING);
+      case "repeat" -> method(Builtin.STRING_REPEAT, IrType.STRING, s, m, IrType.INT);
+      case "strip" -> method(Builtin.STRING_STRIP, IrType.STRING, s, m);
+      case "stripLeading" -> method(Builtin.STRING_STRIP_LEADING, IrType.STRING, s, m);
+      case "stripTrailing" -> method(Builtin.STRING_STRIP_TRAILING, IrType.STRING, s, m);
+      case "charAt" -> charAt(m);
       case "lastIndexOf" -> method(Builtin.STRING_LAST_INDEX_OF, IrType.INT, s, m, IrType.STRING);
       case "replace" ->
           method(Builtin.STRING_REPLACE, IrType.STRING, s, m, IrType.STRING, IrType.STRING);
@@ -409,6 +490,22 @@ final class MethodCalls {
               : method(Builtin.STRING_SUBSTRING, IrType.STRING, s, m, IrType.INT);
       default -> throw new IllegalStateException("unlisted method " + m.getNameAsString());
     };
+  }
+
+  /**
+   * {@code s.charAt(i)} is refused: a {@code char} is a number in arithmetic and a character in
+   * concatenation, and workflow values have no such type.
+   */
+  private Optional<Expr> charAt(MethodCallExpr m) {
+    context.error(
+        unit,
+        m,
+        DiagnosticCode.UNSUPPORTED_CALL,
+        "'charAt' returns a char, which workflow code does not support",
+        "take a one-character String: "
+            + m.getScope().map(Object::toString).orElse("s")
+            + ".substring(i, i + 1)");
+    return Optional.empty();
   }
 
   private Optional<Expr> listCall(Expr list, ListType type, MethodCallExpr m) {
@@ -592,7 +689,7 @@ final class MethodCalls {
   }
 
   /** Whether javac types {@code e} as an array ({@code String.split}, a {@code String[]} local). */
-  private static boolean isJavaArray(Expression e) {
+  static boolean isJavaArray(Expression e) {
     try {
       return e.calculateResolvedType().isArray();
     } catch (RuntimeException unresolved) {

@@ -16,8 +16,11 @@ import java.util.Optional;
  * the locals outside but not assign them.
  */
 final class Scope {
-  /** A {@code catch (X e)} parameter: locals holding the caught error's name and message. */
-  record CatchParameter(String name, Local error, Local message) {}
+  /**
+   * A {@code catch (X e)} parameter: locals holding the caught error's name and message; {@code
+   * workflowFailure} when {@code X} is {@code WorkflowFailure} itself.
+   */
+  record CatchParameter(String name, Local error, Local message, boolean workflowFailure) {}
 
   /**
    * A {@code Map.Entry} variable of a for-each over {@code map.entrySet()}: not a value, only
@@ -29,6 +32,7 @@ final class Scope {
       Map<String, Local> locals,
       Map<String, CatchParameter> catches,
       Map<String, MapEntry> entries,
+      java.util.Set<String> builders,
       boolean lambda) {}
 
   private final Deque<Frame> frames = new ArrayDeque<>();
@@ -39,13 +43,23 @@ final class Scope {
 
   void push() {
     frames.push(
-        new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), false));
+        new Frame(
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>(),
+            new java.util.HashSet<>(),
+            false));
   }
 
   /** Opens a lambda body. */
   void pushLambda() {
     frames.push(
-        new Frame(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), true));
+        new Frame(
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>(),
+            new java.util.HashSet<>(),
+            true));
   }
 
   void pop() {
@@ -56,7 +70,28 @@ final class Scope {
   Local declare(String name, IrType type) {
     Local local = new Local(name, type);
     frames.peek().locals().put(name, local);
+    frames.peek().builders().remove(name);
     return local;
+  }
+
+  /**
+   * Declares {@code name} as a {@code StringBuilder}, held in a String local ({@link
+   * StringBuilders}).
+   */
+  Local declareBuilder(String name) {
+    Local local = declare(name, IrType.STRING);
+    frames.peek().builders().add(name);
+    return local;
+  }
+
+  /** Whether the local {@code name} stands for a {@code StringBuilder}. */
+  boolean isBuilder(String name) {
+    for (Frame f : frames) {
+      if (f.locals().containsKey(name)) {
+        return f.builders().contains(name);
+      }
+    }
+    return false;
   }
 
   void declareCatch(CatchParameter parameter) {

@@ -22,6 +22,11 @@ final class CloudWorkflowsExpressions {
   private final CloudWorkflowsHelpers helpers;
   private SourcePosition position;
 
+  /**
+   * How many enclosing operands Java evaluates only sometimes (a branch of ?:, the right of &&).
+   */
+  private int sometimes;
+
   CloudWorkflowsExpressions(
       Function<String, String> variable, Diagnostics diagnostics, CloudWorkflowsHelpers helpers) {
     this.variable = variable;
@@ -52,9 +57,9 @@ final class CloudWorkflowsExpressions {
       return "if("
           + expr(c.condition())
           + ", "
-          + expr(c.whenTrue())
+          + sometimes(() -> expr(c.whenTrue()))
           + ", "
-          + expr(c.whenFalse())
+          + sometimes(() -> expr(c.whenFalse()))
           + ")";
     }
     if (e instanceof Expr.Concat c) {
@@ -100,6 +105,34 @@ final class CloudWorkflowsExpressions {
     throw new IllegalStateException("activity calls are hoisted before the GCP back end: " + e);
   }
 
+  /** Renders an operand Java may skip; helper calls run before the whole expression. */
+  private String sometimes(java.util.function.Supplier<String> render) {
+    sometimes++;
+    try {
+      return render.get();
+    } finally {
+      sometimes--;
+    }
+  }
+
+  /**
+   * A helper that can fail runs before the expression it is in, so under a condition it would fail
+   * where Java skips it.
+   */
+  private String failingHelper(String call, String java) {
+    if (sometimes > 0) {
+      diagnostics.error(
+          DiagnosticCode.TARGET_LIMIT,
+          position,
+          "on Cloud Workflows '"
+              + java
+              + "' runs before the expression it is in, so under '?:', '&&' or '||' it could fail"
+              + " where Java does not evaluate it",
+          "compute it in an if statement of its own: if (ok) { x = " + java + "; }");
+    }
+    return call;
+  }
+
   private String operand(Expr e) {
     String s = expr(e);
     boolean atomic =
@@ -114,7 +147,7 @@ final class CloudWorkflowsExpressions {
 
   private String binary(Expr.Binary b) {
     String l = operand(b.left());
-    String r = operand(b.right());
+    String r = b.op().logical() ? sometimes(() -> operand(b.right())) : operand(b.right());
     boolean integral =
         b.left().type() instanceof IrType.Primitive p
             && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
@@ -165,7 +198,12 @@ final class CloudWorkflowsExpressions {
               + operand(a.get(1));
       case STRING_TO_UPPER_CASE -> "text.to_upper(" + x + ")";
       case STRING_TO_LOWER_CASE -> "text.to_lower(" + x + ")";
-      case STRING_TRIM -> "text.replace_all_regex(" + x + ", \"^\\\\s+|\\\\s+$\", \"\")";
+      case STRING_TRIM ->
+          "text.replace_all_regex("
+              + x
+              + ", "
+              + literal("^[\\x{0}-\\x{20}]+|[\\x{0}-\\x{20}]+$")
+              + ", \"\")";
       case STRING_SUBSTRING ->
           "text.substring("
               + x
@@ -176,6 +214,11 @@ final class CloudWorkflowsExpressions {
               + ")";
       case STRING_INDEX_OF ->
           "if(len(" + findAll(x, y) + ") > 0, " + findAll(x, y) + "[0].index, -1)";
+      case STRING_INDEX_OF_FROM -> helpers.call("index_of_from", List.of(x, y, expr(a.get(2))));
+      case STRING_REPEAT -> failingHelper(helpers.call("repeat", List.of(x, y)), "s.repeat(n)");
+      case STRING_STRIP -> helpers.call("strip", List.of(x));
+      case STRING_STRIP_LEADING -> helpers.call("strip_leading", List.of(x));
+      case STRING_STRIP_TRAILING -> helpers.call("strip_trailing", List.of(x));
       case STRING_SPLIT -> "text.split(" + x + ", " + y + ")";
       case STRING_LAST_INDEX_OF ->
           "if(len("
@@ -186,7 +229,12 @@ final class CloudWorkflowsExpressions {
               + findAll(x, y)
               + ") - 1].index, -1)";
       case STRING_REPLACE -> "text.replace_all(" + x + ", " + y + ", " + expr(a.get(2)) + ")";
-      case STRING_IS_BLANK -> "len(text.replace_all_regex(" + x + ", \"\\\\s\", \"\")) == 0";
+      case STRING_IS_BLANK ->
+          "len(text.replace_all_regex("
+              + x
+              + ", "
+              + literal(CloudWorkflowsHelpers.WHITESPACE)
+              + ", \"\")) == 0";
       case STRING_EQUALS_IGNORE_CASE -> "text.to_lower(" + x + ") == text.to_lower(" + y + ")";
       case STRING_VALUE_OF -> string(a.get(0));
       case LIST_GET, ARRAY_GET, LIST_ELEMENT -> operand(a.get(0)) + "[" + y + "]";
@@ -202,6 +250,23 @@ final class CloudWorkflowsExpressions {
       case DOUBLE_PARSE_DOUBLE -> "double(" + x + ")";
       case MATH_ROUND -> "int(math.floor(" + x + " + 0.5))";
       case ENUM_NAME -> x;
+      case ENUM_ORDINAL ->
+          "map.get(" + ordinals((IrType.EnumType) a.get(0).type()) + ", " + x + ")";
+      case ENUM_VALUE_OF -> {
+        IrType.EnumType t = (IrType.EnumType) c.type();
+        yield failingHelper(
+            helpers.call(
+                "value_of",
+                List.of(
+                    "["
+                        + t.constants().stream()
+                            .map(CloudWorkflowsExpressions::literal)
+                            .collect(Collectors.joining(", "))
+                        + "]",
+                    x,
+                    literal(t.qualifiedName()))),
+            t.simpleName() + ".valueOf(s)");
+      }
       case EXECUTION_ID -> "sys.get_env(\"GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID\")";
       case NEW_LIST, NEW_MAP -> x;
       case LIST_WITH_ADDED -> "list.concat(" + x + ", " + y + ")";
@@ -228,6 +293,8 @@ final class CloudWorkflowsExpressions {
             List.of(
                 x, "[" + String.join(", ", keys) + "]", "[" + String.join(", ", descending) + "]"));
       }
+      case LIST_WITH_INSERTED -> helpers.call("with_inserted", List.of(x, y, expr(a.get(2))));
+      case LIST_WITHOUT_VALUE -> helpers.call("without_value", List.of(x, y));
     };
   }
 
@@ -261,6 +328,18 @@ final class CloudWorkflowsExpressions {
         ? sign + " + " + digits
         : helpers.call(
             "pad", List.of(sign + " + " + digits, w, String.valueOf(!spec.left()), "\" \""));
+  }
+
+  /** A map from each constant's name to its ordinal, for {@code e.ordinal()}. */
+  private static String ordinals(IrType.EnumType type) {
+    StringBuilder out = new StringBuilder("{");
+    for (int i = 0; i < type.constants().size(); i++) {
+      out.append(i == 0 ? "" : ", ")
+          .append(literal(type.constants().get(i)))
+          .append(": ")
+          .append(i);
+    }
+    return out.append("}").toString();
   }
 
   /** The occurrences of {@code y} in {@code x}, as {@code [{index, length}, ...]}. */

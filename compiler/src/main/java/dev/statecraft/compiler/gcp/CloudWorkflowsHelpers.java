@@ -14,6 +14,11 @@ import java.util.function.Function;
  * whose result the expression reads.
  */
 final class CloudWorkflowsHelpers {
+  /** The characters {@link Character#isWhitespace} accepts, as an RE2 class. */
+  static final String WHITESPACE =
+      "[\\x{9}-\\x{D}\\x{1C}-\\x{20}\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200A}"
+          + "\\x{2028}\\x{2029}\\x{205F}\\x{3000}]";
+
   private final Map<String, Object> subworkflows;
   private final Function<String, String> freshVariable;
   private final Function<String, String> freshStep;
@@ -68,6 +73,8 @@ final class CloudWorkflowsHelpers {
       case "sub_list" -> List.of("items", "from", "to");
       case "with_set" -> List.of("items", "index", "value");
       case "without_index" -> List.of("items", "index");
+      case "with_inserted" -> List.of("items", "index", "value");
+      case "without_value" -> List.of("items", "value");
       case "sorted", "distinct" -> List.of("items");
       case "values" -> List.of("entries");
       case "sorted_by" -> List.of("items", "keys", "descending");
@@ -75,6 +82,10 @@ final class CloudWorkflowsHelpers {
       case "pad" -> List.of("text", "width", "before", "fill");
       case "grouped" -> List.of("digits");
       case "fixed" -> List.of("x", "decimals", "scale");
+      case "repeat" -> List.of("text", "count");
+      case "strip", "strip_leading", "strip_trailing" -> List.of("text");
+      case "index_of_from" -> List.of("text", "value", "from");
+      case "value_of" -> List.of("names", "value", "type");
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -94,6 +105,36 @@ final class CloudWorkflowsHelpers {
     }
     if (name.equals("fixed")) {
       return fixed();
+    }
+    if (name.equals("repeat")) {
+      return repeat();
+    }
+    if (name.equals("value_of")) {
+      return valueOf();
+    }
+    if (name.equals("without_value")) {
+      return withoutValue();
+    }
+    if (name.equals("index_of_from")) {
+      return indexOfFrom();
+    }
+    if (name.startsWith("strip")) {
+      String regex =
+          switch (name) {
+            case "strip" -> "^" + WHITESPACE + "+|" + WHITESPACE + "+$";
+            case "strip_leading" -> "^" + WHITESPACE + "+";
+            default -> WHITESPACE + "+$";
+          };
+      return subworkflow(
+          name,
+          List.of(
+              single(
+                  "done",
+                  single(
+                      "return",
+                      "${text.replace_all_regex(text, "
+                          + CloudWorkflowsExpressions.literal(regex)
+                          + ", \"\")}"))));
     }
     List<Object> steps = new ArrayList<>();
     String body;
@@ -121,6 +162,12 @@ final class CloudWorkflowsHelpers {
         body = "${list.concat(out, if(i == index, value, item))}";
         result = "${out}";
       }
+      case "with_inserted" -> {
+        init = List.of();
+        body =
+            "${if(i == index, list.concat(list.concat(out, value), item), list.concat(out, item))}";
+        result = "${if(index == len(items), list.concat(out, value), out)}";
+      }
       case "without_index" -> {
         init = List.of();
         body = "${if(i == index, out, list.concat(out, item))}";
@@ -140,6 +187,7 @@ final class CloudWorkflowsHelpers {
       }
       default -> throw new IllegalArgumentException(name);
     }
+    boundsCheck(name).ifPresent(steps::add);
     steps.add(single("init", single("assign", List.of(single("out", init)))));
     Map<String, Object> loop =
         forLoop(
@@ -150,6 +198,63 @@ final class CloudWorkflowsHelpers {
     steps.add(single("walk", single("for", loop)));
     steps.add(single("done", single("return", result)));
     return subworkflow(name, steps);
+  }
+
+  /**
+   * The check that fails an index out of range with Java's {@code IndexOutOfBoundsException} and
+   * message, for the helpers that take one.
+   */
+  private static java.util.Optional<Object> boundsCheck(String name) {
+    String outside;
+    String message;
+    switch (name) {
+      case "with_set", "without_index" -> {
+        outside = "${index < 0 or index >= len(items)}";
+        message =
+            "${\"java.lang.IndexOutOfBoundsException: Index \" + string(index)"
+                + " + \" out of bounds for length \" + string(len(items))}";
+      }
+      case "with_inserted" -> {
+        outside = "${index < 0 or index > len(items)}";
+        message =
+            "${\"java.lang.IndexOutOfBoundsException: Index: \" + string(index)"
+                + " + \", Size: \" + string(len(items))}";
+      }
+      default -> {
+        return java.util.Optional.empty();
+      }
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("condition", outside);
+    c.put("raise", single("message", message));
+    return java.util.Optional.of(single("check", single("switch", List.of(c))));
+  }
+
+  /** {@code items.remove(value)}: the first equal element left out. */
+  private static Map<String, Object> withoutValue() {
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "init", single("assign", List.of(single("out", List.of()), single("removed", false)))));
+    Map<String, Object> loop =
+        forLoop(
+            "item",
+            null,
+            "${items}",
+            List.of(
+                single(
+                    "each",
+                    single(
+                        "assign",
+                        List.of(
+                            single(
+                                "out",
+                                "${if(not(removed) and item == value, out,"
+                                    + " list.concat(out, item))}"),
+                            single("removed", "${removed or item == value}"))))));
+    steps.add(single("walk", single("for", loop)));
+    steps.add(single("done", single("return", "${out}")));
+    return subworkflow("without_value", steps);
   }
 
   /**
@@ -352,6 +457,75 @@ final class CloudWorkflowsHelpers {
     sub.put("params", params(name));
     sub.put("steps", steps);
     return sub;
+  }
+
+  /** {@code text.repeat(count)}: Java's {@code IllegalArgumentException} for a negative count. */
+  private static Map<String, Object> repeat() {
+    Map<String, Object> negative = new LinkedHashMap<>();
+    negative.put("condition", "${count < 0}");
+    negative.put(
+        "raise",
+        single(
+            "message",
+            "${\"java.lang.IllegalArgumentException: count is negative: \" + string(count)}"));
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${count == 0}");
+    none.put("return", "");
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("check", single("switch", List.of(negative, none))));
+    steps.add(single("init", single("assign", List.of(single("out", "")))));
+    Map<String, Object> loop = new LinkedHashMap<>();
+    loop.put("value", "i");
+    loop.put("range", "${[1, count]}");
+    loop.put(
+        "steps",
+        List.of(single("each", single("assign", List.of(single("out", "${out + text}"))))));
+    steps.add(single("walk", single("for", loop)));
+    steps.add(single("done", single("return", "${out}")));
+    return subworkflow("repeat", steps);
+  }
+
+  /**
+   * {@code text.indexOf(value, from)}: the first occurrence in the rest of {@code text} from {@code
+   * from} clamped to {@code [0, len(text)]}, as in Java.
+   */
+  private static Map<String, Object> indexOfFrom() {
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "clamp",
+            single(
+                "assign",
+                List.of(
+                    single("start", "${math.max(0, math.min(from, len(text)))}"),
+                    single(
+                        "found",
+                        "${text.find_all(text.substring(text, start, len(text)), value)}")))));
+    steps.add(
+        single("done", single("return", "${if(len(found) > 0, start + found[0].index, -1)}")));
+    return subworkflow("index_of_from", steps);
+  }
+
+  /**
+   * {@code E.valueOf(value)}: the name itself when it is one of {@code names}, else Java's {@code
+   * IllegalArgumentException}.
+   */
+  private static Map<String, Object> valueOf() {
+    Map<String, Object> known = new LinkedHashMap<>();
+    known.put("condition", "${value in names}");
+    known.put("return", "${value}");
+    List<Object> steps = new ArrayList<>();
+    steps.add(single("check", single("switch", List.of(known))));
+    steps.add(
+        single(
+            "unknown",
+            single(
+                "raise",
+                single(
+                    "message",
+                    "${\"java.lang.IllegalArgumentException: No enum constant \" + type + \".\""
+                        + " + value}"))));
+    return subworkflow("value_of", steps);
   }
 
   /**

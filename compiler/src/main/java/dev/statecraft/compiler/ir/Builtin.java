@@ -19,6 +19,19 @@ public enum Builtin {
   /** {@code s.substring(begin)} or {@code s.substring(begin, end)}. */
   STRING_SUBSTRING,
   STRING_INDEX_OF,
+  /**
+   * {@code s.indexOf(t, from)}: {@code from} clamped to {@code [0, s.length()]}, as in Java, so an
+   * empty {@code t} is found at the clamped {@code from}.
+   */
+  STRING_INDEX_OF_FROM,
+  /** {@code s.repeat(n)}; a negative {@code n} throws {@code IllegalArgumentException}. */
+  STRING_REPEAT,
+  /** {@code s.strip()}: leading and trailing {@link Character#isWhitespace} characters removed. */
+  STRING_STRIP,
+  /** {@code s.stripLeading()}. */
+  STRING_STRIP_LEADING,
+  /** {@code s.stripTrailing()}. */
+  STRING_STRIP_TRAILING,
   /** {@code s.lastIndexOf(t)}: overlapping occurrences count, as in Java. */
   STRING_LAST_INDEX_OF,
   /** {@code s.replace(target, replacement)}: every occurrence, literally (no regex). */
@@ -68,6 +81,13 @@ public enum Builtin {
   MATH_ROUND,
   /** {@code e.name()} of an enum constant. */
   ENUM_NAME,
+  /** {@code e.ordinal()}: the constant's position in its declaration. */
+  ENUM_ORDINAL,
+  /**
+   * {@code E.valueOf(s)}, the call's type being {@code E}: an unknown name throws {@code
+   * IllegalArgumentException: No enum constant pkg.E.X}.
+   */
+  ENUM_VALUE_OF,
   /** {@code Durable.executionId()}. */
   EXECUTION_ID,
   /** {@code new ArrayList<>()} (no argument) or {@code new ArrayList<>(list)}: a copy. */
@@ -76,10 +96,23 @@ public enum Builtin {
   NEW_MAP,
   /** {@code list} after {@code list.add(x)}. */
   LIST_WITH_ADDED,
-  /** {@code list} after {@code list.set(i, x)}. */
+  /**
+   * {@code list} after {@code list.set(i, x)}; out of range it throws {@code
+   * IndexOutOfBoundsException}.
+   */
   LIST_WITH_SET,
-  /** {@code list} after {@code list.remove(i)} (an {@code int} index). */
+  /**
+   * {@code list} after {@code list.remove(i)} (an {@code int} index); out of range it throws {@code
+   * IndexOutOfBoundsException}.
+   */
   LIST_WITHOUT_INDEX,
+  /**
+   * {@code list} after {@code list.add(i, x)}: {@code x} inserted before element {@code i}, {@code
+   * 0 <= i <= size} or {@code IndexOutOfBoundsException}.
+   */
+  LIST_WITH_INSERTED,
+  /** {@code list} after {@code list.remove(x)} of a value: its first equal element removed. */
+  LIST_WITHOUT_VALUE,
   /** {@code list} after {@code list.addAll(other)}. */
   LIST_WITH_ALL,
   /** {@code list} after {@code list.sort(null)} or {@code Collections.sort(list)}. */
@@ -113,6 +146,8 @@ public enum Builtin {
           LIST_WITH_SET,
           LIST_SORTED_IN_PLACE,
           LIST_WITHOUT_INDEX,
+          LIST_WITH_INSERTED,
+          LIST_WITHOUT_VALUE,
           LIST_WITH_ALL,
           MAP_WITH_PUT,
           MAP_WITHOUT_KEY ->

@@ -139,6 +139,11 @@ public final class JavaPrinter {
       case STRING_TRIM -> r + ".trim()";
       case STRING_SUBSTRING -> r + ".substring(" + args(a.subList(1, a.size())) + ")";
       case STRING_INDEX_OF -> r + ".indexOf(" + print(a.get(1)) + ")";
+      case STRING_INDEX_OF_FROM -> r + ".indexOf(" + args(a.subList(1, 3)) + ")";
+      case STRING_REPEAT -> r + ".repeat(" + print(a.get(1)) + ")";
+      case STRING_STRIP -> r + ".strip()";
+      case STRING_STRIP_LEADING -> r + ".stripLeading()";
+      case STRING_STRIP_TRAILING -> r + ".stripTrailing()";
       case STRING_LAST_INDEX_OF -> r + ".lastIndexOf(" + print(a.get(1)) + ")";
       case STRING_REPLACE -> r + ".replace(" + args(a.subList(1, 3)) + ")";
       case STRING_IS_BLANK -> r + ".isBlank()";
@@ -167,12 +172,22 @@ public final class JavaPrinter {
       case DOUBLE_PARSE_DOUBLE -> "Double.parseDouble(" + args(a) + ")";
       case MATH_ROUND -> "Math.round(" + args(a) + ")";
       case ENUM_NAME -> r + ".name()";
+      case ENUM_ORDINAL -> r + ".ordinal()";
+      case ENUM_VALUE_OF -> {
+        IrType.EnumType t = (IrType.EnumType) c.type();
+        yield (qualifiedTypes ? t.qualifiedName() : t.simpleName())
+            + ".valueOf("
+            + print(a.get(0))
+            + ")";
+      }
       case EXECUTION_ID -> executionId;
       case NEW_LIST -> "new java.util.ArrayList<>(" + print(a.get(0)) + ")";
       case NEW_MAP -> "new java.util.LinkedHashMap<>(" + print(a.get(0)) + ")";
       case LIST_WITH_ADDED -> r + ".add(" + print(a.get(1)) + ")";
       case LIST_WITH_SET -> r + ".set(" + args(a.subList(1, 3)) + ")";
       case LIST_WITHOUT_INDEX -> r + ".remove(" + print(a.get(1)) + ")";
+      case LIST_WITH_INSERTED -> r + ".add(" + args(a.subList(1, 3)) + ")";
+      case LIST_WITHOUT_VALUE -> r + ".remove((Object) " + operand(a.get(1)) + ")";
       case LIST_WITH_ALL -> r + ".addAll(" + print(a.get(1)) + ")";
       case MAP_WITH_PUT -> r + ".put(" + args(a.subList(1, 3)) + ")";
       case MAP_WITHOUT_KEY -> r + ".remove(" + print(a.get(1)) + ")";

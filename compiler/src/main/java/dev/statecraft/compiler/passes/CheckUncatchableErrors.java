@@ -43,10 +43,11 @@ public final class CheckUncatchableErrors {
     for (Stmt.Catch c : t.catches()) {
       boolean parse = catches(c, NUMBER_FORMAT, ILLEGAL_ARGUMENT);
       boolean arithmetic = catches(c, ARITHMETIC);
+      boolean illegal = catches(c, ILLEGAL_ARGUMENT);
       if (!parse && !arithmetic) {
         continue;
       }
-      Optional<String> thrower = thrower(t.body(), parse, arithmetic);
+      Optional<String> thrower = thrower(t.body(), parse, illegal, arithmetic);
       if (thrower.isPresent()) {
         diagnostics.error(
             DiagnosticCode.UNCATCHABLE_ERROR,
@@ -75,7 +76,8 @@ public final class CheckUncatchableErrors {
   }
 
   /** The first expression of {@code body} that could throw what the catch handles. */
-  private static Optional<String> thrower(Block body, boolean parse, boolean arithmetic) {
+  private static Optional<String> thrower(
+      Block body, boolean parse, boolean illegal, boolean arithmetic) {
     AtomicReference<Optional<String>> found = new AtomicReference<>(Optional.empty());
     IrWalk.statements(
         body,
@@ -85,7 +87,7 @@ public final class CheckUncatchableErrors {
                 e,
                 x -> {
                   if (found.get().isEmpty()) {
-                    found.set(throwing(x, parse, arithmetic));
+                    found.set(throwing(x, parse, illegal, arithmetic));
                   }
                 });
           }
@@ -93,7 +95,16 @@ public final class CheckUncatchableErrors {
     return found.get();
   }
 
-  private static Optional<String> throwing(Expr e, boolean parse, boolean arithmetic) {
+  private static Optional<String> throwing(
+      Expr e, boolean parse, boolean illegal, boolean arithmetic) {
+    if (illegal && e instanceof Expr.Call c) {
+      if (c.builtin() == Builtin.ENUM_VALUE_OF) {
+        return Optional.of("valueOf");
+      }
+      if (c.builtin() == Builtin.STRING_REPEAT) {
+        return Optional.of("repeat");
+      }
+    }
     if (parse && e instanceof Expr.Call c) {
       if (c.builtin() == Builtin.INTEGER_PARSE_INT) {
         return Optional.of("Integer.parseInt");

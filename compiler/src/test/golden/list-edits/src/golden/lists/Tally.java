@@ -1,0 +1,8 @@
+package golden.lists;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Tally {
+  void seen(String what);
+}

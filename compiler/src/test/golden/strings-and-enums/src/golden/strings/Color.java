@@ -1,0 +1,7 @@
+package golden.strings;
+
+public enum Color {
+  RED,
+  GREEN,
+  BLUE
+}

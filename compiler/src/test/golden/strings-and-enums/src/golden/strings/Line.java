@@ -1,0 +1,3 @@
+package golden.strings;
+
+public record Line(String customer, int count) {}
