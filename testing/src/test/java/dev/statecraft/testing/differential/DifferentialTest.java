@@ -25,9 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code -Dstatecraft.difftest.programs=N} sets how many programs (2,000 by default), {@code
  * -Dstatecraft.difftest.seed=S} the first seed; a failing program is printed with its seed, and
  * {@code -Dstatecraft.difftest.programs=1 -Dstatecraft.difftest.seed=<seed>} runs just it again.
- * Every differing program is written to {@code target/differential-failures.txt}. {@code
- * -Dstatecraft.difftest.doubles17=true} and the other generator flags of {@link ProgramGenerator}
- * add programs that are known to differ today.
+ * Every differing program is written to {@code target/differential-failures.txt}. The flags of
+ * {@link ProgramGenerator} that are off by default add programs that are known to differ today.
  */
 class DifferentialTest {
   private static final Path SUPPORT = Path.of("src/test/resources/differential/gen");

@@ -16,10 +16,9 @@ import java.util.Random;
  *
  * <p>Programs stay inside what every target computes exactly like Java: integers stay far from
  * overflow (values are kept modulo 997), doubles are halves and quarters of small integers, and
- * divisors are non-zero literals. {@code -Dstatecraft.difftest.doubles17=true} adds doubles that
- * print with 16 and 17 significant digits ({@code 5.0 / 6}, {@code 0.1 + 0.2}); off by default
- * until the AWS back end prints doubles as {@code Double.toString} does. Three more flags, off by
- * default, turn on programs that known compiler bugs make differ: {@code
+ * divisors are non-zero literals, but some doubles print with 16 and 17 significant digits ({@code
+ * 5.0 / 6}, {@code 0.1 + 0.2}; {@code -Dstatecraft.difftest.doubles17=false} leaves them out).
+ * Three more flags, off by default, turn on programs that known compiler bugs make differ: {@code
  * statecraft.difftest.finallyChangesReturned}, {@code statecraft.difftest.throwingCodeInTry} and
  * {@code statecraft.difftest.immutableListIndex} (see the constants).
  */
@@ -27,7 +26,8 @@ final class ProgramGenerator {
   private static final int MAX_DEPTH = 3;
 
   /** Doubles whose shortest round-trip form has 16 or 17 significant digits. */
-  static final boolean DOUBLES_17 = Boolean.getBoolean("statecraft.difftest.doubles17");
+  static final boolean DOUBLES_17 =
+      Boolean.parseBoolean(System.getProperty("statecraft.difftest.doubles17", "true"));
 
   /**
    * {@code get} past the end of a {@code List.of} list, whose exception message ("Index: 1 Size:
