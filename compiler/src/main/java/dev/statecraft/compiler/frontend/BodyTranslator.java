@@ -491,7 +491,10 @@ final class BodyTranslator {
       return;
     }
     Optional<Expr> value = x.translate(a.getValue(), Optional.empty());
-    if (value.isEmpty()) {
+    if (value.isEmpty()
+        || a.getOperator() == AssignExpr.Operator.PLUS
+            && t.type().equals(IrType.STRING)
+            && x.reportsArrays(a.getValue())) {
       return;
     }
     compound(t, a.getOperator(), value.get(), a).ifPresent(out::add);

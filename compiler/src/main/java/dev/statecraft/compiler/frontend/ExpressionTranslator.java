@@ -542,7 +542,9 @@ final class ExpressionTranslator {
     return switch (op) {
       case PLUS ->
           l.type().equals(IrType.STRING) || r.type().equals(IrType.STRING)
-              ? Optional.of(concat(l, r))
+              ? reportsArrays(b.getLeft(), b.getRight())
+                  ? Optional.empty()
+                  : Optional.of(concat(l, r))
               : arithmetic(BinaryOp.ADD, l, r, b);
       case MINUS -> arithmetic(BinaryOp.SUBTRACT, l, r, b);
       case MULTIPLY -> arithmetic(BinaryOp.MULTIPLY, l, r, b);
@@ -564,6 +566,27 @@ final class ExpressionTranslator {
                   ? "use '&&' or '||'"
                   : "bitwise and shift operators have no equivalent on the clouds");
     };
+  }
+
+  /**
+   * Refuses an array operand of string concatenation: Java prints an array as its type and identity
+   * hash ({@code [Ljava.lang.String;@1b6d3586}), which no cloud can reproduce, where the clouds'
+   * read-only lists would print their elements. Whether an operand was reported.
+   */
+  boolean reportsArrays(Expression... operands) {
+    boolean reported = false;
+    for (Expression operand : operands) {
+      if (MethodCalls.isJavaArray(operand)) {
+        reported = true;
+        unsupported(
+            operand,
+            "'"
+                + operand
+                + "' is an array: Java prints it as its type and identity hash, not its elements",
+            "print its elements: String.join(\", \", " + operand + ") or List.of(" + operand + ")");
+      }
+    }
+    return reported;
   }
 
   /** Java's {@code +} with a String operand, flattened left to right. */
