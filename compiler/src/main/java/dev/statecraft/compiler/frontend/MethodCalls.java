@@ -1,10 +1,24 @@
 package dev.statecraft.compiler.frontend;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.ir.ActivityMethod;
@@ -521,10 +535,92 @@ final class MethodCalls {
     };
   }
 
+  /**
+   * Whether Java unboxes the value of {@code m}, a {@code map.get} of numbers or booleans, where it
+   * stands: a primitive local or assignment, arithmetic, a comparison with a primitive, a
+   * condition, a cast or a primitive {@code return}. A missing key makes that a {@code
+   * NullPointerException} in Java, and the clouds would carry the null on.
+   */
+  private static boolean unboxed(IrType value, MethodCallExpr m) {
+    if (!(value instanceof Primitive p) || p.kind() == IrType.PrimitiveKind.STRING) {
+      return false;
+    }
+    Node child = m;
+    Node parent = m.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr) {
+      child = parent;
+      parent = parent.getParentNode().orElse(null);
+    }
+    try {
+      if (parent instanceof VariableDeclarator v) {
+        return v.getInitializer().map(i -> i == m).orElse(false) && v.getType().isPrimitiveType();
+      }
+      if (parent instanceof AssignExpr a) {
+        return a.getValue() == child && a.getTarget().calculateResolvedType().isPrimitive();
+      }
+      if (parent instanceof BinaryExpr b) {
+        if (b.getOperator() == BinaryExpr.Operator.EQUALS
+            || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS) {
+          Expression other = b.getLeft() == child ? b.getRight() : b.getLeft();
+          return other.calculateResolvedType().isPrimitive();
+        }
+        Expression other = b.getLeft() == child ? b.getRight() : b.getLeft();
+        return b.getOperator() != BinaryExpr.Operator.PLUS || !isString(other);
+      }
+      if (parent instanceof UnaryExpr
+          || parent instanceof CastExpr c && c.getType().isPrimitiveType()) {
+        return true;
+      }
+      if (parent instanceof IfStmt || parent instanceof WhileStmt || parent instanceof DoStmt) {
+        return true;
+      }
+      if (parent instanceof ConditionalExpr c) {
+        return c.getCondition() == child;
+      }
+      if (parent instanceof ReturnStmt && m.findAncestor(LambdaExpr.class).isEmpty()) {
+        return m.findAncestor(MethodDeclaration.class)
+            .map(d -> d.getType().isPrimitiveType())
+            .orElse(false);
+      }
+    } catch (RuntimeException unresolved) {
+      return false;
+    }
+    return false;
+  }
+
+  private static boolean isString(Expression e) {
+    try {
+      return e.calculateResolvedType().describe().equals("java.lang.String");
+    } catch (RuntimeException unresolved) {
+      return e.isStringLiteralExpr();
+    }
+  }
+
+  private Optional<Expr> refuseUnboxing(MethodCallExpr m) {
+    String map = m.getScope().map(Object::toString).orElse("map");
+    String key = m.getArguments().isEmpty() ? "key" : m.getArgument(0).toString();
+    return x.unsupported(
+        m,
+        "'"
+            + m
+            + "' is unboxed here: for a missing key Java throws NullPointerException, and the"
+            + " clouds cannot",
+        "give a default: "
+            + map
+            + ".getOrDefault("
+            + key
+            + ", 0), or test "
+            + map
+            + ".containsKey("
+            + key
+            + ") first");
+  }
+
   private Optional<Expr> mapCall(Expr map, MapType type, MethodCallExpr m) {
     IrType v = type.value();
     return switch (m.getNameAsString()) {
-      case "get" -> method(Builtin.MAP_GET, v, map, m, IrType.STRING);
+      case "get" ->
+          unboxed(v, m) ? refuseUnboxing(m) : method(Builtin.MAP_GET, v, map, m, IrType.STRING);
       case "getOrDefault" -> method(Builtin.MAP_GET_OR_DEFAULT, v, map, m, IrType.STRING, v);
       case "containsKey" -> method(Builtin.MAP_CONTAINS_KEY, IrType.BOOLEAN, map, m, IrType.STRING);
       case "keySet" -> method(Builtin.MAP_KEY_SET, new ListType(IrType.STRING), map, m);
