@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The names visible at a point of a workflow body, block by block: local variables, and {@code
@@ -103,16 +104,7 @@ final class Scope {
   }
 
   Optional<MapEntry> entry(String name) {
-    for (Frame f : frames) {
-      if (f.locals().containsKey(name)) {
-        return Optional.empty();
-      }
-      MapEntry e = f.entries().get(name);
-      if (e != null) {
-        return Optional.of(e);
-      }
-    }
-    return Optional.empty();
+    return unshadowed(name, Frame::entries);
   }
 
   Optional<Local> lookup(String name) {
@@ -126,13 +118,18 @@ final class Scope {
   }
 
   Optional<CatchParameter> catchParameter(String name) {
+    return unshadowed(name, Frame::catches);
+  }
+
+  /** The innermost binding of {@code name} of one kind, unless a local of that name hides it. */
+  private <T> Optional<T> unshadowed(String name, Function<Frame, Map<String, T>> kind) {
     for (Frame f : frames) {
       if (f.locals().containsKey(name)) {
         return Optional.empty();
       }
-      CatchParameter c = f.catches().get(name);
-      if (c != null) {
-        return Optional.of(c);
+      T found = kind.apply(f).get(name);
+      if (found != null) {
+        return Optional.of(found);
       }
     }
     return Optional.empty();

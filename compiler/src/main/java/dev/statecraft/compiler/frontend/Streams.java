@@ -687,14 +687,24 @@ final class Streams {
       wrongArguments(op);
       return Optional.empty();
     }
-    Expression fn = op.getArgument(0);
+    return applied(
+        op.getArgument(0), current, out, "a stream operation", "x -> x.name(), or Item::name");
+  }
+
+  /**
+   * {@code fn}, a one-parameter lambda with an expression body or a method reference, applied to
+   * {@code current}; else an {@code INVALID_LAMBDA} naming {@code what} takes it, with {@code
+   * example}.
+   */
+  private Optional<Expr> applied(
+      Expression fn, Expr current, List<Stmt> out, String what, String example) {
     SourcePosition pos = x.unit().at(fn);
     if (fn instanceof LambdaExpr l
         && l.getParameters().size() == 1
         && l.getBody() instanceof ExpressionStmt es) {
       x.scope().push();
       try {
-        Local p = bind(l.getParameter(0).getNameAsString(), current, out, pos);
+        bind(l.getParameter(0).getNameAsString(), current, out, pos);
         return x.translate(es.getExpression(), Optional.empty());
       } finally {
         x.scope().pop();
@@ -706,9 +716,8 @@ final class Streams {
     failed(
         fn,
         DiagnosticCode.INVALID_LAMBDA,
-        "a stream operation here takes a one-parameter lambda with an expression body, or a"
-            + " method reference",
-        "x -> x.name(), or Item::name");
+        what + " here takes a one-parameter lambda with an expression body, or a method reference",
+        example);
     return Optional.empty();
   }
 
@@ -1275,27 +1284,6 @@ final class Streams {
    * parameter becomes a local holding {@code current}.
    */
   private Optional<Expr> lambdaValue(Expression fn, Expr current, List<Stmt> out) {
-    SourcePosition pos = x.unit().at(fn);
-    if (fn instanceof LambdaExpr l
-        && l.getParameters().size() == 1
-        && l.getBody() instanceof ExpressionStmt es) {
-      x.scope().push();
-      try {
-        bind(l.getParameter(0).getNameAsString(), current, out, pos);
-        return x.translate(es.getExpression(), Optional.empty());
-      } finally {
-        x.scope().pop();
-      }
-    }
-    if (fn instanceof MethodReferenceExpr r) {
-      return reference(r, current, out, pos);
-    }
-    failed(
-        fn,
-        DiagnosticCode.INVALID_LAMBDA,
-        "a comparator here takes a one-parameter lambda with an expression body, or a method"
-            + " reference",
-        "Comparator.comparing(Item::score)");
-    return Optional.empty();
+    return applied(fn, current, out, "a comparator", "Comparator.comparing(Item::score)");
   }
 }
