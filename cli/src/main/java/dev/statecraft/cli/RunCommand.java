@@ -87,8 +87,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--input",
       paramLabel = "FILE_OR_JSON",
       description =
-          "The execution input: a JSON file, or JSON text (default: null). Resuming needs none:"
-              + " the stored execution has its input.")
+          "The execution input: a JSON file, or JSON text; required when the workflow method"
+              + " takes a parameter. Resuming needs none: the stored execution has its input.")
   String input;
 
   @Option(
@@ -280,6 +280,13 @@ final class RunCommand implements Callable<Integer> {
               "no execution '%s' of '%s' in %s to resume; to start it, add --input FILE_OR_JSON"
                   + " (or, if it ran with another --state-dir, give that one)",
               executionName, workflowSpec.name(), db));
+    }
+    if (given == null && workflowSpec.input().isPresent()) {
+      throw new Main.UsageException(
+          String.format(
+              "workflow '%s' takes an input (%s): add --input FILE_OR_JSON, a JSON file or JSON"
+                  + " text (--input null runs it with null)",
+              workflowSpec.name(), workflowSpec.inputType()));
     }
     return given == null ? "null" : given;
   }

@@ -1,6 +1,7 @@
 package dev.statecraft.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,6 +158,17 @@ class RunCommandTest {
         r.err().contains("no execution 'never-ran' of 'support-triage' in ")
             && r.err().contains("to start it, add --input"),
         r::toString);
+  }
+
+  @Test
+  void aWorkflowThatTakesAnInputDoesNotStartWithoutOne(@TempDir Path dir) {
+    Cli r = Cli.run("run", "--source", TRIAGE.toString(), "--state-dir", dir.toString());
+    assertEquals(Main.USAGE, r.exitCode(), r::toString);
+    assertTrue(
+        r.err().contains("workflow 'support-triage' takes an input")
+            && r.err().contains("add --input FILE_OR_JSON"),
+        r::toString);
+    assertFalse(r.out().contains("running"), r::toString);
   }
 
   @Test

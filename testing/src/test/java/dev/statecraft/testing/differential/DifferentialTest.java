@@ -32,55 +32,63 @@ class DifferentialTest {
   private static final Path SUPPORT = Path.of("src/test/resources/differential/gen");
   private static final int PROGRAMS = Integer.getInteger("statecraft.difftest.programs", 2000);
   private static final long SEED = Long.getLong("statecraft.difftest.seed", 20261126L);
+  private static final int BATCH = 1000;
 
   @Test
   void generatedProgramsBehaveTheSameCompiledAndAsJava(@TempDir Path dir) throws Exception {
-    Path src = Files.createDirectories(dir.resolve("src/gen"));
-    try (Stream<Path> support = Files.list(SUPPORT)) {
-      for (Path p : support.toList()) {
-        Files.copy(p, src.resolve(p.getFileName()));
-      }
-    }
     List<ProgramGenerator.Program> programs = new ArrayList<>();
     for (int k = 0; k < PROGRAMS; k++) {
-      ProgramGenerator.Program program = ProgramGenerator.generate(SEED + k);
-      programs.add(program);
-      Files.writeString(src.resolve(program.className() + ".java"), program.source());
+      programs.add(ProgramGenerator.generate(SEED + k));
     }
     List<String> failures = new ArrayList<>();
     int compared = 0;
     int succeeded = 0;
-    try (GeneratedProject project =
-            GeneratedProject.compile(dir.resolve("src"), dir.resolve("classes"));
-        WorkflowTestEnvironment env =
-            WorkflowTestEnvironment.builder().sourceDir(project.sources()).build()) {
-      @SuppressWarnings("unchecked")
-      Class<Object> ops = (Class<Object>) project.load("gen.Ops");
-      for (ProgramGenerator.Program program : programs) {
-        Class<?> workflow = project.load("gen." + program.className());
-        Object input = input(project, program.seed());
-        List<String> differences;
-        try {
-          env.registerActivities(ops, project.create("gen.OpsImpl"));
-          DirectResult<Object> java = env.runDirect(workflow, input);
-          env.registerActivities(ops, project.create("gen.OpsImpl"));
-          EngineResult<Object> engine = env.run(workflow, input);
-          differences = Comparison.differences(java, engine, program.concurrent());
-          compared++;
-          succeeded += java.succeeded() ? 1 : 0;
-        } catch (RuntimeException | AssertionError e) {
-          differences = List.of("crashed: " + e);
+    // Batches keep memory flat: each compiles its own project and runs on its own engine.
+    for (int from = 0; from < programs.size(); from += BATCH) {
+      List<ProgramGenerator.Program> batch =
+          programs.subList(from, Math.min(programs.size(), from + BATCH));
+      Path root = dir.resolve("batch-" + from);
+      Path src = Files.createDirectories(root.resolve("src/gen"));
+      try (Stream<Path> support = Files.list(SUPPORT)) {
+        for (Path p : support.toList()) {
+          Files.copy(p, src.resolve(p.getFileName()));
         }
-        if (!differences.isEmpty()) {
-          failures.add(
-              "seed "
-                  + program.seed()
-                  + " ("
-                  + program.className()
-                  + "):\n  "
-                  + String.join("\n  ", differences)
-                  + "\n"
-                  + program.source());
+      }
+      for (ProgramGenerator.Program program : batch) {
+        Files.writeString(src.resolve(program.className() + ".java"), program.source());
+      }
+      try (GeneratedProject project =
+              GeneratedProject.compile(root.resolve("src"), root.resolve("classes"));
+          WorkflowTestEnvironment env =
+              WorkflowTestEnvironment.builder().sourceDir(project.sources()).build()) {
+        @SuppressWarnings("unchecked")
+        Class<Object> ops = (Class<Object>) project.load("gen.Ops");
+        for (ProgramGenerator.Program program : batch) {
+          Class<?> workflow = project.load("gen." + program.className());
+          Object input = input(project, program.seed());
+          List<String> differences;
+          try {
+            env.registerActivities(ops, project.create("gen.OpsImpl"));
+            DirectResult<Object> java = env.runDirect(workflow, input);
+            env.registerActivities(ops, project.create("gen.OpsImpl"));
+            EngineResult<Object> engine = env.run(workflow, input);
+            differences = Comparison.differences(java, engine, program.concurrent());
+            compared++;
+            succeeded += java.succeeded() ? 1 : 0;
+          } catch (RuntimeException | AssertionError e) {
+            differences = List.of("crashed: " + e);
+          }
+          if (!differences.isEmpty()) {
+            failures.add(
+                "seed "
+                    + program.seed()
+                    + " ("
+                    + program.className()
+                    + "):\n  "
+                    + String.join("\n  ", differences)
+                    + "\n"
+                    + program.source());
+          }
         }
       }
     }
