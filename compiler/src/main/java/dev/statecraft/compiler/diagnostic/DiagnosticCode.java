@@ -81,6 +81,9 @@ public enum DiagnosticCode {
   UNINITIALIZED_VARIABLE("a variable is read before it is assigned"),
   /** A mutable collection is changed after another name or value shares it. */
   ALIASED_COLLECTION("a mutable collection is changed after it was shared"),
+
+  /** {@code List.of(..).add(x)}: Java throws {@code UnsupportedOperationException}. */
+  IMMUTABLE_COLLECTION("an unmodifiable collection is changed"),
   /** A Durable operation or child workflow call used inside an expression. */
   MISPLACED_DURABLE_CALL("durable operations are statements"),
   /** A lambda passed to Durable.map/parallel/awaitCallback is not of the supported shape. */

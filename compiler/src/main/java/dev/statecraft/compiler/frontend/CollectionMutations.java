@@ -79,12 +79,83 @@ final class CollectionMutations {
           "build the values in the lambda and return them");
       return true;
     }
+    Optional<String> source = unmodifiableSource(n, name);
+    if (source.isPresent()) {
+      context.error(
+          x.unit(),
+          m,
+          DiagnosticCode.IMMUTABLE_COLLECTION,
+          "'"
+              + n
+              + "' is "
+              + source.get()
+              + ", which cannot be changed: Java throws UnsupportedOperationException here",
+          "start from a mutable copy: "
+              + n
+              + " = new "
+              + (list ? "ArrayList" : "HashMap")
+              + "<>(...)");
+      return true;
+    }
     Optional<Expr> value =
         list
             ? listMutation(local.get(), (ListType) type, m)
             : mapMutation(local.get(), (MapType) type, m);
     value.ifPresent(v -> out.add(new Stmt.Assign(local.get(), v, false, x.unit().at(m))));
     return true;
+  }
+
+  /**
+   * What made {@code n} unmodifiable, when its only value is one: a local initialized with {@code
+   * List.of}, {@code Map.of}, {@code List.copyOf}, {@code Map.copyOf}, a stream's {@code toList()}
+   * or (for {@code add} and {@code remove}, which change its size) {@code Arrays.asList}, and never
+   * assigned again in the method.
+   */
+  private static Optional<String> unmodifiableSource(NameExpr n, String mutation) {
+    Optional<com.github.javaparser.ast.body.CallableDeclaration> method =
+        n.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class);
+    if (method.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = n.getNameAsString();
+    List<com.github.javaparser.ast.body.VariableDeclarator> declared =
+        method
+            .get()
+            .findAll(
+                com.github.javaparser.ast.body.VariableDeclarator.class,
+                v -> v.getNameAsString().equals(name));
+    boolean reassigned =
+        !method
+            .get()
+            .findAll(
+                com.github.javaparser.ast.expr.AssignExpr.class,
+                a -> a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name))
+            .isEmpty();
+    if (declared.size() != 1 || reassigned) {
+      return Optional.empty();
+    }
+    if (!(declared.get(0).getInitializer().orElse(null) instanceof MethodCallExpr init)) {
+      return Optional.empty();
+    }
+    String scope = init.getScope().map(Object::toString).orElse("");
+    String call = init.getNameAsString();
+    if ((scope.equals("List") || scope.equals("Map") || scope.equals("Set"))
+        && (call.equals("of") || call.equals("copyOf"))) {
+      return Optional.of(
+          "a " + scope + "." + call + "(..) " + scope.toLowerCase() + ", unmodifiable");
+    }
+    if (call.equals("toList") && init.getArguments().isEmpty() && !scope.isEmpty()) {
+      return Optional.of("a stream's toList(), unmodifiable");
+    }
+    if (scope.equals("Arrays")
+        && call.equals("asList")
+        && (mutation.equals("add")
+            || mutation.equals("remove")
+            || mutation.equals("addAll")
+            || mutation.equals("clear"))) {
+      return Optional.of("an Arrays.asList(..) list, of fixed size");
+    }
+    return Optional.empty();
   }
 
   private Optional<Expr> listMutation(Local l, ListType type, MethodCallExpr m) {
