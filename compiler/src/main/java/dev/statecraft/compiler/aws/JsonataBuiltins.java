@@ -6,10 +6,12 @@ import static dev.statecraft.compiler.aws.Jsonata.COMPARISON;
 import static dev.statecraft.compiler.aws.Jsonata.CONDITIONAL;
 import static dev.statecraft.compiler.aws.JsonataRenderer.combine;
 
+import dev.statecraft.compiler.ir.Builtin;
 import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.FormatSpec;
 import dev.statecraft.compiler.ir.IrType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,13 +34,80 @@ final class JsonataBuiltins {
 
   private final JsonataRenderer renderer;
 
+  /**
+   * The builtins whose first argument is the object Java calls the method on, so that a {@code
+   * null} there is a {@code NullPointerException}.
+   */
+  private static final Set<Builtin> ON_RECEIVER =
+      EnumSet.complementOf(
+          EnumSet.of(
+              Builtin.EQUALS,
+              Builtin.STRING_JOIN,
+              Builtin.STRING_VALUE_OF,
+              Builtin.STRING_FORMAT_ONE,
+              Builtin.MATH_MIN,
+              Builtin.MATH_MAX,
+              Builtin.MATH_ABS,
+              Builtin.INTEGER_PARSE_INT,
+              Builtin.LONG_PARSE_LONG,
+              Builtin.DOUBLE_PARSE_DOUBLE,
+              Builtin.MATH_ROUND,
+              Builtin.ENUM_VALUE_OF,
+              Builtin.EXECUTION_ID,
+              Builtin.NEW_LIST,
+              Builtin.NEW_MAP,
+              Builtin.NATURAL_LESS,
+              Builtin.REQUIRE_NON_NULL));
+
   JsonataBuiltins(JsonataRenderer renderer) {
     this.renderer = renderer;
   }
 
+  /**
+   * The rendered receiver {@code e} of {@code b}, failing with Java's {@code NullPointerException}
+   * where it may be {@code null}: a record field or a map or list element read here. JSONata would
+   * otherwise go on ({@code $count(null)} is 1, {@code $append(null, x)} a new list) or fail with
+   * an error of its own.
+   */
+  private Jsonata receiver(Builtin b, Expr e) {
+    Jsonata x = renderer.render(e);
+    if (!ON_RECEIVER.contains(b) || !mayBeNull(e)) {
+      return x;
+    }
+    return nonNull(
+        x,
+        e instanceof Expr.FieldGet f
+            ? "the return value of \\\"" + f.field() + "()\\\""
+            : "an element read from a collection");
+  }
+
+  /** {@code x}, or Java's {@code NullPointerException} naming {@code what} when it is null. */
+  static Jsonata nonNull(Jsonata x, String what) {
+    return combine(
+        "($__n := "
+            + x.text()
+            + "; $__n = null ? $error('java.lang.NullPointerException: Cannot invoke a method"
+            + " because "
+            + what
+            + " is null') : $__n)",
+        ATOM,
+        x);
+  }
+
+  static boolean mayBeNull(Expr e) {
+    boolean reference =
+        !(e.type() instanceof IrType.Primitive p) || p.kind() == IrType.PrimitiveKind.STRING;
+    return reference
+        && (e instanceof Expr.FieldGet
+            || e instanceof Expr.Call c
+                && (c.builtin() == Builtin.MAP_GET
+                    || c.builtin() == Builtin.LIST_GET
+                    || c.builtin() == Builtin.LIST_ELEMENT));
+  }
+
   Jsonata render(Expr.Call c) {
     List<Expr> args = c.arguments();
-    Jsonata a = args.isEmpty() ? null : renderer.render(args.get(0));
+    Jsonata a = args.isEmpty() ? null : receiver(c.builtin(), args.get(0));
     Jsonata b = args.size() > 1 ? renderer.render(args.get(1)) : null;
     return switch (c.builtin()) {
       case EQUALS -> JsonataRenderer.infix("=", COMPARISON, a, b);
@@ -289,6 +358,7 @@ final class JsonataBuiltins {
       case LIST_SORTED_BY -> sortedBy(args);
       case NATURAL_LESS -> JsonataRenderer.infix("<", COMPARISON, a, b);
       case STRING_FORMAT_ONE -> formatOne((String) ((Expr.Literal) args.get(0)).value(), b);
+      case REQUIRE_NON_NULL -> nonNull(a, "the collection a for-each iterates");
     };
   }
 

@@ -113,6 +113,15 @@ final class JsonataRenderer {
     }
     if (e instanceof Expr.FieldGet f) {
       Jsonata target = render(f.target());
+      if (JsonataBuiltins.mayBeNull(f.target())) {
+        // Java calls the accessor on the record: on null that is a NullPointerException.
+        target =
+            JsonataBuiltins.nonNull(
+                target,
+                f.target() instanceof Expr.FieldGet inner
+                    ? "the return value of \\\"" + inner.field() + "()\\\""
+                    : "an element read from a collection");
+      }
       String step =
           target.precedence() == ATOM && !target.text().startsWith("{")
               ? target.text()

@@ -283,6 +283,8 @@ final class CloudWorkflowsExpressions {
       case MAP_VALUES -> helpers.call("values", List.of(x));
       case NATURAL_LESS -> operand(a.get(0)) + " < " + operand(a.get(1));
       case STRING_FORMAT_ONE -> formatOne((String) ((Expr.Literal) a.get(0)).value(), a.get(1));
+      // len(null) fails the loop's first test, though with Cloud Workflows' TypeError.
+      case REQUIRE_NON_NULL -> expr(a.get(0));
       case LIST_SORTED_BY -> {
         String directions = (String) ((Expr.Literal) a.get(a.size() - 1)).value();
         List<String> keys = a.subList(1, a.size() - 1).stream().map(this::expr).toList();

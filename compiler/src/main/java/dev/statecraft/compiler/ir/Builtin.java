@@ -137,7 +137,12 @@ public enum Builtin {
    * ",d"}): flags among {@code -}, {@code 0} and {@code ,}, an optional width, then {@code s} (of a
    * string) or {@code d} (of an {@code int} or {@code long}).
    */
-  STRING_FORMAT_ONE;
+  STRING_FORMAT_ONE,
+  /**
+   * {@code x} itself, or a {@code NullPointerException} when it is {@code null}: what Java's
+   * for-each does to the collection it iterates.
+   */
+  REQUIRE_NON_NULL;
 
   /** Whether this builtin stands for a mutation of its first argument, in functional form. */
   public boolean mutation() {

@@ -203,6 +203,7 @@ public final class JavaPrinter {
           a.get(0).type().equals(IrType.STRING)
               ? r + ".compareTo(" + print(a.get(1)) + ") < 0"
               : r + " < " + operand(a.get(1));
+      case REQUIRE_NON_NULL -> "java.util.Objects.requireNonNull(" + print(a.get(0)) + ")";
     };
   }
 

@@ -63,7 +63,11 @@ public final class LowerForEach {
               false,
               pos);
       return List.of(
-          new Stmt.Assign(items, f.iterable(), true, pos),
+          new Stmt.Assign(
+              items,
+              new Expr.Call(Builtin.REQUIRE_NON_NULL, List.of(f.iterable()), type),
+              true,
+              pos),
           new Stmt.Assign(index, Expr.Literal.of(0), true, pos),
           new Stmt.Loop(f.label(), more, new Block(body), new Block(List.of(next)), true, pos));
     }
