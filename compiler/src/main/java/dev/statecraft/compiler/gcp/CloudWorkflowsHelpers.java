@@ -91,32 +91,27 @@ final class CloudWorkflowsHelpers {
   }
 
   private static Map<String, Object> definition(String name) {
-    if (name.equals("sorted")) {
-      return sorted();
-    }
-    if (name.equals("sorted_by")) {
-      return sortedBy();
-    }
-    if (name.equals("pad")) {
-      return pad();
-    }
-    if (name.equals("grouped")) {
-      return grouped();
-    }
-    if (name.equals("fixed")) {
-      return fixed();
-    }
-    if (name.equals("repeat")) {
-      return repeat();
-    }
-    if (name.equals("value_of")) {
-      return valueOf();
-    }
-    if (name.equals("without_value")) {
-      return withoutValue();
-    }
-    if (name.equals("index_of_from")) {
-      return indexOfFrom();
+    switch (name) {
+      case "sorted":
+        return sorted();
+      case "sorted_by":
+        return sortedBy();
+      case "pad":
+        return pad();
+      case "grouped":
+        return grouped();
+      case "fixed":
+        return fixed();
+      case "repeat":
+        return repeat();
+      case "value_of":
+        return valueOf();
+      case "without_value":
+        return withoutValue();
+      case "index_of_from":
+        return indexOfFrom();
+      default:
+        break;
     }
     if (name.startsWith("strip")) {
       String regex =
