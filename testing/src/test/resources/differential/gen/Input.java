@@ -2,4 +2,5 @@ package gen;
 
 import java.util.List;
 
-public record Input(int seed, String name, List<Integer> numbers) {}
+/** A generated program's input; {@code note} and {@code bonus} are missing from some inputs. */
+public record Input(int seed, String name, List<Integer> numbers, String note, Integer bonus) {}

@@ -12,6 +12,7 @@ import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.ErrorName;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.Liveness;
+import dev.statecraft.compiler.ir.Nullness;
 import dev.statecraft.compiler.ir.WorkflowIr;
 import dev.statecraft.compiler.passes.LowerForEach;
 import java.io.UncheckedIOException;
@@ -93,7 +94,7 @@ public final class AslEmitter {
   public static Definition compile(WorkflowIr wf) {
     AslNames names = new AslNames(wf);
     List<CallbackWait> waits = new ArrayList<>();
-    JsonataRenderer renderer = new JsonataRenderer(names::variable);
+    JsonataRenderer renderer = new JsonataRenderer(names::variable, Nullness.of(wf.body()));
     StateGraph.Shared shared =
         new StateGraph.Shared(names, renderer, Liveness.of(wf.body()), wf.name(), waits);
     List<Edge.Pending> entry = new ArrayList<>();

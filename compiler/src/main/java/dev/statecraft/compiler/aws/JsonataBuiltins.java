@@ -56,53 +56,15 @@ final class JsonataBuiltins {
               Builtin.EXECUTION_ID,
               Builtin.NEW_LIST,
               Builtin.NEW_MAP,
-              Builtin.NATURAL_LESS,
-              Builtin.REQUIRE_NON_NULL));
+              Builtin.NATURAL_LESS));
 
   JsonataBuiltins(JsonataRenderer renderer) {
     this.renderer = renderer;
   }
 
-  /**
-   * The rendered receiver {@code e} of {@code b}, failing with Java's {@code NullPointerException}
-   * where it may be {@code null}: a record field or a map or list element read here. JSONata would
-   * otherwise go on ({@code $count(null)} is 1, {@code $append(null, x)} a new list) or fail with
-   * an error of its own.
-   */
+  /** The rendered receiver {@code e} of {@code b}, checked for {@code null} as Java does. */
   private Jsonata receiver(Builtin b, Expr e) {
-    Jsonata x = renderer.render(e);
-    if (!ON_RECEIVER.contains(b) || !mayBeNull(e)) {
-      return x;
-    }
-    return nonNull(
-        x,
-        e instanceof Expr.FieldGet f
-            ? "the return value of \\\"" + f.field() + "()\\\""
-            : "an element read from a collection");
-  }
-
-  /** {@code x}, or Java's {@code NullPointerException} naming {@code what} when it is null. */
-  static Jsonata nonNull(Jsonata x, String what) {
-    return combine(
-        "($__n := "
-            + x.text()
-            + "; $__n = null ? $error('java.lang.NullPointerException: Cannot invoke a method"
-            + " because "
-            + what
-            + " is null') : $__n)",
-        ATOM,
-        x);
-  }
-
-  static boolean mayBeNull(Expr e) {
-    boolean reference =
-        !(e.type() instanceof IrType.Primitive p) || p.kind() == IrType.PrimitiveKind.STRING;
-    return reference
-        && (e instanceof Expr.FieldGet
-            || e instanceof Expr.Call c
-                && (c.builtin() == Builtin.MAP_GET
-                    || c.builtin() == Builtin.LIST_GET
-                    || c.builtin() == Builtin.LIST_ELEMENT));
+    return ON_RECEIVER.contains(b) ? renderer.receiver(e) : renderer.render(e);
   }
 
   Jsonata render(Expr.Call c) {
@@ -358,7 +320,7 @@ final class JsonataBuiltins {
       case LIST_SORTED_BY -> sortedBy(args);
       case NATURAL_LESS -> JsonataRenderer.infix("<", COMPARISON, a, b);
       case STRING_FORMAT_ONE -> formatOne((String) ((Expr.Literal) args.get(0)).value(), b);
-      case REQUIRE_NON_NULL -> nonNull(a, "the collection a for-each iterates");
+      case REQUIRE_NON_NULL -> a;
     };
   }
 

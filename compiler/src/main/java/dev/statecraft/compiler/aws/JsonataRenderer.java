@@ -14,6 +14,7 @@ import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.Expr.BinaryOp;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrType.PrimitiveKind;
+import dev.statecraft.compiler.ir.Nullness;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,12 +37,43 @@ final class JsonataRenderer {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Function<String, String> variable;
+  private final Nullness nullness;
 
   /**
    * @param variable the ASL variable name (without {@code $}) of a Java local
+   * @param nullness which of the workflow's values may be {@code null}
    */
-  JsonataRenderer(Function<String, String> variable) {
+  JsonataRenderer(Function<String, String> variable, Nullness nullness) {
     this.variable = variable;
+    this.nullness = nullness;
+  }
+
+  /**
+   * The rendered {@code e}, on which Java calls a method or an accessor: where it may be {@code
+   * null}, it fails with Java's {@code NullPointerException}. JSONata would otherwise go on ({@code
+   * $count(null)} is 1, {@code $append(null, x)} a new list, {@code null.name} nothing) or fail
+   * with an error of its own.
+   */
+  Jsonata receiver(Expr e) {
+    Jsonata x = render(e);
+    if (!nullness.mayBeNull(e)) {
+      return x;
+    }
+    String what =
+        e instanceof Expr.FieldGet f
+            ? "the return value of \\\"" + f.field() + "()\\\""
+            : e instanceof Expr.Local l
+                ? "\\\"" + l.name() + "\\\""
+                : "an element read from a collection";
+    return combine(
+        "($__n := "
+            + x.text()
+            + "; $__n = null ? $error('java.lang.NullPointerException: Cannot invoke a method"
+            + " because "
+            + what
+            + " is null') : $__n)",
+        ATOM,
+        x);
   }
 
   Jsonata render(Expr e) {
@@ -112,16 +144,8 @@ final class JsonataRenderer {
       return combine(text.append("}").toString(), ATOM, args.toArray(Jsonata[]::new));
     }
     if (e instanceof Expr.FieldGet f) {
-      Jsonata target = render(f.target());
-      if (JsonataBuiltins.mayBeNull(f.target())) {
-        // Java calls the accessor on the record: on null that is a NullPointerException.
-        target =
-            JsonataBuiltins.nonNull(
-                target,
-                f.target() instanceof Expr.FieldGet inner
-                    ? "the return value of \\\"" + inner.field() + "()\\\""
-                    : "an element read from a collection");
-      }
+      // Java calls the accessor on the record: on null that is a NullPointerException.
+      Jsonata target = receiver(f.target());
       String step =
           target.precedence() == ATOM && !target.text().startsWith("{")
               ? target.text()
@@ -361,7 +385,11 @@ final class JsonataRenderer {
       return x;
     }
     if (type instanceof IrType.Primitive p && p.kind() == PrimitiveKind.DOUBLE) {
-      return combine(JavaDoubleText.of(x.text()), ATOM, x);
+      // A boxed Double read from outside may be null, which Java prints as "null".
+      return combine(
+          "($__dn := " + x.text() + "; $__dn = null ? 'null' : " + JavaDoubleText.of("$__dn") + ")",
+          ATOM,
+          x);
     }
     if (type instanceof IrType.RecordType r) {
       StringBuilder s =
@@ -414,8 +442,10 @@ final class JsonataRenderer {
    * callback's answer), with every record field that is missing made {@code null}, as Jackson reads
    * it into a Java record. JSONata treats a missing field as nothing at all: it would print as an
    * empty string, vanish from a list, and fail an activity's {@code Arguments}; Java sees {@code
-   * null}. Fields of records in lists are covered too; primitive fields are left alone (the input
-   * check has already refused a missing one).
+   * null}. Fields of records in lists are covered too, and numbers and booleans: the IR reads a
+   * boxed {@code Integer} as {@code int}, and a missing {@code Integer} is {@code null} in Java
+   * (prints {@code null}, is passed on as {@code null}); a missing {@code int} has already been
+   * refused by the input check.
    */
   Jsonata presentFields(Jsonata x, IrType type) {
     if (!containsRecord(type)) {
@@ -424,10 +454,8 @@ final class JsonataRenderer {
     if (type instanceof IrType.RecordType r) {
       StringBuilder object = new StringBuilder("{");
       for (IrType.Component c : r.components()) {
-        String value = "$__o." + field(c.name());
-        if (!(c.type() instanceof IrType.Primitive p) || p.kind() == PrimitiveKind.STRING) {
-          value = presentFields(orNull(value), c.type()).text();
-        }
+        // Every component, boxed numbers and booleans too: Java reads a missing field as null.
+        String value = presentFields(orNull("$__o." + field(c.name())), c.type()).text();
         object.append(object.length() == 1 ? "" : ", ").append(string(c.name())).append(": ");
         object.append(value);
       }

@@ -395,7 +395,17 @@ final class MethodCalls {
     }
     if (name.equals("equals")) {
       return args(m, 1)
-          .map(a -> ExpressionTranslator.call(Builtin.EQUALS, IrType.BOOLEAN, receiver, a.get(0)));
+          .map(
+              a ->
+                  ExpressionTranslator.call(
+                      Builtin.EQUALS,
+                      IrType.BOOLEAN,
+                      // x.equals(y) calls a method on x: NullPointerException when x is null.
+                      type instanceof IrType.Primitive p && p.kind() != IrType.PrimitiveKind.STRING
+                          ? receiver
+                          : new Expr.Call(
+                              Builtin.REQUIRE_NON_NULL, List.of(receiver), receiver.type()),
+                      a.get(0)));
     }
     if (name.equals("toString") && m.getArguments().isEmpty()) {
       return Optional.of(

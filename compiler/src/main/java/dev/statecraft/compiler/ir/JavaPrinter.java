@@ -128,7 +128,10 @@ public final class JavaPrinter {
     List<Expr> a = c.arguments();
     String r = a.isEmpty() ? "" : operand(a.get(0));
     return switch (c.builtin()) {
-      case EQUALS -> "java.util.Objects.equals(" + args(a) + ")";
+      case EQUALS ->
+          a.get(0) instanceof Expr.Call n && n.builtin() == Builtin.REQUIRE_NON_NULL
+              ? operand(n.arguments().get(0)) + ".equals(" + print(a.get(1)) + ")"
+              : "java.util.Objects.equals(" + args(a) + ")";
       case STRING_LENGTH -> r + ".length()";
       case STRING_IS_EMPTY -> r + ".isEmpty()";
       case STRING_CONTAINS -> r + ".contains(" + print(a.get(1)) + ")";

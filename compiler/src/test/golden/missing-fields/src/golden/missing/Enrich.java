@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A webhook payload with fields left out: each missing field, and each missing map key, is {@code
  * null} as in Java; it prints as {@code null}, reaches activities as {@code null} and stays in
- * lists.
+ * lists. A method called on such a null, even after it was stored in a local, or on an activity's
+ * null result, is Java's {@code NullPointerException}.
  */
 @Workflow
 public class Enrich {
@@ -26,6 +27,8 @@ public class Enrich {
     names.add(e.sender().name());
     Map<String, String> labels = Map.of("bug", "red");
     String color = labels.get(e.label() == null ? "none" : e.label());
+    String label = e.label();
+    String shout = "loud".equals(e.repo()) ? label.toUpperCase() : "-";
     return "repo="
         + e.repo()
         + " owner="
@@ -39,6 +42,14 @@ public class Enrich {
         + " unset="
         + (e.label() == null)
         + " count="
-        + names.size();
+        + names.size()
+        + " shout="
+        + shout
+        + " priority="
+        + e.priority()
+        + " score="
+        + e.score()
+        + " ownerLength="
+        + owner.length();
   }
 }

@@ -2,4 +2,5 @@ package golden.missing;
 
 import java.util.List;
 
-public record Event(String repo, String label, Person sender, List<Person> people) {}
+public record Event(
+    String repo, String label, Person sender, List<Person> people, Integer priority, Double score) {}

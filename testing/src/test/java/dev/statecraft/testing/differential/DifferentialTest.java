@@ -123,6 +123,9 @@ class DifferentialTest {
       numbers.add(r.nextInt(20));
     }
     Constructor<?> c = project.load("gen.Input").getConstructors()[0];
-    return c.newInstance((int) Math.floorMod(seed, 1000L), names[r.nextInt(names.length)], numbers);
+    String note = r.nextInt(3) == 0 ? null : names[r.nextInt(names.length)];
+    Integer bonus = r.nextInt(3) == 0 ? null : r.nextInt(9);
+    return c.newInstance(
+        (int) Math.floorMod(seed, 1000L), names[r.nextInt(names.length)], numbers, note, bonus);
   }
 }

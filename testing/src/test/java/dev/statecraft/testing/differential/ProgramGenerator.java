@@ -224,7 +224,7 @@ final class ProgramGenerator {
 
   /** A statement on the edges: nested lists, out-of-range reads, edge strings, long doubles. */
   private void edgeStatement() {
-    switch (random.nextInt(DOUBLES_17 ? 8 : 7)) {
+    switch (random.nextInt(DOUBLES_17 ? 9 : 8)) {
       case 0 -> grow();
       case 1 -> {
         if (tries == 0 || THROWING_CODE_IN_TRY) {
@@ -236,6 +236,7 @@ final class ProgramGenerator {
       case 2, 3 -> splitEdge();
       case 4, 5 -> caseAndTrim();
       case 6 -> line("log.add(String.valueOf(grid.size()) + grid.isEmpty());");
+      case 7 -> nullable();
       default -> longDouble();
     }
   }
@@ -258,6 +259,29 @@ final class ProgramGenerator {
         // In a loop the compiler takes the next iteration's new list for the shared one
         // (ALIASED_COLLECTION, though Java would be fine): share a copy there.
         line("grid.add(" + (loops == 0 ? r : "new ArrayList<>(" + r + ")") + ");");
+      }
+    }
+  }
+
+  /**
+   * Reads of input fields that are missing from some inputs: printed, compared, stored in a local,
+   * and now and then dereferenced, which is a {@code NullPointerException} in Java when missing.
+   */
+  private void nullable() {
+    String t = "n" + fresh++;
+    line("String " + t + " = in.note();");
+    switch (random.nextInt(5)) {
+      case 0 -> line("log.add(\"note=\" + " + t + " + \" bonus=\" + in.bonus());");
+      case 1 -> line("s = " + t + " == null ? s : s + " + t + ".length();");
+      case 2 -> line("b = b || \"alpha\".equals(" + t + ");");
+      case 3 -> line("log.add(String.valueOf(in.bonus() == null ? -1 : in.bonus() + i % 5));");
+      default -> {
+        // Java throws where the note is missing: rare, so that most programs still succeed.
+        line("if (" + intVar() + " % 7 == 0) {");
+        indent++;
+        line("log.add(" + t + ".trim() + " + t + ".length());");
+        indent--;
+        line("}");
       }
     }
   }

@@ -110,7 +110,7 @@ public final class AgentFunctions {
           }
         }
         state = switchResult;
-      } while (java.util.Objects.equals(state, "retry") && (round < 3));
+      } while (state.equals("retry") && (round < 3));
     } catch (RuntimeException caught) {
       WorkflowErrors.rethrowControlFlow(caught);
       String caughtType2 = WorkflowErrors.type(caught);
@@ -142,7 +142,7 @@ public final class AgentFunctions {
       collected2.add(String.valueOf(item2));
     }
     String report = "" + String.join("; ", collected2) + "";
-    if (java.util.Objects.equals(state, "escalate")) {
+    if (state.equals("escalate")) {
       Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
       DurableActivities.call(ctx, NOTIFY_HUMAN, Void.class, "prompt", job.prompt(), "cb", cb);
       Verdict v = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(14400L), Verdict.class);

@@ -55,7 +55,7 @@ public final class FinallyExitsFunctions {
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     String n = ctx.getInput(String.class);
     String log = "start";
-    if (java.util.Objects.equals(n, "a")) {
+    if (n.equals("a")) {
       String r = DurableActivities.call(ctx, ECHO, String.class, "s", n);
       try {
         return "got:" + r;
@@ -63,7 +63,7 @@ public final class FinallyExitsFunctions {
         DurableActivities.call(ctx, ECHO, String.class, "s", "cleanup");
       }
     }
-    if (java.util.Objects.equals(n, "b")) {
+    if (n.equals("b")) {
       try {
         return log + ":" + n;
       } finally {

@@ -55,7 +55,7 @@ public final class GateFunctions {
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     String user = ctx.getInput(String.class);
     boolean isAllowedOrElse;
-    if (!java.util.Objects.equals(user, "root")) {
+    if (!user.equals("root")) {
       isAllowedOrElse = DurableActivities.call(ctx, IS_ALLOWED, Boolean.class, "user", user);
     } else {
       isAllowedOrElse = false;

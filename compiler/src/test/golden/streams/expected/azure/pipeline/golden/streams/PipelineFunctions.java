@@ -137,7 +137,7 @@ public final class PipelineFunctions {
     List<String> collected10 = java.util.List.of();
     each10: for (String item10 : titles) {
       String t = item10;
-      if (!java.util.Objects.equals(t, "Alpha")) {
+      if (!t.equals("Alpha")) {
         collected10.add(item10);
       }
     }

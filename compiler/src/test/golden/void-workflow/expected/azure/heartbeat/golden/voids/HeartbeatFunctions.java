@@ -54,7 +54,7 @@ public final class HeartbeatFunctions {
   public Object orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     String statusResult = DurableActivities.call(ctx, STATUS, String.class);
-    if (java.util.Objects.equals(statusResult, "ok")) {
+    if (statusResult.equals("ok")) {
       DurableActivities.call(ctx, PING, Void.class, "message", "alive " + ctx.getInstanceId());
     }
     return null;
