@@ -73,8 +73,8 @@ public final class HoistActivityCalls {
     } else if (s instanceof Stmt.Return r) {
       out.add(new Stmt.Return(r.value().map(v -> hoist(v, out)), r.position()));
     } else if (s instanceof Stmt.Fail f) {
-      Expr error = hoist(f.error(), out);
-      out.add(new Stmt.Fail(error, hoist(f.cause(), out), f.position()));
+      List<Expr> parts = hoistAll(List.of(f.error(), f.cause()), out);
+      out.add(new Stmt.Fail(parts.get(0), parts.get(1), f.position()));
     } else if (s instanceof Stmt.Yield y) {
       out.add(new Stmt.Yield(hoist(y.value(), out), y.position()));
     } else if (s instanceof Stmt.Loop l) {
@@ -173,10 +173,28 @@ public final class HoistActivityCalls {
     }
   }
 
+  /**
+   * The expressions, evaluated left to right as Java does: one that comes before an activity call
+   * and could fail (an index out of range, a division by zero, a method called on {@code null}) is
+   * evaluated into a temporary first, so it fails before the call runs, not after.
+   */
   private List<Expr> hoistAll(List<Expr> exprs, List<Stmt> out) {
+    int lastCall = -1;
+    for (int k = 0; k < exprs.size(); k++) {
+      if (containsCall(exprs.get(k))) {
+        lastCall = k;
+      }
+    }
     List<Expr> result = new ArrayList<>();
-    for (Expr e : exprs) {
-      result.add(hoist(e, out));
+    for (int k = 0; k < exprs.size(); k++) {
+      Expr e = exprs.get(k);
+      if (k < lastCall && !containsCall(e) && !(e instanceof Expr.Literal || e instanceof Local)) {
+        Local temp = new Local(names.next("before"), e.type());
+        out.add(new Stmt.Assign(temp, e, true, position(firstCall(exprs.get(lastCall)))));
+        result.add(temp);
+      } else {
+        result.add(hoist(e, out));
+      }
     }
     return result;
   }

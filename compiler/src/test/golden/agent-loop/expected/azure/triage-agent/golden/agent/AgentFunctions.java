@@ -126,8 +126,9 @@ public final class AgentFunctions {
     // Runs item by item: the body is more than one activity call.
     items: for (Step s : steps) {
       String text = (s.text().length() > 10) ? s.text().substring(0, 10) : s.text();
+      int before = s.round();
       String summarizeResult = DurableActivities.call(ctx, SUMMARIZE, String.class, "text", text);
-      parts.add(s.round() + ":" + summarizeResult);
+      parts.add(before + ":" + summarizeResult);
       continue items;
     }
     int collected = 0;

@@ -69,8 +69,12 @@ public final class GateFunctions {
       quotaOrElse = 0;
     }
     int limit = quotaOrElse;
+    int shares = user.startsWith("#") ? 0 : 1;
+    int before = 10 / shares;
     int quotaResult2 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
-    return user + ": " + (quotaResult2 + limit) + (ok ? " allowed" : " denied");
+    int each = before + quotaResult2;
+    int quotaResult3 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
+    return user + ": " + (quotaResult3 + limit) + (ok ? " allowed" : " denied") + " " + each;
   }
 
   /**
