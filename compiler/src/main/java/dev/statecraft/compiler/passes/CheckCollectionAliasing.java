@@ -9,6 +9,7 @@ import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrWalk;
 import dev.statecraft.compiler.ir.Stmt;
 import dev.statecraft.compiler.ir.WorkflowIr;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,9 @@ import java.util.Set;
 public final class CheckCollectionAliasing {
   private final Diagnostics diagnostics;
   private final Set<String> shared = new HashSet<>();
+
+  /** Collections a pending {@code return}'s value holds, while a {@code finally} runs. */
+  private final Set<String> returned = new HashSet<>();
 
   private CheckCollectionAliasing(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -46,6 +50,23 @@ public final class CheckCollectionAliasing {
   }
 
   private void statement(Stmt s) {
+    if (s instanceof Stmt.Try t && !t.finallyBlock().statements().isEmpty()) {
+      tryWithFinally(t);
+      return;
+    }
+    if (s instanceof Stmt.Assign a && isMutationOf(a) && returned.contains(a.target().name())) {
+      String name = a.target().name();
+      diagnostics.error(
+          DiagnosticCode.ALIASED_COLLECTION,
+          a.position(),
+          "'"
+              + name
+              + "' is changed in a finally after a return in its try already holds it; Java's"
+              + " result sees the change, the clouds' would not",
+          "return a copy, e.g. new ArrayList<>(" + name + "), or change it before returning");
+      share(s);
+      return;
+    }
     if (s instanceof Stmt.Assign a && isMutationOf(a)) {
       String name = a.target().name();
       if (shared.contains(name)) {
@@ -66,6 +87,45 @@ public final class CheckCollectionAliasing {
     share(s);
     for (Block inner : IrWalk.blocks(s)) {
       block(inner);
+    }
+  }
+
+  /**
+   * A {@code finally} runs after a {@code return} in its try or catches has taken its value: the
+   * collections that value holds are shared with the result while the {@code finally} runs.
+   */
+  private void tryWithFinally(Stmt.Try t) {
+    share(t);
+    Set<String> held = new HashSet<>();
+    List<Block> before = new ArrayList<>(List.of(t.body()));
+    t.catches().forEach(c -> before.add(c.body()));
+    for (Block b : before) {
+      IrWalk.statements(
+          b,
+          s -> {
+            if (s instanceof Stmt.Return r) {
+              r.value().ifPresent(v -> heldBy(v, held));
+            }
+          });
+      block(b);
+    }
+    Set<String> outer = new HashSet<>(returned);
+    returned.addAll(held);
+    block(t.finallyBlock());
+    returned.retainAll(outer);
+  }
+
+  /** Adds the collection locals that {@code e}'s value holds by reference to {@code held}. */
+  private static void heldBy(Expr e, Set<String> held) {
+    if (e instanceof Expr.Local l && isCollection(l.type())) {
+      held.add(l.name());
+    } else if (e instanceof Expr.Conditional c) {
+      heldBy(c.whenTrue(), held);
+      heldBy(c.whenFalse(), held);
+    } else if (e instanceof Expr.NewRecord
+        || e instanceof Expr.ListLiteral
+        || e instanceof Expr.MapLiteral) {
+      e.children().forEach(p -> heldBy(p, held));
     }
   }
 

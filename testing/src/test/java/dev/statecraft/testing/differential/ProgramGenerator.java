@@ -38,7 +38,8 @@ final class ProgramGenerator {
 
   /**
    * A {@code finally} that changes the list a {@code return} in its try or catch already put into
-   * the result: Java's result sees the change, the compiled one does not.
+   * the result: Java's result sees the change, the compiled one would not, so the compiler refuses
+   * it ({@code ALIASED_COLLECTION}): with the flag on, the programs do not compile.
    */
   static final boolean FINALLY_CHANGES_RETURNED =
       Boolean.getBoolean("statecraft.difftest.finallyChangesReturned");
