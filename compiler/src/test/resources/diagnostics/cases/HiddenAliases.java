@@ -26,6 +26,22 @@ public class HiddenAliases {
     first.add("y");
     List<String> copy = new ArrayList<>(in.items());
     copy.add("fine");
-    return b.size() + mine.size() + first.size() + copy.size();
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    for (String item : in.items()) {
+      row = new ArrayList<>();
+      row.add(item);
+      rows.add(row);
+    }
+    List<String> kept = new ArrayList<>();
+    for (String item : in.items()) {
+      if (item.isEmpty()) {
+        kept = new ArrayList<>();
+      }
+      // BUG: ALIASED_COLLECTION 7
+      kept.add(item);
+      rows.add(kept);
+    }
+    return b.size() + mine.size() + first.size() + copy.size() + rows.size() + row.size();
   }
 }

@@ -43,7 +43,7 @@ public final class CheckCollectionAliasing {
     for (Stmt s : b.statements()) {
       if (s instanceof Stmt.Loop || s instanceof Stmt.ForEach) {
         // A share later in the body precedes the next iteration's changes.
-        IrWalk.statements(new Block(List.of(s)), this::share);
+        IrWalk.statements(new Block(List.of(s)), inner -> share(inner, false));
       }
       statement(s);
     }
@@ -64,7 +64,7 @@ public final class CheckCollectionAliasing {
               + "' is changed in a finally after a return in its try already holds it; Java's"
               + " result sees the change, the clouds' would not",
           "return a copy, e.g. new ArrayList<>(" + name + "), or change it before returning");
-      share(s);
+      share(s, true);
       return;
     }
     if (s instanceof Stmt.Assign a && isMutationOf(a)) {
@@ -81,13 +81,17 @@ public final class CheckCollectionAliasing {
                 + name
                 + "), or change it before sharing");
       }
-      share(s);
+      share(s, true);
       return;
     }
-    share(s);
+    share(s, true);
+    // A fresh collection assigned in a nested block may not be the one after it: its branch may
+    // not have run, so what was shared before stays shared.
+    Set<String> before = new HashSet<>(shared);
     for (Block inner : IrWalk.blocks(s)) {
       block(inner);
     }
+    shared.addAll(before);
   }
 
   /**
@@ -95,7 +99,7 @@ public final class CheckCollectionAliasing {
    * collections that value holds are shared with the result while the {@code finally} runs.
    */
   private void tryWithFinally(Stmt.Try t) {
-    share(t);
+    Set<String> sharedBefore = new HashSet<>(shared);
     Set<String> held = new HashSet<>();
     List<Block> before = new ArrayList<>(List.of(t.body()));
     t.catches().forEach(c -> before.add(c.body()));
@@ -113,6 +117,7 @@ public final class CheckCollectionAliasing {
     returned.addAll(held);
     block(t.finallyBlock());
     returned.retainAll(outer);
+    shared.addAll(sharedBefore);
   }
 
   /** Adds the collection locals that {@code e}'s value holds by reference to {@code held}. */
@@ -129,14 +134,20 @@ public final class CheckCollectionAliasing {
     }
   }
 
-  /** Records the collections {@code s} shares. */
-  private void share(Stmt s) {
+  /**
+   * Records the collections {@code s} shares. Where {@code inOrder}, {@code s} is visited where it
+   * runs, and a local given a fresh collection ({@code r = new ArrayList<>()}, each iteration's new
+   * list) shares nothing any more; the look ahead over a loop's body keeps what it shared.
+   */
+  private void share(Stmt s, boolean inOrder) {
     if (s instanceof Stmt.Assign a) {
       if (isCollection(a.target().type()) && !isMutationOf(a)) {
         Set<String> origins = new HashSet<>();
         if (storage(a.value(), origins)) {
           shared.addAll(origins);
           shared.add(a.target().name());
+        } else if (inOrder) {
+          shared.remove(a.target().name());
         }
       }
       escapes(a.value());

@@ -257,9 +257,8 @@ final class ProgramGenerator {
         line("List<String> " + r + " = new ArrayList<>();");
         line(r + ".add(String.valueOf(" + atom() + "));");
         line(r + ".add(s);");
-        // In a loop the compiler takes the next iteration's new list for the shared one
-        // (ALIASED_COLLECTION, though Java would be fine): share a copy there.
-        line("grid.add(" + (loops == 0 ? r : "new ArrayList<>(" + r + ")") + ");");
+        // In a loop, each iteration's new list is a fresh one: sharing it is fine.
+        line("grid.add(" + r + ");");
       }
     }
   }
