@@ -74,8 +74,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--lambda",
       paramLabel = "NAME=URL",
       description =
-          "Serve the Lambda function NAME by POSTing each payload to URL; the response body is"
-              + " the result. Repeatable.")
+          "Serve the Lambda function NAME by POSTing each payload to URL, which answers as the"
+              + " Lambda Invoke API does: the body is the result, or with an X-Amz-Function-Error"
+              + " header the error payload. Repeatable.")
   Map<String, URI> lambdas = new LinkedHashMap<>();
 
   private final CountDownLatch stopped = new CountDownLatch(1);

@@ -29,12 +29,16 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A Task whose {@code Resource} is {@code arn:aws:states:::lambda:invoke} (or {@code
  * .waitForTaskToken}) calls the {@link RequestStreamHandler} registered under the {@code
- * FunctionName} argument (a name, a full or a partial ARN) with the {@code Payload}; the result is
- * {@code {"ExecutedVersion":"$LATEST","Payload":...,"StatusCode":200,...}}. A Resource that is a
- * function ARN gets the payload itself. A handler exception fails the task with its class name as
- * error, unless it is a {@link TaskFailedException}, which fails it with its own error and cause
- * (as a Lambda function error's {@code errorType} does). Other resources need a {@link
- * TaskInvoker}.
+ * FunctionName} argument (a name, a full or a partial ARN) with the {@code Payload} as the Invoke
+ * API gets it: a string is the payload text itself ({@code "0"} reaches the function as {@code 0}),
+ * no Payload or {@code null} is {@code {}}. The result is {@code
+ * {"ExecutedVersion":"$LATEST","Payload":...,"StatusCode":200,...}}, its Payload parsed from JSON
+ * (kept as text when it is not JSON). A Resource that is a function ARN sends the effective input
+ * and gets the result itself. A result past 256 KiB fails the task with {@code
+ * States.DataLimitExceeded}. A {@link LambdaFunctionException} is a function error (its payload's
+ * {@code errorType} is the error); any other handler exception is reported as Lambda's Java runtime
+ * reports it (its class name as error); a {@link TaskFailedException} fails the task with its own
+ * error and cause. Other resources need a {@link TaskInvoker}.
  *
  * <h2>Child executions</h2>
  *

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -231,5 +232,191 @@ class LambdaTaskTest {
       assertEquals(i + 1, history.get(i).id());
     }
     assertEquals("T", history.get(3).details().get("name").asText());
+  }
+
+  private static String invoke(String function, String payloadField) {
+    return "{'StartAt':'T','States':{'T':{'Type':'Task',"
+        + "'Resource':'arn:aws:states:::lambda:invoke',"
+        + "'Parameters':{'FunctionName':'"
+        + function
+        + "'"
+        + payloadField
+        + "},'OutputPath':'$.Payload','End':true}}}";
+  }
+
+  @Test
+  void lambdaInvokeWithoutPayloadSendsAnEmptyObject() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    engine.registerLambda(
+        "id",
+        (in, out, ctx) -> {
+          byte[] bytes = in.readAllBytes();
+          seen.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+          out.write(bytes);
+        });
+    ExecutionResult result = run(invoke("id", ""), "{\"ignored\":true}");
+    assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::toString);
+    assertEquals(List.of("{}"), seen);
+    assertEquals("{}", result.outputJson());
+  }
+
+  @Test
+  void aStringPayloadThatIsNotJsonFailsAsTheInvokeApiRefusesIt() throws Exception {
+    engine.registerLambda("id", (in, out, ctx) -> out.write(in.readAllBytes()));
+    ExecutionResult result = run(invoke("id", ",'Payload':'HelloWorld'"), "{}");
+    assertEquals(ExecutionStatus.FAILED, result.status(), result::toString);
+    assertEquals("Lambda.InvalidRequestContentException", result.error());
+    assertTrue(
+        result
+            .cause()
+            .startsWith(
+                "Could not parse request body into json: Could not parse payload into json: "),
+        result::cause);
+    assertTrue(result.cause().contains("(Service: AWSLambda; Status Code: 400;"), result::cause);
+  }
+
+  @Test
+  void aResultThatIsNotJsonIsKeptAsText() throws Exception {
+    engine.registerLambda(
+        "text", (in, out, ctx) -> out.write("plain words".getBytes(StandardCharsets.UTF_8)));
+    ExecutionResult result = run(invoke("text", ""), "{}");
+    assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::toString);
+    assertEquals("\"plain words\"", result.outputJson());
+  }
+
+  @Test
+  void anUnknownFunctionIsWordedAsStepFunctionsWordsIt() throws Exception {
+    ExecutionResult result = run(invoke("missing", ""), "{}");
+    assertEquals("Lambda.ResourceNotFoundException", result.error());
+    assertTrue(
+        result
+            .cause()
+            .matches(
+                "Function not found: arn:aws:lambda:us-east-1:000000000000:function:missing"
+                    + " \\(Service: AWSLambda; Status Code: 404; Error Code:"
+                    + " ResourceNotFoundException; Request ID: [0-9a-f-]{36}; Proxy: null\\)"),
+        result::cause);
+  }
+
+  @Test
+  void aFunctionErrorWithoutErrorTypeIsLambdaUnknown() throws Exception {
+    engine.registerLambda(
+        "oom",
+        (in, out, ctx) -> {
+          throw new LambdaFunctionException(
+              "Unhandled", "{\"errorMessage\": \"Runtime exited with error: signal: killed\"}");
+        });
+    ExecutionResult result = run(invoke("oom", ""), "{}");
+    assertEquals("Lambda.Unknown", result.error());
+    assertEquals(
+        "{\"errorMessage\":\"Runtime exited with error: signal: killed\"}", result.cause());
+  }
+
+  @Test
+  void waitForTaskTokenFunctionErrorsHaveTheIntegrationsCompactCause() throws Exception {
+    engine.registerLambda(
+        "ask",
+        (in, out, ctx) -> {
+          throw new LambdaFunctionException(
+              "Handled", "{\"errorMessage\": \"no\", \"errorType\": \"Refused\"}");
+        });
+    ExecutionResult result =
+        run(
+            "{'StartAt':'T','States':{'T':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
+                + "'Parameters':{'FunctionName':'ask','Payload':{'token.$':'$$.Task.Token'}},"
+                + "'End':true}}}",
+            "{}");
+    assertEquals("Refused", result.error(), result::toString);
+    assertEquals("{\"errorMessage\":\"no\",\"errorType\":\"Refused\"}", result.cause());
+  }
+
+  @Test
+  void aResultPastTheQuotaOfAnyInvokerIsATaskFailureThatStatesAllCatches() throws Exception {
+    engine.registerTaskInvoker(
+        new TaskInvoker() {
+          @Override
+          public boolean handles(String resource) {
+            return resource.equals("arn:aws:states:::sqs:sendMessage");
+          }
+
+          @Override
+          public JsonNode invoke(Request request) {
+            return JsonFunctionHandler.JSON.getNodeFactory().textNode("a".repeat(300 * 1024));
+          }
+        });
+    ExecutionResult result =
+        run(
+            "{'StartAt':'T','States':{'T':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::sqs:sendMessage','Parameters':{},"
+                + "'Catch':[{'ErrorEquals':['States.ALL'],'Next':'Caught'}],'End':true},"
+                + "'Caught':{'Type':'Pass','End':true}}}",
+            "{}");
+    assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::toString);
+    assertEquals(
+        json(
+            "{\"Error\":\"States.DataLimitExceeded\",\"Cause\":\"The state/task 'sqs' returned a"
+                + " result with a size exceeding the maximum number of bytes service limit.\"}"),
+        json(result.outputJson()));
+    assertEquals(
+        "TaskFailed",
+        engine.history(result.executionArn()).stream()
+            .map(HistoryEvent::type)
+            .filter(t -> t.equals("TaskFailed") || t.equals("TaskSucceeded"))
+            .reduce((a, b) -> b)
+            .orElseThrow());
+  }
+
+  @Test
+  void statesRuntimeIsNeitherRetriedNorCaughtWhereverItArises() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    engine.registerLambda(
+        "id",
+        new JsonFunctionHandler(
+            (in, ctx) -> {
+              calls.incrementAndGet();
+              return in;
+            }));
+    String handlers =
+        "'Retry':[{'ErrorEquals':['States.Runtime'],'IntervalSeconds':0,'MaxAttempts':3}],"
+            + "'Catch':[{'ErrorEquals':['States.Runtime'],'Next':'Caught'},"
+            + "{'ErrorEquals':['States.ALL'],'Next':'Caught'}],";
+    ExecutionResult resultSelector =
+        run(
+            "{'StartAt':'T','States':{'T':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::lambda:invoke',"
+                + "'Parameters':{'FunctionName':'id','Payload':{}},"
+                + "'ResultSelector':{'x.$':'$.Payload.missing'},"
+                + handlers
+                + "'End':true},'Caught':{'Type':'Pass','End':true}}}",
+            "{}");
+    assertEquals(ExecutionStatus.FAILED, resultSelector.status(), resultSelector::toString);
+    assertEquals("States.Runtime", resultSelector.error());
+    assertEquals(1, calls.get());
+    engine.createStateMachine(
+        "map",
+        ("{'StartAt':'M','States':{'M':{'Type':'Map','ItemsPath':'$.items',"
+                + "'ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass',"
+                + "'OutputPath':'$.nothing','End':true}}},"
+                + handlers
+                + "'End':true},'Caught':{'Type':'Pass','End':true}}}")
+            .replace('\'', '"'));
+    ExecutionResult map =
+        engine.awaitResult(
+            engine.startExecution("map", null, "{\"items\":[1]}"), Duration.ofSeconds(20));
+    assertEquals(ExecutionStatus.FAILED, map.status(), map::toString);
+    assertEquals("States.Runtime", map.error());
+  }
+
+  @Test
+  void aCaughtErrorWithoutCauseHasAnEmptyCause() throws Exception {
+    ExecutionResult result =
+        run(
+            "{'StartAt':'P','States':{'P':{'Type':'Parallel','Branches':[{'StartAt':'F',"
+                + "'States':{'F':{'Type':'Fail','Error':'Boom'}}}],"
+                + "'Catch':[{'ErrorEquals':['Boom'],'Next':'Caught'}],'End':true},"
+                + "'Caught':{'Type':'Pass','End':true}}}",
+            "{}");
+    assertEquals(json("{\"Error\":\"Boom\",\"Cause\":\"\"}"), json(result.outputJson()));
   }
 }

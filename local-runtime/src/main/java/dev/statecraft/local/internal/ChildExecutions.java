@@ -124,7 +124,7 @@ final class ChildExecutions {
     if (child.cause() != null) {
       description.put("Cause", child.cause());
     }
-    StatesError error = StatesError.of("States.TaskFailed", JsonCodec.write(description));
+    StatesError error = StatesError.taskFailure("States.TaskFailed", JsonCodec.write(description));
     engine.completeTask(b, attempt, null, error, false);
   }
 

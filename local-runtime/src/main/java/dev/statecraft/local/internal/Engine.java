@@ -459,7 +459,7 @@ public final class Engine implements AutoCloseable {
 
   public void sendTaskFailure(String token, String error, String cause) {
     Branch b = taskOf(token);
-    completeTask(b, b.attempt, null, StatesError.of(error, cause), true);
+    completeTask(b, b.attempt, null, StatesError.taskFailure(error, cause), true);
   }
 
   public void sendTaskHeartbeat(String token) {
@@ -829,7 +829,7 @@ public final class Engine implements AutoCloseable {
                 completeTask(b, attempt, result, null, false);
               }
             } catch (TaskFailedException e) {
-              completeTask(b, attempt, null, StatesError.of(e.error(), e.cause()), false);
+              completeTask(b, attempt, null, StatesError.taskFailure(e.error(), e.cause()), false);
             } catch (StatesError e) {
               completeTask(b, attempt, null, e, false);
             } catch (Exception | Error e) {
@@ -837,7 +837,7 @@ public final class Engine implements AutoCloseable {
                   b,
                   attempt,
                   null,
-                  StatesError.of(e.getClass().getName(), String.valueOf(e.getMessage())),
+                  StatesError.taskFailure(e.getClass().getName(), String.valueOf(e.getMessage())),
                   false);
             } finally {
               busy.decrementAndGet();

@@ -417,7 +417,16 @@ final class Interpreter {
           batch);
       throw error;
     }
-    String resultJson = checkSize(result, state.name());
+    String resultJson = JsonCodec.write(result);
+    if (tooLarge(resultJson)) {
+      // The connector's result past the quota is a task failure (TaskFailed), which Catch handles.
+      StatesError tooLarge = StatesError.resultTooLarge(state.resource());
+      ObjectNode failed = resourceDetails(state.resource());
+      failed.put("error", tooLarge.error());
+      failed.put("cause", tooLarge.cause());
+      event(b, "TaskFailed", failed, batch);
+      throw tooLarge;
+    }
     ObjectNode details = resourceDetails(state.resource());
     details.put("output", resultJson);
     details.set("outputDetails", truncatedFalse());
@@ -832,7 +841,7 @@ final class Interpreter {
         return;
       }
       for (Catcher catcher : c.catchers()) {
-        if (matches(catcher.errorEquals(), error.error(), state instanceof TaskState)) {
+        if (matches(catcher.errorEquals(), error, state instanceof TaskState)) {
           catchError(b, state, catcher, error, batch);
           return;
         }
@@ -846,7 +855,7 @@ final class Interpreter {
     List<Retrier> retriers = c.retry();
     for (int i = 0; i < retriers.size(); i++) {
       Retrier retrier = retriers.get(i);
-      if (!matches(retrier.errorEquals(), error.error(), true)) {
+      if (!matches(retrier.errorEquals(), error, true)) {
         continue;
       }
       if (b.retryCounts == null) {
@@ -875,8 +884,19 @@ final class Interpreter {
     return false;
   }
 
-  static boolean matches(List<String> errorEquals, String error, boolean fromTask) {
-    boolean terminal = "States.Runtime".equals(error) || "States.DataLimitExceeded".equals(error);
+  /**
+   * Whether a retrier's or catcher's {@code ErrorEquals} takes {@code failure}. {@code
+   * States.Runtime} "isn't retriable, and will always cause the execution to fail": no name takes
+   * it, not even its own. A {@code States.DataLimitExceeded} of the state's own input or output is
+   * terminal to the wildcards and taken only by its name; one of a task's result is a task failure
+   * like any other.
+   */
+  static boolean matches(List<String> errorEquals, StatesError failure, boolean fromTask) {
+    String error = failure.error();
+    if ("States.Runtime".equals(error)) {
+      return false;
+    }
+    boolean terminal = "States.DataLimitExceeded".equals(error) && !failure.fromTask();
     for (String name : errorEquals) {
       if (name.equals(error)) {
         return true;
@@ -897,9 +917,10 @@ final class Interpreter {
   private void catchError(
       Branch b, State state, Catcher catcher, StatesError error, CommitBatch batch) {
     Common c = state.common();
+    // AWS binds an empty string where the error has no name or cause (States.Timeout has none).
     ObjectNode errorOutput = JsonCodec.object();
-    putNullable(errorOutput, "Error", error.error());
-    putNullable(errorOutput, "Cause", error.cause());
+    errorOutput.put("Error", error.error() == null ? "" : error.error());
+    errorOutput.put("Cause", error.cause() == null ? "" : error.cause());
     EvaluationScope scope = scope(b).withErrorOutput(errorOutput);
     JsonNode output;
     Map<String, JsonNode> assigned;
@@ -982,8 +1003,7 @@ final class Interpreter {
   /** The JSON text of a state's input or output, failing the state past 256 KiB. */
   private static String checkSize(JsonNode node, String stateName) {
     String json = JsonCodec.write(node);
-    if (json.length() > PAYLOAD_LIMIT / 4
-        && json.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT) {
+    if (tooLarge(json)) {
       throw StatesError.of(
           "States.DataLimitExceeded",
           "The state/task '"
@@ -992,6 +1012,12 @@ final class Interpreter {
               + " limit.");
     }
     return json;
+  }
+
+  /** Whether JSON text is past the 256 KiB payload quota (in UTF-8 bytes). */
+  static boolean tooLarge(String json) {
+    return json.length() > PAYLOAD_LIMIT / 4
+        && json.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT;
   }
 
   // ---- events -------------------------------------------------------------------------------

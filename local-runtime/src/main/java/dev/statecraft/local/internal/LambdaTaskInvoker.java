@@ -3,22 +3,29 @@ package dev.statecraft.local.internal;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.local.LambdaFunctionException;
 import dev.statecraft.local.TaskFailedException;
 import dev.statecraft.local.TaskInvoker;
 import dev.statecraft.local.TimeSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves Lambda tasks from in-process {@link RequestStreamHandler}s: the optimized integration
- * {@code arn:aws:states:::lambda:invoke} (result wrapped as the Invoke API returns it) and plain
- * function ARNs (the payload itself).
+ * Serves Lambda tasks from in-process {@link RequestStreamHandler}s as the Lambda Invoke API and
+ * Step Functions do: the optimized integration {@code arn:aws:states:::lambda:invoke} (and {@code
+ * .waitForTaskToken}) sends its {@code Payload} argument (a string as the payload text itself, none
+ * or {@code null} as {@code {}}) and wraps the result as the Invoke API returns it, its {@code
+ * Payload} parsed from JSON; a function-ARN Resource sends the effective input and returns the
+ * result itself.
  */
 public final class LambdaTaskInvoker implements TaskInvoker {
   private static final String INTEGRATION = "arn:aws:states:::lambda:invoke";
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
   private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
   private final TimeSource time;
@@ -44,7 +51,7 @@ public final class LambdaTaskInvoker implements TaskInvoker {
   public JsonNode invoke(Request request) throws Exception {
     boolean integration = request.resource().startsWith(INTEGRATION);
     String target;
-    JsonNode payload;
+    byte[] payload;
     if (integration) {
       JsonNode name = request.arguments().get("FunctionName");
       if (name == null || !name.isTextual()) {
@@ -52,43 +59,37 @@ public final class LambdaTaskInvoker implements TaskInvoker {
             "States.Runtime", "The field 'FunctionName' is required for lambda:invoke");
       }
       target = name.textValue();
-      payload =
-          request.arguments().has("Payload")
-              ? request.arguments().get("Payload")
-              : JsonCodec.object();
+      payload = integrationPayload(request.arguments().get("Payload"));
     } else {
       target = request.resource();
-      payload = request.arguments();
+      payload = JsonCodec.writeBytes(request.arguments());
     }
     String function = functionName(target);
     RequestStreamHandler handler = handlers.get(function);
     if (handler == null) {
-      throw new TaskFailedException(
-          "Lambda.ResourceNotFoundException",
-          "Function not found: arn:aws:lambda:"
-              + Arns.REGION
-              + ":"
-              + Arns.ACCOUNT
-              + ":function:"
-              + function
-              + " (Service: Lambda, Status Code: 404, Request ID: "
-              + UUID.randomUUID()
-              + ")");
+      throw serviceError(
+          "ResourceNotFoundException", 404, "Function not found: " + functionArn(target));
     }
     String requestId = UUID.randomUUID().toString();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(
-          new ByteArrayInputStream(JsonCodec.writeBytes(payload)),
+          new ByteArrayInputStream(payload),
           out,
           new LocalLambdaContext(requestId, function, time, request.timeout()));
+    } catch (LambdaFunctionException e) {
+      throw functionError(e.payload(), integration);
     } catch (TaskFailedException e) {
       throw e;
     } catch (Exception | Error e) {
-      throw handlerFailure(e);
+      throw functionError(runtimeErrorPayload(e), integration);
     }
     byte[] bytes = out.toByteArray();
-    JsonNode result = bytes.length == 0 ? JsonCodec.NODES.nullNode() : parseOutput(bytes);
+    if (bytes.length > Interpreter.PAYLOAD_LIMIT) {
+      StatesError tooLarge = StatesError.resultTooLarge(request.resource());
+      throw new TaskFailedException(tooLarge.error(), tooLarge.cause());
+    }
+    JsonNode result = parseResult(bytes);
     if (!integration) {
       return result;
     }
@@ -106,29 +107,102 @@ public final class LambdaTaskInvoker implements TaskInvoker {
     return response;
   }
 
-  private static JsonNode parseOutput(byte[] bytes) {
+  /**
+   * The bytes {@code lambda:invoke} sends for its {@code Payload} argument: a string is the payload
+   * text itself ({@code "0"} reaches the function as {@code 0}), and must be JSON as the Invoke API
+   * demands; no Payload or {@code null} is {@code {}}; any other value is its JSON.
+   */
+  static byte[] integrationPayload(JsonNode payload) {
+    if (payload == null || payload.isNull()) {
+      return EMPTY_OBJECT;
+    }
+    if (!payload.isTextual()) {
+      return JsonCodec.writeBytes(payload);
+    }
+    byte[] text = payload.textValue().getBytes(StandardCharsets.UTF_8);
+    try {
+      JsonCodec.MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw serviceError(
+          "InvalidRequestContentException",
+          400,
+          "Could not parse request body into json: Could not parse payload into json: "
+              + e.getMessage().lines().findFirst().orElse(""));
+    }
+    return text;
+  }
+
+  /** A result's JSON; one that is not JSON is kept as its text, empty as {@code null}. */
+  static JsonNode parseResult(byte[] bytes) {
+    if (bytes.length == 0) {
+      return JsonCodec.NODES.nullNode();
+    }
     try {
       return JsonCodec.parse(bytes);
     } catch (IllegalArgumentException e) {
-      throw new TaskFailedException(
-          "Lambda.Unknown", "The function returned a payload that is not valid JSON");
+      return JsonCodec.NODES.textNode(new String(bytes, StandardCharsets.UTF_8));
     }
   }
 
-  private static TaskFailedException handlerFailure(Throwable e) {
-    String type = e.getClass().getName();
-    ObjectNode cause = JsonCodec.object();
+  /**
+   * A function error as Step Functions reports it: named by the payload's {@code errorType} ({@code
+   * Lambda.Unknown} without one), with the payload as cause, written compactly again by {@code
+   * lambda:invoke} and as the function wrote it for a function-ARN Resource.
+   */
+  static TaskFailedException functionError(String payload, boolean integration) {
+    JsonNode parsed;
+    try {
+      parsed = JsonCodec.parse(payload);
+    } catch (IllegalArgumentException e) {
+      parsed = null;
+    }
+    JsonNode type = parsed == null ? null : parsed.get("errorType");
+    String error = type != null && type.isTextual() ? type.textValue() : "Lambda.Unknown";
+    String cause = integration && parsed != null ? JsonCodec.write(parsed) : payload;
+    return new TaskFailedException(error, cause);
+  }
+
+  /**
+   * The error payload the Java runtime writes for an exception a handler throws, with {@code
+   * stackTrace: []} for determinism.
+   */
+  private static String runtimeErrorPayload(Throwable e) {
+    ObjectNode payload = JsonCodec.object();
     if (e.getMessage() == null) {
-      cause.putNull("errorMessage");
+      payload.putNull("errorMessage");
     } else {
-      cause.put("errorMessage", e.getMessage());
+      payload.put("errorMessage", e.getMessage());
     }
-    cause.put("errorType", type);
-    cause.putArray("stackTrace");
-    return new TaskFailedException(type, JsonCodec.write(cause));
+    payload.put("errorType", e.getClass().getName());
+    payload.putArray("stackTrace");
+    return JsonCodec.write(payload);
   }
 
-  /** The function-name segment of a name, a full ARN or a partial ARN. */
+  /** An error of the Lambda service itself, worded as Step Functions reports it. */
+  private static TaskFailedException serviceError(String code, int status, String message) {
+    return new TaskFailedException(
+        "Lambda." + code,
+        message
+            + " (Service: AWSLambda; Status Code: "
+            + status
+            + "; Error Code: "
+            + code
+            + "; Request ID: "
+            + UUID.randomUUID()
+            + "; Proxy: null)");
+  }
+
+  /** The unqualified ARN of a function named by a name, a full or a partial ARN. */
+  private static String functionArn(String target) {
+    String name = functionName(target);
+    if (target.startsWith("arn:aws:lambda:")) {
+      String[] parts = target.split(":");
+      return "arn:aws:lambda:" + parts[3] + ":" + parts[4] + ":function:" + name;
+    }
+    return "arn:aws:lambda:" + Arns.REGION + ":" + Arns.ACCOUNT + ":function:" + name;
+  }
+
+  /** The function-name segment of a name, a full or a partial ARN. */
   static String functionName(String target) {
     String name = target;
     int function = name.indexOf("function:");
