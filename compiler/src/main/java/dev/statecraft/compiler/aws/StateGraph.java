@@ -173,6 +173,10 @@ final class StateGraph {
       end(render(y.value()));
     } else if (s instanceof Stmt.Fail f) {
       fail(f);
+    } else if (s instanceof Stmt.Loop l && DataLoops.lowerable(l)) {
+      // No durable call inside: one expression on the neighbouring state, no transitions.
+      DataLoops.lower(l, shared.renderer(), names())
+          .forEach(p -> assign(p.variable(), p.expression()));
     } else if (s instanceof Stmt.Loop l) {
       loop(l);
     } else if (s instanceof Stmt.Break b) {
@@ -933,7 +937,9 @@ final class StateGraph {
       ObjectNode succeed = newState("Return", "Succeed");
       if (needState.size() == 1 && portable(needState.get(0))) {
         Edge only = needState.get(0);
-        link(only, succeed, Set.of());
+        // All of the edge's code moves into the Output: the edge itself assigns nothing, or code
+        // that can throw would run twice (once in the edge's Assign, then again in the Output).
+        link(new Edge(only.kind, only.owner, List.of()), succeed, Set.of());
         succeed.put("Output", expression(PendingCode.inlineThrowing(only.pending, output)));
       } else {
         needState.forEach(e -> link(e, succeed, output.reads()));
