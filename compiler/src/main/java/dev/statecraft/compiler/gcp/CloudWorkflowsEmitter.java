@@ -144,7 +144,28 @@ public final class CloudWorkflowsEmitter {
         Map<String, Object> raise = new LinkedHashMap<>();
         raise.put("error", expression(f.error(), f));
         raise.put("cause", expression(f.cause(), f));
-        finallies(0, out);
+        int downTo = unguarded();
+        boolean runsFinally =
+            finallyBlocks.stream()
+                .limit(finallyBlocks.size() - downTo)
+                .anyMatch(b -> !b.block().statements().isEmpty());
+        if (runsFinally) {
+          // Java computes the exception before the finally blocks run, which may change what it
+          // reads.
+          String error = variableNames.next("raised_error");
+          String cause = variableNames.next("raised_cause");
+          add(
+              out,
+              step(
+                  "assign",
+                  single(
+                      "assign",
+                      List.of(
+                          single(error, raise.get("error")), single(cause, raise.get("cause"))))));
+          raise.put("error", "${" + error + "}");
+          raise.put("cause", "${" + cause + "}");
+        }
+        finallies(downTo, out);
         add(out, step("fail", single("raise", raise)));
       } else {
         control.statement(s, out);
@@ -163,17 +184,40 @@ public final class CloudWorkflowsEmitter {
     assignments.clear();
   }
 
-  /** The finally blocks of enclosing tries, innermost last, for returns and jumps. */
-  final java.util.Deque<Block> finallyBlocks = new java.util.ArrayDeque<>();
+  /**
+   * The finally block of an enclosing try, and whether the code being emitted is in that try's
+   * body, which the emitted {@code try} step guards: a {@code raise} there is caught by the step's
+   * {@code except}, which runs the finally itself (after a catch, or before rethrowing).
+   */
+  record Finally(Block block, boolean guarded) {}
+
+  /** The finally blocks of enclosing tries, innermost first, for returns, jumps and raises. */
+  final java.util.Deque<Finally> finallyBlocks = new java.util.ArrayDeque<>();
+
+  /**
+   * The depth down to which a {@code raise} here must run finally blocks before it is raised: those
+   * of the tries whose catch it is in, up to the innermost try whose body it is in (whose {@code
+   * except} sees it; running that try's finally, or an outer one, here too would run it twice).
+   */
+  int unguarded() {
+    int depth = finallyBlocks.size();
+    for (Finally f : finallyBlocks) {
+      if (f.guarded()) {
+        break;
+      }
+      depth--;
+    }
+    return depth;
+  }
 
   /** Emits the finally blocks entered since depth {@code downTo}, innermost first. */
   void finallies(int downTo, List<Object> out) {
-    List<Block> all = new ArrayList<>(finallyBlocks);
-    java.util.Deque<Block> saved = new java.util.ArrayDeque<>(finallyBlocks);
+    List<Finally> all = new ArrayList<>(finallyBlocks);
+    java.util.Deque<Finally> saved = new java.util.ArrayDeque<>(finallyBlocks);
     try {
       for (int i = 0; i < all.size() - downTo; i++) {
         finallyBlocks.pop();
-        out.addAll(block(all.get(i)));
+        out.addAll(block(all.get(i).block()));
       }
     } finally {
       finallyBlocks.clear();
