@@ -41,6 +41,10 @@ public final class CloudWorkflowsEmitter {
           "bool", "if", "true", "false", "null", "and", "or", "not", "in");
 
   private static final int MAX_ASSIGNMENTS = 50;
+
+  /** Google's limit on the length of one expression, in characters. */
+  public static final int MAX_EXPRESSION = 400;
+
   private static final long MAX_HTTP_TIMEOUT = 1800;
 
   private final WorkflowIr workflow;
@@ -250,7 +254,7 @@ public final class CloudWorkflowsEmitter {
   }
 
   String render(Expr e, Stmt at) {
-    return expressions.render(e, at.position());
+    return checked(expressions.render(e, at.position()), at);
   }
 
   void invoke(Stmt.Invoke call, List<Object> out, List<Map<String, Object>> assignments) {
@@ -396,6 +400,53 @@ public final class CloudWorkflowsEmitter {
       return l.value();
     }
     String text = expressions.render(e, at.position());
+    if (text.length() > MAX_EXPRESSION && e instanceof Expr.Concat c && c.parts().size() > 1) {
+      helpers.takePrelude(); // rendered again below, part by part
+      text = concatInSteps(c, at);
+    }
+    return wrap(checked(text, at));
+  }
+
+  /**
+   * Google limits an expression to 400 characters: a longer concatenation is built in steps, its
+   * parts added in Java's order to a variable in assignments that each stay within the limit.
+   * Concatenation evaluates every part, so computing them a few steps earlier changes nothing.
+   */
+  private String concatInSteps(Expr.Concat c, Stmt at) {
+    String acc = variableNames.next("text");
+    boolean started = false;
+    StringBuilder chunk = new StringBuilder();
+    for (Expr part : c.parts()) {
+      String rendered = expressions.render(new Expr.Concat(List.of(part)), at.position());
+      String head = started ? acc + " + " : "";
+      if (chunk.length() > 0
+          && head.length() + chunk.length() + 3 + rendered.length() > MAX_EXPRESSION) {
+        helpers.addPrelude(
+            step("assign", single("assign", List.of(single(acc, wrap(head + chunk))))));
+        started = true;
+        chunk.setLength(0);
+      }
+      chunk.append(chunk.length() > 0 ? " + " : "").append(rendered);
+    }
+    return (started ? acc + " + " : "") + chunk;
+  }
+
+  /** {@code text}, after reporting it when it is over Google's limit. */
+  String checked(String text, Stmt at) {
+    if (text.length() > MAX_EXPRESSION) {
+      diagnostics.error(
+          DiagnosticCode.TARGET_LIMIT,
+          at.position(),
+          "on Cloud Workflows this expression would be "
+              + text.length()
+              + " characters, over Google's limit of "
+              + MAX_EXPRESSION,
+          "compute parts of it into locals first");
+    }
+    return text;
+  }
+
+  private static String wrap(String text) {
     return text.startsWith("{") ? "${ " + text + " }" : "${" + text + "}";
   }
 

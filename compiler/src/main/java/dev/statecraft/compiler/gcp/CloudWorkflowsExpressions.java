@@ -172,6 +172,16 @@ final class CloudWorkflowsExpressions {
     if (e.type() instanceof IrType.Primitive) {
       return "string(" + expr(e) + ")";
     }
+    if (e.type() instanceof IrType.ListType l
+        && (l.element() instanceof IrType.Primitive || l.element() instanceof IrType.EnumType)) {
+      String kind =
+          l.element().equals(IrType.STRING) || l.element() instanceof IrType.EnumType
+              ? "string"
+              : ((IrType.Primitive) l.element()).kind() == PrimitiveKind.DOUBLE
+                  ? "double"
+                  : "other";
+      return helpers.call("list_text", List.of(expr(e), literal(kind)));
+    }
     return "json.encode_to_string(" + expr(e) + ")";
   }
 

@@ -59,6 +59,11 @@ final class CloudWorkflowsHelpers {
     return result;
   }
 
+  /** Queues a step the expression being rendered needs before it, after those queued so far. */
+  void addPrelude(Object step) {
+    prelude.add(step);
+  }
+
   /** The call steps the last rendered expressions need, in order; clears them. */
   List<Object> takePrelude() {
     List<Object> out = new ArrayList<>(prelude);
@@ -86,6 +91,7 @@ final class CloudWorkflowsHelpers {
       case "strip", "strip_leading", "strip_trailing" -> List.of("text");
       case "index_of_from" -> List.of("text", "value", "from");
       case "split" -> List.of("text", "regex");
+      case "list_text" -> List.of("items", "kind");
       case "value_of" -> List.of("names", "value", "type");
       default -> throw new IllegalArgumentException(name);
     };
@@ -113,6 +119,8 @@ final class CloudWorkflowsHelpers {
         return indexOfFrom();
       case "split":
         return split();
+      case "list_text":
+        return listText();
       default:
         break;
     }
@@ -610,6 +618,53 @@ final class CloudWorkflowsHelpers {
                                         "out", "${if(i < keep, list.concat(out, p), out)}")))))))));
     steps.add(single("done", single("return", "${out}")));
     return subworkflow("split", steps);
+  }
+
+  /**
+   * Java's {@code List.toString} of a list of strings, enums, numbers or booleans: {@code [a, b]},
+   * {@code null} for a null list or element, a {@code double} with its {@code .0} ({@code kind} is
+   * {@code string}, {@code double} or {@code other}).
+   */
+  private static Map<String, Object> listText() {
+    List<Object> steps = new ArrayList<>();
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${items == null}");
+    none.put("return", "null");
+    steps.add(single("none", single("switch", List.of(none))));
+    steps.add(single("init", single("assign", List.of(single("out", "")))));
+    List<Object> cases = new ArrayList<>();
+    cases.add(piece("${item == null}", "null"));
+    cases.add(piece("${kind == \"string\"}", "${item}"));
+    cases.add(piece("${kind == \"double\"}", "${string(double(item))}"));
+    cases.add(piece(true, "${string(item)}"));
+    steps.add(
+        single(
+            "walk",
+            single(
+                "for",
+                forLoop(
+                    "item",
+                    "i",
+                    "${items}",
+                    List.of(
+                        single("reset", single("assign", List.of(single("piece", "")))),
+                        single("convert", single("switch", cases)),
+                        single(
+                            "add",
+                            single(
+                                "assign",
+                                List.of(
+                                    single(
+                                        "out", "${out + if(i == 0, \"\", \", \") + piece}")))))))));
+    steps.add(single("done", single("return", "${\"[\" + out + \"]\"}")));
+    return subworkflow("list_text", steps);
+  }
+
+  private static Map<String, Object> piece(Object condition, String value) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("condition", condition);
+    c.put("steps", List.of(single("set", single("assign", List.of(single("piece", value))))));
+    return c;
   }
 
   /**

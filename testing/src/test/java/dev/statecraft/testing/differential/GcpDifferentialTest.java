@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Dstatecraft.gcp.difftest.programs=N} sets how many programs (300 by default, about a
  * minute on 2 cores), {@code -Dstatecraft.gcp.difftest.seed=S} the first seed (the AWS test's by
- * default, so the same programs run on both targets). Differing programs are written to {@code
- * target/gcp-differential-failures.txt}. Needs the emulator ({@code bash
- * tools/build-gcw-emulator.sh}): skipped without it, failed in CI.
+ * default, so the same programs run on both targets). Programs that differ and are not known are
+ * written to {@code target/gcp-differential-failures.txt}, all differing ones to {@code
+ * target/gcp-differential-all.txt}. Needs the emulator ({@code bash tools/build-gcw-emulator.sh}):
+ * skipped without it, failed in CI.
  *
  * <p>The seeds of programs known to differ today, each with the first difference, are in {@code
  * src/test/resources/differential/gcp-known-seeds.txt}: a program not listed must agree, a listed
@@ -57,6 +58,7 @@ class GcpDifferentialTest {
       }
     }
     java.util.Map<Long, String> differing = new java.util.TreeMap<>();
+    List<String> allDiffering = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     int compared = 0;
     long started = System.nanoTime();
@@ -96,6 +98,13 @@ class GcpDifferentialTest {
           }
           if (!differences.isEmpty()) {
             differing.put(program.seed(), differences.get(0).replace('\n', ' '));
+            allDiffering.add(
+                "seed "
+                    + program.seed()
+                    + ":\n  "
+                    + String.join("\n  ", differences)
+                    + "\n"
+                    + program.source());
           }
           if (!RECORD
               && differences.isEmpty()
@@ -133,14 +142,21 @@ class GcpDifferentialTest {
     if (RECORD) {
       List<String> lines = new ArrayList<>();
       lines.add(
-          "# Seeds of generated programs that differ on Cloud Workflows (GcpDifferentialTest),");
-      lines.add("# with the first difference; written by -Dstatecraft.gcp.difftest.record=true.");
+          "# Seeds of generated programs that differ on Cloud Workflows (GcpDifferentialTest),"
+              + " with the first");
+      lines.add(
+          "# difference; rewritten by -Dstatecraft.gcp.difftest.record=true. Most are \"cannot"
+              + " iterate over string\":");
+      lines.add(
+          "# list.concat(list, aList) concatenates on the emulator where the workflow appends a"
+              + " list element.");
       differing.forEach(
           (seed, d) -> lines.add(seed + " | " + (d.length() > 300 ? d.substring(0, 300) : d)));
       Files.write(KNOWN, lines);
     }
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/gcp-differential-failures.txt"), String.join("\n", failures));
+    Files.writeString(Path.of("target/gcp-differential-all.txt"), String.join("\n", allDiffering));
     if (!failures.isEmpty()) {
       fail(
           failures.size()
