@@ -183,11 +183,13 @@ final class CloudWorkflowsControl {
     errorTypeSubworkflow();
     String error = emitter.freshVariable("error");
     String type = emitter.freshVariable("error_type");
-    emitter.finallyBlocks.push(t.finallyBlock());
+    emitter.finallyBlocks.push(new CloudWorkflowsEmitter.Finally(t.finallyBlock(), true));
     List<Object> body;
     List<Object> dispatch = new ArrayList<>();
     try {
       body = nonEmpty(emitter.block(t.body()), t);
+      emitter.finallyBlocks.pop();
+      emitter.finallyBlocks.push(new CloudWorkflowsEmitter.Finally(t.finallyBlock(), false));
       for (Stmt.Catch c : t.catches()) {
         List<Object> steps = new ArrayList<>();
         List<Map<String, Object>> bind = new ArrayList<>();

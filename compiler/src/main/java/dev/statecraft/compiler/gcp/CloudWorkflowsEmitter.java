@@ -41,6 +41,10 @@ public final class CloudWorkflowsEmitter {
           "bool", "if", "true", "false", "null", "and", "or", "not", "in");
 
   private static final int MAX_ASSIGNMENTS = 50;
+
+  /** Google's limit on the length of one expression, in characters. */
+  public static final int MAX_EXPRESSION = 400;
+
   private static final long MAX_HTTP_TIMEOUT = 1800;
 
   private final WorkflowIr workflow;
@@ -144,7 +148,28 @@ public final class CloudWorkflowsEmitter {
         Map<String, Object> raise = new LinkedHashMap<>();
         raise.put("error", expression(f.error(), f));
         raise.put("cause", expression(f.cause(), f));
-        finallies(0, out);
+        int downTo = unguarded();
+        boolean runsFinally =
+            finallyBlocks.stream()
+                .limit(finallyBlocks.size() - downTo)
+                .anyMatch(b -> !b.block().statements().isEmpty());
+        if (runsFinally) {
+          // Java computes the exception before the finally blocks run, which may change what it
+          // reads.
+          String error = variableNames.next("raised_error");
+          String cause = variableNames.next("raised_cause");
+          add(
+              out,
+              step(
+                  "assign",
+                  single(
+                      "assign",
+                      List.of(
+                          single(error, raise.get("error")), single(cause, raise.get("cause"))))));
+          raise.put("error", "${" + error + "}");
+          raise.put("cause", "${" + cause + "}");
+        }
+        finallies(downTo, out);
         add(out, step("fail", single("raise", raise)));
       } else {
         control.statement(s, out);
@@ -163,17 +188,40 @@ public final class CloudWorkflowsEmitter {
     assignments.clear();
   }
 
-  /** The finally blocks of enclosing tries, innermost last, for returns and jumps. */
-  final java.util.Deque<Block> finallyBlocks = new java.util.ArrayDeque<>();
+  /**
+   * The finally block of an enclosing try, and whether the code being emitted is in that try's
+   * body, which the emitted {@code try} step guards: a {@code raise} there is caught by the step's
+   * {@code except}, which runs the finally itself (after a catch, or before rethrowing).
+   */
+  record Finally(Block block, boolean guarded) {}
+
+  /** The finally blocks of enclosing tries, innermost first, for returns, jumps and raises. */
+  final java.util.Deque<Finally> finallyBlocks = new java.util.ArrayDeque<>();
+
+  /**
+   * The depth down to which a {@code raise} here must run finally blocks before it is raised: those
+   * of the tries whose catch it is in, up to the innermost try whose body it is in (whose {@code
+   * except} sees it; running that try's finally, or an outer one, here too would run it twice).
+   */
+  int unguarded() {
+    int depth = finallyBlocks.size();
+    for (Finally f : finallyBlocks) {
+      if (f.guarded()) {
+        break;
+      }
+      depth--;
+    }
+    return depth;
+  }
 
   /** Emits the finally blocks entered since depth {@code downTo}, innermost first. */
   void finallies(int downTo, List<Object> out) {
-    List<Block> all = new ArrayList<>(finallyBlocks);
-    java.util.Deque<Block> saved = new java.util.ArrayDeque<>(finallyBlocks);
+    List<Finally> all = new ArrayList<>(finallyBlocks);
+    java.util.Deque<Finally> saved = new java.util.ArrayDeque<>(finallyBlocks);
     try {
       for (int i = 0; i < all.size() - downTo; i++) {
         finallyBlocks.pop();
-        out.addAll(block(all.get(i)));
+        out.addAll(block(all.get(i).block()));
       }
     } finally {
       finallyBlocks.clear();
@@ -206,7 +254,7 @@ public final class CloudWorkflowsEmitter {
   }
 
   String render(Expr e, Stmt at) {
-    return expressions.render(e, at.position());
+    return checked(expressions.render(e, at.position()), at);
   }
 
   void invoke(Stmt.Invoke call, List<Object> out, List<Map<String, Object>> assignments) {
@@ -352,6 +400,53 @@ public final class CloudWorkflowsEmitter {
       return l.value();
     }
     String text = expressions.render(e, at.position());
+    if (text.length() > MAX_EXPRESSION && e instanceof Expr.Concat c && c.parts().size() > 1) {
+      helpers.takePrelude(); // rendered again below, part by part
+      text = concatInSteps(c, at);
+    }
+    return wrap(checked(text, at));
+  }
+
+  /**
+   * Google limits an expression to 400 characters: a longer concatenation is built in steps, its
+   * parts added in Java's order to a variable in assignments that each stay within the limit.
+   * Concatenation evaluates every part, so computing them a few steps earlier changes nothing.
+   */
+  private String concatInSteps(Expr.Concat c, Stmt at) {
+    String acc = variableNames.next("text");
+    boolean started = false;
+    StringBuilder chunk = new StringBuilder();
+    for (Expr part : c.parts()) {
+      String rendered = expressions.render(new Expr.Concat(List.of(part)), at.position());
+      String head = started ? acc + " + " : "";
+      if (chunk.length() > 0
+          && head.length() + chunk.length() + 3 + rendered.length() > MAX_EXPRESSION) {
+        helpers.addPrelude(
+            step("assign", single("assign", List.of(single(acc, wrap(head + chunk))))));
+        started = true;
+        chunk.setLength(0);
+      }
+      chunk.append(chunk.length() > 0 ? " + " : "").append(rendered);
+    }
+    return (started ? acc + " + " : "") + chunk;
+  }
+
+  /** {@code text}, after reporting it when it is over Google's limit. */
+  String checked(String text, Stmt at) {
+    if (text.length() > MAX_EXPRESSION) {
+      diagnostics.error(
+          DiagnosticCode.TARGET_LIMIT,
+          at.position(),
+          "on Cloud Workflows this expression would be "
+              + text.length()
+              + " characters, over Google's limit of "
+              + MAX_EXPRESSION,
+          "compute parts of it into locals first");
+    }
+    return text;
+  }
+
+  private static String wrap(String text) {
     return text.startsWith("{") ? "${ " + text + " }" : "${" + text + "}";
   }
 

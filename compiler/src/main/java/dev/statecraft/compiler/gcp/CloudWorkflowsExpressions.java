@@ -164,8 +164,23 @@ final class CloudWorkflowsExpressions {
     if (e.type().equals(IrType.STRING) || e.type() instanceof IrType.EnumType) {
       return operand(e);
     }
+    if (e.type() instanceof IrType.Primitive p && p.kind() == PrimitiveKind.DOUBLE) {
+      // A double read from JSON may be a whole number (420), an integer in Cloud Workflows, whose
+      // string() has no ".0"; Java prints 420.0.
+      return "string(double(" + expr(e) + "))";
+    }
     if (e.type() instanceof IrType.Primitive) {
       return "string(" + expr(e) + ")";
+    }
+    if (e.type() instanceof IrType.ListType l
+        && (l.element() instanceof IrType.Primitive || l.element() instanceof IrType.EnumType)) {
+      String kind =
+          l.element().equals(IrType.STRING) || l.element() instanceof IrType.EnumType
+              ? "string"
+              : ((IrType.Primitive) l.element()).kind() == PrimitiveKind.DOUBLE
+                  ? "double"
+                  : "other";
+      return helpers.call("list_text", List.of(expr(e), literal(kind)));
     }
     return "json.encode_to_string(" + expr(e) + ")";
   }
@@ -219,7 +234,7 @@ final class CloudWorkflowsExpressions {
       case STRING_STRIP -> helpers.call("strip", List.of(x));
       case STRING_STRIP_LEADING -> helpers.call("strip_leading", List.of(x));
       case STRING_STRIP_TRAILING -> helpers.call("strip_trailing", List.of(x));
-      case STRING_SPLIT -> "text.split(" + x + ", " + y + ")";
+      case STRING_SPLIT -> helpers.call("split", List.of(x, y));
       case STRING_LAST_INDEX_OF ->
           "if(len("
               + findAll(x, y)
@@ -247,7 +262,15 @@ final class CloudWorkflowsExpressions {
       case MATH_MAX -> "math.max(" + x + ", " + y + ")";
       case MATH_ABS -> "math.abs(" + x + ")";
       case INTEGER_PARSE_INT, LONG_PARSE_LONG -> "int(" + x + ")";
-      case DOUBLE_PARSE_DOUBLE -> "double(" + x + ")";
+      case DOUBLE_PARSE_DOUBLE ->
+          // Java trims characters up to U+0020 and accepts a leading '+' and a d/f suffix.
+          "double(text.replace_all_regex(text.replace_all_regex("
+              + x
+              + ", "
+              + literal("^[\\x{0}-\\x{20}]+|[\\x{0}-\\x{20}]+$")
+              + ", \"\"), "
+              + literal("^[+]|[dDfF]$")
+              + ", \"\"))";
       case MATH_ROUND -> "int(math.floor(" + x + " + 0.5))";
       case ENUM_NAME -> x;
       case ENUM_ORDINAL ->

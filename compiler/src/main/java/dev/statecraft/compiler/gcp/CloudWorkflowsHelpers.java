@@ -59,6 +59,11 @@ final class CloudWorkflowsHelpers {
     return result;
   }
 
+  /** Queues a step the expression being rendered needs before it, after those queued so far. */
+  void addPrelude(Object step) {
+    prelude.add(step);
+  }
+
   /** The call steps the last rendered expressions need, in order; clears them. */
   List<Object> takePrelude() {
     List<Object> out = new ArrayList<>(prelude);
@@ -85,6 +90,8 @@ final class CloudWorkflowsHelpers {
       case "repeat" -> List.of("text", "count");
       case "strip", "strip_leading", "strip_trailing" -> List.of("text");
       case "index_of_from" -> List.of("text", "value", "from");
+      case "split" -> List.of("text", "regex");
+      case "list_text" -> List.of("items", "kind");
       case "value_of" -> List.of("names", "value", "type");
       default -> throw new IllegalArgumentException(name);
     };
@@ -110,6 +117,10 @@ final class CloudWorkflowsHelpers {
         return withoutValue();
       case "index_of_from":
         return indexOfFrom();
+      case "split":
+        return split();
+      case "list_text":
+        return listText();
       default:
         break;
     }
@@ -490,15 +501,170 @@ final class CloudWorkflowsHelpers {
         single(
             "clamp",
             single(
+                "assign", List.of(single("start", "${math.max(0, math.min(from, len(text)))}")))));
+    // Java finds the empty string at the start; text.find_all is not documented for it.
+    Map<String, Object> empty = new LinkedHashMap<>();
+    empty.put("condition", "${value == \"\"}");
+    empty.put("return", "${start}");
+    steps.add(single("empty", single("switch", List.of(empty))));
+    steps.add(
+        single(
+            "find",
+            single(
                 "assign",
                 List.of(
-                    single("start", "${math.max(0, math.min(from, len(text)))}"),
                     single(
                         "found",
                         "${text.find_all(text.substring(text, start, len(text)), value)}")))));
-    steps.add(
-        single("done", single("return", "${if(len(found) > 0, start + found[0].index, -1)}")));
+    // A switch, not if(): Google documents no lazy evaluation of if()'s branches, and found[0]
+    // fails when nothing was found.
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${len(found) == 0}");
+    none.put("return", -1);
+    steps.add(single("none", single("switch", List.of(none))));
+    steps.add(single("done", single("return", "${start + found[0].index}")));
     return subworkflow("index_of_from", steps);
+  }
+
+  /**
+   * {@code text.split(regex)} as Java splits: the pieces between the matches of the regular
+   * expression (the compiler admits only patterns that mean the same in RE2 and that cannot match
+   * the empty string), the whole text when nothing matches, and trailing empty pieces dropped.
+   */
+  private static Map<String, Object> split() {
+    List<Object> steps = new ArrayList<>();
+    steps.add(
+        single(
+            "find",
+            single(
+                "assign",
+                List.of(
+                    single("found", "${text.find_all_regex(text, regex)}"),
+                    single("parts", List.of()),
+                    single("start", 0),
+                    single("used", false)))));
+    // Java skips an empty match at the start (text.split("") has no leading empty piece).
+    String skip = "(m.index == 0 and len(m.match) == 0)";
+    steps.add(
+        single(
+            "cut",
+            single(
+                "for",
+                forLoop(
+                    "m",
+                    null,
+                    "${found}",
+                    List.of(
+                        single(
+                            "piece",
+                            single(
+                                "assign",
+                                List.of(
+                                    single(
+                                        "parts",
+                                        "${if("
+                                            + skip
+                                            + ", parts, list.concat(parts, text.substring(text,"
+                                            + " start, m.index)))}"),
+                                    single(
+                                        "start",
+                                        "${if(" + skip + ", start, m.index + len(m.match))}"),
+                                    single("used", "${used or not " + skip + "}")))))))));
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${not used}");
+    none.put("return", "${list.concat([], text)}");
+    steps.add(single("none", single("switch", List.of(none))));
+    steps.add(
+        single(
+            "last",
+            single(
+                "assign",
+                List.of(
+                    single(
+                        "parts", "${list.concat(parts, text.substring(text, start, len(text)))}"),
+                    single("keep", 0),
+                    single("out", List.of())))));
+    steps.add(
+        single(
+            "trailing",
+            single(
+                "for",
+                forLoop(
+                    "p",
+                    "i",
+                    "${parts}",
+                    List.of(
+                        single(
+                            "mark",
+                            single(
+                                "assign",
+                                List.of(single("keep", "${if(p == \"\", keep, i + 1)}")))))))));
+    steps.add(
+        single(
+            "copy",
+            single(
+                "for",
+                forLoop(
+                    "p",
+                    "i",
+                    "${parts}",
+                    List.of(
+                        single(
+                            "take",
+                            single(
+                                "assign",
+                                List.of(
+                                    single(
+                                        "out", "${if(i < keep, list.concat(out, p), out)}")))))))));
+    steps.add(single("done", single("return", "${out}")));
+    return subworkflow("split", steps);
+  }
+
+  /**
+   * Java's {@code List.toString} of a list of strings, enums, numbers or booleans: {@code [a, b]},
+   * {@code null} for a null list or element, a {@code double} with its {@code .0} ({@code kind} is
+   * {@code string}, {@code double} or {@code other}).
+   */
+  private static Map<String, Object> listText() {
+    List<Object> steps = new ArrayList<>();
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${items == null}");
+    none.put("return", "null");
+    steps.add(single("none", single("switch", List.of(none))));
+    steps.add(single("init", single("assign", List.of(single("out", "")))));
+    List<Object> cases = new ArrayList<>();
+    cases.add(piece("${item == null}", "null"));
+    cases.add(piece("${kind == \"string\"}", "${item}"));
+    cases.add(piece("${kind == \"double\"}", "${string(double(item))}"));
+    cases.add(piece(true, "${string(item)}"));
+    steps.add(
+        single(
+            "walk",
+            single(
+                "for",
+                forLoop(
+                    "item",
+                    "i",
+                    "${items}",
+                    List.of(
+                        single("reset", single("assign", List.of(single("piece", "")))),
+                        single("convert", single("switch", cases)),
+                        single(
+                            "add",
+                            single(
+                                "assign",
+                                List.of(
+                                    single(
+                                        "out", "${out + if(i == 0, \"\", \", \") + piece}")))))))));
+    steps.add(single("done", single("return", "${\"[\" + out + \"]\"}")));
+    return subworkflow("list_text", steps);
+  }
+
+  private static Map<String, Object> piece(Object condition, String value) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("condition", condition);
+    c.put("steps", List.of(single("set", single("assign", List.of(single("piece", value))))));
+    return c;
   }
 
   /**

@@ -113,8 +113,7 @@ class DifferentialTest {
   }
 
   /** The program's input, derived from its seed. */
-  private static Object input(GeneratedProject project, long seed)
-      throws ReflectiveOperationException {
+  static Object input(GeneratedProject project, long seed) throws ReflectiveOperationException {
     Random r = new Random(seed * 31);
     String[] names = {"", "alpha", "ab", "gamma ray", "Delta"};
     List<Integer> numbers = new ArrayList<>();
