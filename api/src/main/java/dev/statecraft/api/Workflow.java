@@ -36,4 +36,11 @@ public @interface Workflow {
    * name ({@code SupportTriage} becomes {@code support-triage}).
    */
   String name() default "";
+
+  /**
+   * How the cloud runs and bills it: {@link WorkflowType#STANDARD} (the default) or {@link
+   * WorkflowType#EXPRESS} for short, high-volume workflows ({@code @Workflow(type =
+   * WorkflowType.EXPRESS)}).
+   */
+  WorkflowType type() default WorkflowType.STANDARD;
 }

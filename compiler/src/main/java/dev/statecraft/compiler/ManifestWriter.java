@@ -97,7 +97,7 @@ final class ManifestWriter {
     return new WorkflowSpec(
         wf.name(),
         wf.className(),
-        "STANDARD",
+        wf.type().name(),
         wf.input().map(p -> javaType(p.type())).orElse(null),
         javaType(wf.output()),
         e.definitions(),

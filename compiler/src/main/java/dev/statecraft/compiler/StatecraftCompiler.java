@@ -16,6 +16,7 @@ import dev.statecraft.compiler.ir.WorkflowIr;
 import dev.statecraft.compiler.passes.CheckCollectionAliasing;
 import dev.statecraft.compiler.passes.CheckControlFlow;
 import dev.statecraft.compiler.passes.CheckDefiniteAssignment;
+import dev.statecraft.compiler.passes.CheckExpressWorkflow;
 import dev.statecraft.compiler.passes.CheckUncatchableErrors;
 import dev.statecraft.compiler.passes.CheckWebhookRoutes;
 import dev.statecraft.compiler.passes.HoistActivityCalls;
@@ -65,6 +66,7 @@ public final class StatecraftCompiler {
       CheckDefiniteAssignment.run(wf, diagnostics);
       CheckCollectionAliasing.run(wf, diagnostics);
       CheckUncatchableErrors.run(wf, diagnostics);
+      CheckExpressWorkflow.run(wf, diagnostics);
     }
     CheckWebhookRoutes.run(workflows, diagnostics);
     if (workflows.isEmpty() && !diagnostics.hasErrors()) {

@@ -81,6 +81,11 @@ public enum DiagnosticCode {
   UNINITIALIZED_VARIABLE("a variable is read before it is assigned"),
   /** A mutable collection is changed after another name or value shares it. */
   ALIASED_COLLECTION("a mutable collection is changed after it was shared"),
+  /**
+   * An Express workflow ({@code @Workflow(type = WorkflowType.EXPRESS)}) does what Express cannot:
+   * await a callback, sleep past five minutes, wait for a child workflow.
+   */
+  EXPRESS_UNSUPPORTED("an Express workflow cannot wait on this"),
 
   /** {@code List.of(..).add(x)}: Java throws {@code UnsupportedOperationException}. */
   IMMUTABLE_COLLECTION("an unmodifiable collection is changed"),

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.statecraft.api.WebhookScheme;
+import dev.statecraft.api.WorkflowType;
 import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.Block;
@@ -151,6 +152,7 @@ final class WorkflowReader {
             implementations,
             body,
             webhooks(c, unit),
+            type(marker, unit),
             unit.at(c.getName())));
   }
 
@@ -205,6 +207,30 @@ final class WorkflowReader {
             : "@Webhook " + member + " " + e + " is not a string literal of " + expected,
         "write " + member + " = " + example);
     return Optional.empty();
+  }
+
+  /** {@code @Workflow(type = WorkflowType.EXPRESS)}; STANDARD when left out. */
+  private WorkflowType type(AnnotationExpr marker, ParsedUnit unit) {
+    Expression e = Annotations.values(marker).get("type");
+    if (e == null) {
+      return WorkflowType.STANDARD;
+    }
+    String constant =
+        e instanceof FieldAccessExpr f
+            ? f.getNameAsString()
+            : e instanceof NameExpr n ? n.getNameAsString() : "";
+    for (WorkflowType t : WorkflowType.values()) {
+      if (t.name().equals(constant)) {
+        return t;
+      }
+    }
+    context.error(
+        unit,
+        e,
+        DiagnosticCode.INVALID_ANNOTATION_VALUE,
+        "the workflow type '" + e + "' is not a WorkflowType constant",
+        "write @Workflow(type = WorkflowType.EXPRESS), or leave it out for STANDARD");
+    return WorkflowType.STANDARD;
   }
 
   private Optional<WebhookScheme> scheme(Expression e, ParsedUnit unit) {

@@ -29,6 +29,7 @@ public record WorkflowIr(
     java.util.Map<String, String> implementations,
     Block body,
     List<WebhookRoute> webhooks,
+    dev.statecraft.api.WorkflowType type,
     SourcePosition position) {
 
   public WorkflowIr {
@@ -61,6 +62,7 @@ public record WorkflowIr(
         implementations,
         newBody,
         webhooks,
+        type,
         position);
   }
 }
