@@ -7,9 +7,10 @@
 //   - count what Durable Functions bills, per orchestration instance and its sub-orchestrations
 //     (served as JSON on GET /stats/{instanceId} of the -stats-port listener, so nobody needs to open
 //     the SQLite task hub from a second connection, which wedges the backend with SQLITE_BUSY);
-//   - optionally shorten durable timers (-timer-cap) so that tests of long waits run fast: a timer
-//     due later than now+cap fires at now+cap instead (the orchestrator cannot tell, as on a real
-//     engine that is late);
+//   - optionally skip time (-timer-cap) so that tests of long waits run fast: a timer due later
+//     than now+cap fires at now+cap instead, and from then on the instance's clock (the timestamp
+//     of its OrchestratorStarted events, which durabletask-java's ctx.getCurrentInstant() reads)
+//     runs ahead by the time skipped, so the orchestrator sees the timer fire when it was due;
 //   - hand work to the engine's pollers as soon as it is queued (long polling), instead of the
 //     engine's idle back-off of up to 5 seconds.
 //
@@ -63,6 +64,11 @@ type stats struct {
 	children               []string // sub-orchestration instance ids
 }
 
+type timerKey struct {
+	instance string
+	timer    int32
+}
+
 type countingBackend struct {
 	backend.Backend
 	mu    sync.Mutex
@@ -70,12 +76,18 @@ type countingBackend struct {
 	wakeO chan struct{}
 	wakeA chan struct{}
 	cap   time.Duration
+	// due is the original fire time of each shortened timer; ahead how far each instance's clock
+	// runs ahead of the wall clock.
+	due   map[timerKey]time.Time
+	ahead map[string]time.Duration
 }
 
 func newCountingBackend(inner backend.Backend, timerCap time.Duration) *countingBackend {
 	return &countingBackend{
 		Backend: inner,
 		byID:    map[string]*stats{},
+		due:     map[timerKey]time.Time{},
+		ahead:   map[string]time.Duration{},
 		wakeO:   make(chan struct{}, 1),
 		wakeA:   make(chan struct{}, 1),
 		cap:     timerCap,
@@ -144,36 +156,48 @@ func (b *countingBackend) CompleteOrchestrationWorkItem(ctx context.Context, wi 
 		latest := time.Now().Add(b.cap)
 		for _, e := range wi.State.PendingTimers() {
 			if tf := e.GetTimerFired(); tf != nil && tf.GetFireAt().AsTime().After(latest) {
+				b.mu.Lock()
+				b.due[timerKey{string(wi.InstanceID), tf.GetTimerId()}] = tf.GetFireAt().AsTime()
+				b.mu.Unlock()
 				tf.FireAt = timestamppb.New(latest)
 			}
 		}
 	}
-	err := b.Backend.CompleteOrchestrationWorkItem(ctx, wi)
-	if err == nil {
-		id := string(wi.InstanceID)
-		old := len(wi.State.OldEvents())
-		b.mu.Lock()
-		s := b.entry(id)
-		s.OrchestratorExecutions++
-		if old > 0 {
-			s.OrchestratorReplays++
-			s.ReplayedEvents += old
-		}
-		s.HistoryEvents = old + len(wi.State.NewEvents())
-		for _, m := range wi.State.PendingMessages() {
-			if m.HistoryEvent.GetExecutionStarted() != nil {
-				s.children = append(s.children, m.TargetInstanceID)
-			}
-		}
-		b.mu.Unlock()
-		if len(wi.State.PendingTasks()) > 0 {
-			wake(b.wakeA)
-		}
-		if len(wi.State.PendingMessages()) > 0 {
-			wake(b.wakeO)
+	// Counted before the engine commits, so that a client that sees the instance finished also
+	// sees its counts; taken back if the commit fails.
+	id := string(wi.InstanceID)
+	old := len(wi.State.OldEvents())
+	var children []string
+	for _, m := range wi.State.PendingMessages() {
+		if m.HistoryEvent.GetExecutionStarted() != nil {
+			children = append(children, m.TargetInstanceID)
 		}
 	}
-	return err
+	b.mu.Lock()
+	s := b.entry(id)
+	before := *s
+	s.OrchestratorExecutions++
+	if old > 0 {
+		s.OrchestratorReplays++
+		s.ReplayedEvents += old
+	}
+	s.HistoryEvents = old + len(wi.State.NewEvents())
+	s.children = append(s.children, children...)
+	b.mu.Unlock()
+	err := b.Backend.CompleteOrchestrationWorkItem(ctx, wi)
+	if err != nil {
+		b.mu.Lock()
+		*s = before
+		b.mu.Unlock()
+		return err
+	}
+	if len(wi.State.PendingTasks()) > 0 {
+		wake(b.wakeA)
+	}
+	if len(wi.State.PendingMessages()) > 0 {
+		wake(b.wakeO)
+	}
+	return nil
 }
 
 func (b *countingBackend) AbandonOrchestrationWorkItem(ctx context.Context, wi *backend.OrchestrationWorkItem) error {
@@ -185,14 +209,18 @@ func (b *countingBackend) AbandonOrchestrationWorkItem(ctx context.Context, wi *
 }
 
 func (b *countingBackend) CompleteActivityWorkItem(ctx context.Context, wi *backend.ActivityWorkItem) error {
+	b.mu.Lock()
+	b.entry(string(wi.InstanceID)).ActivityExecutions++
+	b.mu.Unlock()
 	err := b.Backend.CompleteActivityWorkItem(ctx, wi)
-	if err == nil {
+	if err != nil {
 		b.mu.Lock()
-		b.entry(string(wi.InstanceID)).ActivityExecutions++
+		b.entry(string(wi.InstanceID)).ActivityExecutions--
 		b.mu.Unlock()
-		wake(b.wakeO)
+		return err
 	}
-	return err
+	wake(b.wakeO)
+	return nil
 }
 
 func (b *countingBackend) AbandonActivityWorkItem(ctx context.Context, wi *backend.ActivityWorkItem) error {
@@ -202,6 +230,42 @@ func (b *countingBackend) AbandonActivityWorkItem(ctx context.Context, wi *backe
 	b.mu.Unlock()
 	wake(b.wakeA)
 	return err
+}
+
+// clockExecutor moves an instance's clock past each shortened timer when it fires: the
+// TimerFired event gets its original fire time back, and the episode's OrchestratorStarted event
+// the instance's skipped-ahead time.
+type clockExecutor struct {
+	backend.Executor
+	b *countingBackend
+}
+
+func (x clockExecutor) ExecuteOrchestrator(ctx context.Context, iid api.InstanceID, oldEvents []*backend.HistoryEvent, newEvents []*backend.HistoryEvent) (*backend.ExecutionResults, error) {
+	id := string(iid)
+	now := time.Now()
+	x.b.mu.Lock()
+	for _, e := range newEvents {
+		if tf := e.GetTimerFired(); tf != nil {
+			k := timerKey{id, tf.GetTimerId()}
+			if due, ok := x.b.due[k]; ok {
+				delete(x.b.due, k)
+				tf.FireAt = timestamppb.New(due)
+				if skip := due.Sub(now); skip > x.b.ahead[id] {
+					x.b.ahead[id] = skip
+				}
+			}
+		}
+	}
+	ahead := x.b.ahead[id]
+	x.b.mu.Unlock()
+	if ahead > 0 {
+		for _, e := range newEvents {
+			if e.GetOrchestratorStarted() != nil && e.GetTimestamp() != nil {
+				e.Timestamp = timestamppb.New(e.GetTimestamp().AsTime().Add(ahead))
+			}
+		}
+	}
+	return x.Executor.ExecuteOrchestrator(ctx, iid, oldEvents, newEvents)
 }
 
 // total adds an instance's counts to those of its sub-orchestrations, recursively.
@@ -256,8 +320,9 @@ func main() {
 	counting := newCountingBackend(sqlite.NewSqliteBackend(sqlite.NewSqliteOptions(*dbFilePath), logger), *timerCap)
 
 	grpcServer := grpc.NewServer()
-	executor, register := backend.NewGrpcExecutor(counting, logger)
+	grpcExecutor, register := backend.NewGrpcExecutor(counting, logger)
 	register(grpcServer)
+	executor := clockExecutor{grpcExecutor, counting}
 	par := backend.WithMaxParallelism(int32(*parallelism))
 	worker := backend.NewTaskHubWorker(counting,
 		backend.NewOrchestrationWorker(counting, executor, logger, par),

@@ -196,11 +196,24 @@ final class DurableFunctionsControl {
     code.endControlFlow();
   }
 
+  /**
+   * Java's try, with one difference: the {@code finally} body does not run while the orchestrator
+   * is only suspended on a pending task (durabletask unwinds it with a control-flow exception, and
+   * replays it later), so it runs once, when the try really ends, as in Java.
+   */
   private void tryStatement(Stmt.Try t, CodeBlock.Builder code) {
+    String suspended = null;
+    if (!t.finallyBlock().isEmpty()) {
+      suspended = labels.next("suspended");
+      code.addStatement("boolean $L = false", suspended);
+      code.beginControlFlow("try");
+    }
     String caught = labels.next("caught");
-    code.beginControlFlow("try");
-    code.add(emitter.block(t.body()));
-    if (!t.catches().isEmpty()) {
+    if (t.catches().isEmpty()) {
+      code.add(emitter.block(t.body()));
+    } else {
+      code.beginControlFlow("try");
+      code.add(emitter.block(t.body()));
       code.nextControlFlow("catch (RuntimeException $L)", caught);
       code.addStatement("$T.rethrowControlFlow($L)", ERRORS, caught);
       String type = labels.next("caughtType");
@@ -230,12 +243,19 @@ final class DurableFunctionsControl {
         code.addStatement("throw $L", caught);
       }
       code.endControlFlow();
+      code.endControlFlow();
     }
-    if (!t.finallyBlock().isEmpty()) {
+    if (suspended != null) {
+      String unwinding = labels.next("unwinding");
+      code.nextControlFlow("catch (RuntimeException $L)", unwinding);
+      code.addStatement("$L = $T.isControlFlow($L)", suspended, ERRORS, unwinding);
+      code.addStatement("throw $L", unwinding);
       code.nextControlFlow("finally");
+      code.beginControlFlow("if (!$L)", suspended);
       code.add(emitter.block(t.finallyBlock()));
+      code.endControlFlow();
+      code.endControlFlow();
     }
-    code.endControlFlow();
   }
 
   private static String matches(List<ErrorName> errors, String type) {

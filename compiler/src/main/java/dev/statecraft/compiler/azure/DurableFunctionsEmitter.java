@@ -235,20 +235,27 @@ public final class DurableFunctionsEmitter {
                     DURABLE_ACTIVITIES,
                     JavaTypes.token(p.type()));
               } else {
+                // The project's Jackson configuration, which ignores a field the type lacks.
                 m.addStatement(
-                    "$T $L = ctx.getInput($T.class)",
+                    "$T $L = $T.input(ctx, $T.class)",
                     JavaTypes.of(p.type()),
                     locals.get(p.name()),
+                    DURABLE_ACTIVITIES,
                     JavaTypes.boxed(p.type()));
               }
             });
     if (hasCallbacks(workflow.body())) {
       m.addStatement("int callbackSequence = 0");
     }
+    // A failure's error name and cause are published where a client reads them.
+    m.beginControlFlow("try");
     m.addCode(block(workflow.body()));
     if (Reachability.canComplete(workflow.body())) {
       m.addStatement("return null");
     }
+    m.nextControlFlow("catch (RuntimeException failure)");
+    m.addStatement("throw $T.publish(ctx, failure)", ClassName.get(ADAPTER, "WorkflowErrors"));
+    m.endControlFlow();
     return m.build();
   }
 
@@ -285,7 +292,12 @@ public final class DurableFunctionsEmitter {
         code.addStatement("$L", printer.print(a.value()));
         return;
       }
-      String value = printer.print(a.value());
+      // An empty list the compiler made is an accumulator that is added to: List.of() is not.
+      // (A program's own List.of() local that it changes is refused: IMMUTABLE_COLLECTION.)
+      String value =
+          a.value() instanceof Expr.ListLiteral l && l.elements().isEmpty()
+              ? "new java.util.ArrayList<>()"
+              : printer.print(a.value());
       if (a.declaration()) {
         code.addStatement(
             "$T $L = $L", JavaTypes.of(a.target().type()), locals.get(a.target().name()), value);

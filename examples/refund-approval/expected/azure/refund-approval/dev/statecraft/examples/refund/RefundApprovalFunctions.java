@@ -60,39 +60,43 @@ public final class RefundApprovalFunctions {
   @FunctionName("refund-approval-orchestrator")
   public RefundOutcome orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    RefundRequest request = ctx.getInput(RefundRequest.class);
+    RefundRequest request = DurableActivities.input(ctx, RefundRequest.class);
     int callbackSequence = 0;
-    if (request.amount() <= 0.0) {
-      throw new WorkflowFailure("InvalidAmount", "refund " + request.id() + " asks for " + request.amount());
-    }
-    Assessment risk = DurableActivities.call(ctx, ASSESS, Assessment.class, "request", request);
-    Decision decision;
-    if ((request.amount() <= 50.0) && java.util.Objects.equals(risk.level(), "low")) {
-      decision = new dev.statecraft.examples.refund.Decision(true, "policy", "low risk, at most " + 50.0);
-    } else {
-      try {
-        Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
-        DurableActivities.call(ctx, ASK_REVIEWER, Void.class, "request", request, "risk", risk, "callback", cb);
-        decision = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Decision.class);
-      } catch (RuntimeException caught) {
-        WorkflowErrors.rethrowControlFlow(caught);
-        String caughtType = WorkflowErrors.type(caught);
-        if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.CallbackTimeout")) {
-          String eError = caughtType;
-          String eMessage = WorkflowErrors.message(caught);
-          decision = new dev.statecraft.examples.refund.Decision(false, "nobody", "no answer within 24 hours");
-        } else {
-          throw caught;
+    try {
+      if (request.amount() <= 0.0) {
+        throw new WorkflowFailure("InvalidAmount", "refund " + request.id() + " asks for " + request.amount());
+      }
+      Assessment risk = DurableActivities.call(ctx, ASSESS, Assessment.class, "request", request);
+      Decision decision;
+      if ((request.amount() <= 50.0) && java.util.Objects.equals(risk.level(), "low")) {
+        decision = new dev.statecraft.examples.refund.Decision(true, "policy", "low risk, at most " + 50.0);
+      } else {
+        try {
+          Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
+          DurableActivities.call(ctx, ASK_REVIEWER, Void.class, "request", request, "risk", risk, "callback", cb);
+          decision = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Decision.class);
+        } catch (RuntimeException caught) {
+          WorkflowErrors.rethrowControlFlow(caught);
+          String caughtType = WorkflowErrors.type(caught);
+          if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.CallbackTimeout")) {
+            String eError = caughtType;
+            String eMessage = WorkflowErrors.message(caught);
+            decision = new dev.statecraft.examples.refund.Decision(false, "nobody", "no answer within 24 hours");
+          } else {
+            throw caught;
+          }
         }
       }
+      if (!decision.approved()) {
+        DurableActivities.call(ctx, NOTIFY_CUSTOMER, Void.class, "request", request, "message", "Your refund request " + request.id() + " was declined: " + decision.note() + ".");
+        return new dev.statecraft.examples.refund.RefundOutcome(request.id(), "declined", risk.level(), decision.reviewer(), "", decision.note());
+      }
+      String refundId = DurableActivities.call(ctx, ISSUE_REFUND, String.class, "request", request);
+      DurableActivities.call(ctx, NOTIFY_CUSTOMER, Void.class, "request", request, "message", "We refunded " + request.amount() + " for order " + request.orderId() + " (" + refundId + ").");
+      return new dev.statecraft.examples.refund.RefundOutcome(request.id(), "refunded", risk.level(), decision.reviewer(), refundId, decision.note());
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    if (!decision.approved()) {
-      DurableActivities.call(ctx, NOTIFY_CUSTOMER, Void.class, "request", request, "message", "Your refund request " + request.id() + " was declined: " + decision.note() + ".");
-      return new dev.statecraft.examples.refund.RefundOutcome(request.id(), "declined", risk.level(), decision.reviewer(), "", decision.note());
-    }
-    String refundId = DurableActivities.call(ctx, ISSUE_REFUND, String.class, "request", request);
-    DurableActivities.call(ctx, NOTIFY_CUSTOMER, Void.class, "request", request, "message", "We refunded " + request.amount() + " for order " + request.orderId() + " (" + refundId + ").");
-    return new dev.statecraft.examples.refund.RefundOutcome(request.id(), "refunded", risk.level(), decision.reviewer(), refundId, decision.note());
   }
 
   /**

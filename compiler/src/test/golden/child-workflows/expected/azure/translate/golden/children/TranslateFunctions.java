@@ -19,6 +19,7 @@ import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -52,12 +53,16 @@ public final class TranslateFunctions {
   @FunctionName("translate-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Request request = ctx.getInput(Request.class);
-    if (request.language().isEmpty()) {
-      throw new WorkflowFailure("NoLanguage", "say which language");
+    Request request = DurableActivities.input(ctx, Request.class);
+    try {
+      if (request.language().isEmpty()) {
+        throw new WorkflowFailure("NoLanguage", "say which language");
+      }
+      String translateResult = DurableActivities.call(ctx, TRANSLATE, String.class, "text", request.text(), "language", request.language());
+      return translateResult;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    String translateResult = DurableActivities.call(ctx, TRANSLATE, String.class, "text", request.text(), "language", request.language());
-    return translateResult;
   }
 
   /**

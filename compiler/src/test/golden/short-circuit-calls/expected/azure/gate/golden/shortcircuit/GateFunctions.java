@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -53,24 +54,28 @@ public final class GateFunctions {
   @FunctionName("gate-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String user = ctx.getInput(String.class);
-    boolean isAllowedOrElse;
-    if (!java.util.Objects.equals(user, "root")) {
-      isAllowedOrElse = DurableActivities.call(ctx, IS_ALLOWED, Boolean.class, "user", user);
-    } else {
-      isAllowedOrElse = false;
+    String user = DurableActivities.input(ctx, String.class);
+    try {
+      boolean isAllowedOrElse;
+      if (!java.util.Objects.equals(user, "root")) {
+        isAllowedOrElse = DurableActivities.call(ctx, IS_ALLOWED, Boolean.class, "user", user);
+      } else {
+        isAllowedOrElse = false;
+      }
+      boolean ok = isAllowedOrElse;
+      int quotaOrElse;
+      if (ok) {
+        int quotaResult = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
+        quotaOrElse = quotaResult * 2;
+      } else {
+        quotaOrElse = 0;
+      }
+      int limit = quotaOrElse;
+      int quotaResult2 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
+      return user + ": " + (quotaResult2 + limit) + (ok ? " allowed" : " denied");
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    boolean ok = isAllowedOrElse;
-    int quotaOrElse;
-    if (ok) {
-      int quotaResult = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
-      quotaOrElse = quotaResult * 2;
-    } else {
-      quotaOrElse = 0;
-    }
-    int limit = quotaOrElse;
-    int quotaResult2 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
-    return user + ": " + (quotaResult2 + limit) + (ok ? " allowed" : " denied");
   }
 
   /**

@@ -55,30 +55,34 @@ public final class PublishFunctions {
   @FunctionName("publish-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String draft = ctx.getInput(String.class);
+    String draft = DurableActivities.input(ctx, String.class);
     int callbackSequence = 0;
-    Approval approval;
     try {
-      Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
-      DurableActivities.call(ctx, REQUEST_APPROVAL, Void.class, "draft", draft, "callback", cb);
-      approval = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Approval.class);
-    } catch (RuntimeException caught) {
-      WorkflowErrors.rethrowControlFlow(caught);
-      String caughtType = WorkflowErrors.type(caught);
-      if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.CallbackTimeout")) {
-        String eError = caughtType;
-        String eMessage = WorkflowErrors.message(caught);
-        return "expired";
-      } else {
-        throw caught;
+      Approval approval;
+      try {
+        Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
+        DurableActivities.call(ctx, REQUEST_APPROVAL, Void.class, "draft", draft, "callback", cb);
+        approval = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Approval.class);
+      } catch (RuntimeException caught) {
+        WorkflowErrors.rethrowControlFlow(caught);
+        String caughtType = WorkflowErrors.type(caught);
+        if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.CallbackTimeout")) {
+          String eError = caughtType;
+          String eMessage = WorkflowErrors.message(caught);
+          return "expired";
+        } else {
+          throw caught;
+        }
       }
+      if (!approval.approved()) {
+        return "rejected by " + approval.by();
+      }
+      ctx.createTimer(Duration.ofSeconds(1800L)).await();
+      String publishResult = DurableActivities.call(ctx, PUBLISH, String.class, "draft", draft);
+      return publishResult;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    if (!approval.approved()) {
-      return "rejected by " + approval.by();
-    }
-    ctx.createTimer(Duration.ofSeconds(1800L)).await();
-    String publishResult = DurableActivities.call(ctx, PUBLISH, String.class, "draft", draft);
-    return publishResult;
   }
 
   /**

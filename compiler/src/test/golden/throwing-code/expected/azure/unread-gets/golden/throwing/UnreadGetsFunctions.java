@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,12 +55,16 @@ public final class UnreadGetsFunctions {
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<String> in = DurableActivities.input(ctx, new TypeReference<List<String>>() {});
-    String first = in.get(1);
-    first = "unread";
-    int n = DurableActivities.call(ctx, COUNT, Integer.class, "n", in.size());
-    String again = in.get(n);
-    again = "again";
-    return first + again + n;
+    try {
+      String first = in.get(1);
+      first = "unread";
+      int n = DurableActivities.call(ctx, COUNT, Integer.class, "n", in.size());
+      String again = in.get(n);
+      again = "again";
+      return first + again + n;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
+    }
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -53,11 +54,15 @@ public final class HeartbeatFunctions {
   @FunctionName("heartbeat-orchestrator")
   public Object orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String statusResult = DurableActivities.call(ctx, STATUS, String.class);
-    if (java.util.Objects.equals(statusResult, "ok")) {
-      DurableActivities.call(ctx, PING, Void.class, "message", "alive " + ctx.getInstanceId());
+    try {
+      String statusResult = DurableActivities.call(ctx, STATUS, String.class);
+      if (java.util.Objects.equals(statusResult, "ok")) {
+        DurableActivities.call(ctx, PING, Void.class, "message", "alive " + ctx.getInstanceId());
+      }
+      return null;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    return null;
   }
 
   /**
