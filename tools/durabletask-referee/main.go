@@ -47,6 +47,7 @@ var (
 	timerCap    = flag.Duration("timer-cap", 0, "fire any durable timer at most this long after it is created (0: wall-clock timers)")
 	parallelism = flag.Int("parallelism", 16, "work items of each kind the engine dispatches at once")
 	verbose     = flag.Bool("verbose", false, "log the engine's info messages")
+	pollEvery   = flag.Duration("poll", 2*time.Millisecond, "how often idle pollers look for work that became visible by time")
 )
 
 // stats is what one orchestration instance was billed, as Durable Functions bills it: each
@@ -123,14 +124,14 @@ func (b *countingBackend) AddNewOrchestrationEvent(ctx context.Context, iid api.
 }
 
 // poll asks the engine for work until there is some: on a wake-up signal at once, and at least
-// every 20 ms for events that become visible by time (timers, abandoned work items).
+// every -poll for events that become visible by time (timers, abandoned work items).
 func poll[T any](ctx context.Context, wakeUp chan struct{}, get func(context.Context) (T, error)) (T, error) {
 	for {
 		wi, err := get(ctx)
 		if !errors.Is(err, backend.ErrNoWorkItems) {
 			return wi, err
 		}
-		t := time.NewTimer(20 * time.Millisecond)
+		t := time.NewTimer(*pollEvery)
 		select {
 		case <-ctx.Done():
 			t.Stop()
@@ -302,6 +303,18 @@ func (b *countingBackend) total(id string) (stats, bool) {
 	return sum, found
 }
 
+// timedLogger logs everything with microseconds, to see where a run's time goes.
+type timedLogger struct{ l *log.Logger }
+
+func (t timedLogger) Debug(v ...any)                 { t.l.Print(append([]any{"DEBUG: "}, v...)...) }
+func (t timedLogger) Debugf(format string, v ...any) { t.l.Printf("DEBUG: "+format, v...) }
+func (t timedLogger) Info(v ...any)                  { t.l.Print(append([]any{"INFO: "}, v...)...) }
+func (t timedLogger) Infof(format string, v ...any)  { t.l.Printf("INFO: "+format, v...) }
+func (t timedLogger) Warn(v ...any)                  { t.l.Print(append([]any{"WARNING: "}, v...)...) }
+func (t timedLogger) Warnf(format string, v ...any)  { t.l.Printf("WARNING: "+format, v...) }
+func (t timedLogger) Error(v ...any)                 { t.l.Print(append([]any{"ERROR: "}, v...)...) }
+func (t timedLogger) Errorf(format string, v ...any) { t.l.Printf("ERROR: "+format, v...) }
+
 type quietLogger struct{ backend.Logger }
 
 func (quietLogger) Info(...any)           {}
@@ -312,7 +325,9 @@ func (quietLogger) Debugf(string, ...any) {}
 func main() {
 	flag.Parse()
 	logger := backend.DefaultLogger()
-	if !*verbose {
+	if *verbose {
+		logger = timedLogger{log.New(os.Stderr, "", log.LstdFlags|log.Lmicroseconds)}
+	} else {
 		logger = quietLogger{logger}
 	}
 	ctx := context.Background()

@@ -41,6 +41,8 @@ public final class AzureApp implements AutoCloseable {
   record Function(String name, Class<?> type, Method method) {}
 
   private final CompilationResult compiled;
+  private final Path classes;
+  private final List<String> functionClasses;
   private final URLClassLoader loader;
   private final Map<String, Function> orchestrators;
   private final Map<String, Function> activities;
@@ -49,12 +51,16 @@ public final class AzureApp implements AutoCloseable {
 
   private AzureApp(
       CompilationResult compiled,
+      Path classes,
+      List<String> functionClasses,
       URLClassLoader loader,
       Map<String, Function> orchestrators,
       Map<String, Function> activities,
       Map<String, Function> starters,
       Map<String, String> activityNames) {
     this.compiled = compiled;
+    this.classes = classes;
+    this.functionClasses = List.copyOf(functionClasses);
     this.loader = loader;
     this.orchestrators = orchestrators;
     this.activities = activities;
@@ -99,8 +105,77 @@ public final class AzureApp implements AutoCloseable {
         }
       }
       javac(files, classes);
-      URLClassLoader loader =
-          new URLClassLoader(new URL[] {classes.toUri().toURL()}, AzureApp.class.getClassLoader());
+      return scan(
+          compiled,
+          classes,
+          functionClasses,
+          new URLClassLoader(new URL[] {classes.toUri().toURL()}, AzureApp.class.getClassLoader()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The same app loaded anew, in a class loader of its own: fresh static state, such as the
+   * activity implementations the generated classes hold, as in a new function app process.
+   */
+  public AzureApp reload() {
+    return reload(Set.copyOf(functionClasses));
+  }
+
+  /**
+   * Like {@link #reload()} for some of the generated functions classes only (by qualified name):
+   * cheaper for an app of many workflows, when a run uses only these.
+   */
+  public AzureApp reload(Set<String> functionsClasses) {
+    try {
+      return scan(
+          compiled,
+          classes,
+          List.copyOf(functionsClasses),
+          new FunctionsFirst(classes.toUri().toURL(), loader, Set.copyOf(functionsClasses)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Loads the generated functions classes itself and everything else from the app's loader: the
+   * project's own classes stay loaded (and warm), the functions' static state is new.
+   */
+  private static final class FunctionsFirst extends URLClassLoader {
+    private final Set<String> functions;
+
+    FunctionsFirst(URL classes, ClassLoader app, Set<String> functions) {
+      super(new URL[] {classes}, app);
+      this.functions = functions;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      int nested = name.indexOf('$');
+      if (!functions.contains(nested < 0 ? name : name.substring(0, nested))) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+          c = findClass(name);
+        }
+        if (resolve) {
+          resolveClass(c);
+        }
+        return c;
+      }
+    }
+  }
+
+  private static AzureApp scan(
+      CompilationResult compiled,
+      Path classes,
+      List<String> functionClasses,
+      URLClassLoader loader) {
+    try {
       Map<String, Function> orchestrators = new LinkedHashMap<>();
       Map<String, Function> activities = new LinkedHashMap<>();
       Map<String, Function> starters = new LinkedHashMap<>();
@@ -127,9 +202,15 @@ public final class AzureApp implements AutoCloseable {
           activityNames.put(a.functionKey(), a.ownerSimpleName() + "." + a.name());
         }
       }
-      return new AzureApp(compiled, loader, orchestrators, activities, starters, activityNames);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return new AzureApp(
+          compiled,
+          classes,
+          functionClasses,
+          loader,
+          orchestrators,
+          activities,
+          starters,
+          activityNames);
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
     }

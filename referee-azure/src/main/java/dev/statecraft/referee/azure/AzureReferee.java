@@ -57,12 +57,18 @@ public final class AzureReferee implements AutoCloseable {
 
   private final Sidecar sidecar;
   private final DurableTaskClient client;
+  private final DurableClientContext durableClient;
   private final Path workDir;
 
   private AzureReferee(Sidecar sidecar, Path workDir) {
     this.sidecar = sidecar;
     this.workDir = workDir;
     this.client = new DurableTaskGrpcClientBuilder().port(sidecar.grpcPort()).build();
+    // What the Functions host binds to a @DurableClientInput parameter; it keeps its gRPC client.
+    this.durableClient = new DurableClientContext();
+    set(durableClient, "rpcBaseUrl", "http://127.0.0.1:" + sidecar.grpcPort() + "/");
+    set(durableClient, "taskHubName", "statecraft");
+    set(durableClient, "requiredQueryStringParameters", "code=referee");
   }
 
   /** The built engine, found from the working directory or one of its parents. */
@@ -117,10 +123,6 @@ public final class AzureReferee implements AutoCloseable {
    */
   public String start(AzureApp app, String workflow, JsonNode input) {
     AzureApp.Function starter = app.starter(workflow);
-    DurableClientContext durable = new DurableClientContext();
-    set(durable, "rpcBaseUrl", "http://127.0.0.1:" + sidecar.grpcPort() + "/");
-    set(durable, "taskHubName", "statecraft");
-    set(durable, "requiredQueryStringParameters", "code=referee");
     StarterRequest request =
         new StarterRequest(
             URI.create("http://127.0.0.1:7071/api/" + workflow),
@@ -128,18 +130,12 @@ public final class AzureReferee implements AutoCloseable {
     try {
       Object target = starter.type().getConstructor().newInstance();
       HttpResponseMessage response =
-          (HttpResponseMessage) starter.method().invoke(target, request, durable);
+          (HttpResponseMessage) starter.method().invoke(target, request, durableClient);
       return ((HttpManagementPayload) response.getBody()).getId();
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("the HTTP starter failed", e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
-    } finally {
-      try {
-        durable.getClient().close();
-      } catch (RuntimeException ignored) {
-        // the client was never connected
-      }
     }
   }
 
@@ -147,7 +143,7 @@ public final class AzureReferee implements AutoCloseable {
   public AzureRun await(String instanceId, Duration timeout, List<ActivityAttempt> calls) {
     OrchestrationMetadata m;
     try {
-      m = client.waitForInstanceCompletion(instanceId, timeout, true);
+      m = waitForCompletion(instanceId, timeout);
     } catch (TimeoutException e) {
       throw new IllegalStateException(
           "instance "
@@ -164,6 +160,30 @@ public final class AzureReferee implements AutoCloseable {
           instanceId, parse(m.getSerializedOutput()), Optional.empty(), calls, counts);
     }
     return new AzureRun(instanceId, NullNode.getInstance(), Optional.of(failure(m)), calls, counts);
+  }
+
+  /**
+   * Polls the instance every 10 ms: the engine's own wait backs off to 3 s between looks, which
+   * would make a run of a few hundred milliseconds take seconds.
+   */
+  private OrchestrationMetadata waitForCompletion(String instanceId, Duration timeout)
+      throws TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      OrchestrationMetadata m = client.getInstanceMetadata(instanceId, true);
+      if (m.isInstanceFound() && m.isCompleted()) {
+        return m;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(instanceId);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** The published error name and cause, else the failure details' type and message. */
@@ -214,6 +234,7 @@ public final class AzureReferee implements AutoCloseable {
   public void close() {
     try {
       client.close();
+      durableClient.getClient().close();
     } finally {
       sidecar.close();
     }
@@ -225,7 +246,7 @@ public final class AzureReferee implements AutoCloseable {
 
   /** An app's functions hosted on a worker of this JVM, connected to the engine. */
   public final class Host implements AutoCloseable {
-    private final AzureApp app;
+    private AzureApp app;
     private final FunctionsHost worker;
     private final Object lock = new Object();
     private List<CallbackAnswer> answers = List.of();
@@ -268,11 +289,14 @@ public final class AzureReferee implements AutoCloseable {
     }
 
     /**
-     * Forgets the functions instances a {@link Hosting#DIRECT} host keeps, so that the next run
-     * starts with fresh activity implementations.
+     * Runs the functions of {@code reloaded} ({@link AzureApp#reload} of this host's app) from the
+     * next run on: fresh static state without a new worker.
      */
-    public void reset() {
-      worker.reset();
+    public void use(AzureApp reloaded) {
+      synchronized (lock) {
+        worker.use(reloaded);
+        app = reloaded;
+      }
     }
 
     private void answerCallbacks(ActivityAttempt attempt) {

@@ -34,8 +34,12 @@ final class FunctionsHost implements AutoCloseable {
   private final List<ActivityAttempt> attempts = new ArrayList<>();
   private final Consumer<ActivityAttempt> onAttempt;
 
+  /** The app whose classes run: swapped by {@link #use} for a reloaded one between runs. */
+  private volatile AzureApp app;
+
   FunctionsHost(AzureApp app, int port, Hosting hosting, Consumer<ActivityAttempt> onAttempt) {
     this.onAttempt = onAttempt;
+    this.app = app;
     DurableTaskGrpcWorkerBuilder builder = new DurableTaskGrpcWorkerBuilder().port(port);
     for (AzureApp.Function f : app.orchestrators().values()) {
       builder.addOrchestration(
@@ -47,7 +51,7 @@ final class FunctionsHost implements AutoCloseable {
 
             @Override
             public TaskOrchestration create() {
-              return ctx -> ctx.complete(orchestrate(f, hosting, ctx));
+              return ctx -> ctx.complete(orchestrate(current(f, true), hosting, ctx));
             }
           });
     }
@@ -64,7 +68,7 @@ final class FunctionsHost implements AutoCloseable {
             public TaskActivity create() {
               return ctx -> {
                 String input = ctx.getInput(String.class);
-                String envelope = (String) invoke(f, hosting, input);
+                String envelope = (String) invoke(current(f, false), hosting, input);
                 record(activity, input, envelope);
                 return envelope;
               };
@@ -160,8 +164,17 @@ final class FunctionsHost implements AutoCloseable {
     }
   }
 
-  void reset() {
+  /** Runs {@code reloaded}'s classes from now on (the same functions, loaded anew). */
+  void use(AzureApp reloaded) {
     shared.clear();
+    this.app = reloaded;
+  }
+
+  private AzureApp.Function current(AzureApp.Function registered, boolean orchestrator) {
+    AzureApp a = app;
+    AzureApp.Function f =
+        (orchestrator ? a.orchestrators() : a.activities()).get(registered.name());
+    return f == null ? registered : f;
   }
 
   /** The attempts since the last call, in the order they ran. */

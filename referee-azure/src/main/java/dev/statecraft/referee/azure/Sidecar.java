@@ -56,6 +56,11 @@ final class Sidecar implements AutoCloseable {
       command.add("-timer-cap");
       command.add(timerCap.toMillis() + "ms");
     }
+    // STATECRAFT_DURABLETASK_LOG=FILE: the engine logs everything, with microseconds, to FILE.
+    String logFile = System.getenv("STATECRAFT_DURABLETASK_LOG");
+    if (logFile != null && !logFile.isBlank()) {
+      command.add("-verbose");
+    }
     Process p;
     try {
       p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -76,6 +81,13 @@ final class Sidecar implements AutoCloseable {
                   () -> {
                     try {
                       for (String l; (l = out.readLine()) != null; ) {
+                        if (logFile != null && !logFile.isBlank()) {
+                          java.nio.file.Files.writeString(
+                              Path.of(logFile),
+                              l + "\n",
+                              java.nio.file.StandardOpenOption.CREATE,
+                              java.nio.file.StandardOpenOption.APPEND);
+                        }
                         synchronized (s.log) {
                           if (s.log.size() < 2000) {
                             s.log.add(l);

@@ -180,7 +180,8 @@ class ExamplesOnDurableTaskTest {
                         : new CallbackAnswer.Value(a))
             .toList();
     AzureRun azure;
-    try (AzureReferee.Host host = referee.host(app, hosting)) {
+    try (AzureApp fresh = app.reload();
+        AzureReferee.Host host = referee.host(fresh, hosting)) {
       azure = host.run(workflow.name(), input, azureAnswers, Duration.ofSeconds(60));
     }
     Method method = workflowMethod(workflowClass, workflow.ir().methodName());

@@ -39,7 +39,7 @@ public final class RefundApprovalFunctions {
 
   private static final ActivitySpec ISSUE_REFUND = new ActivitySpec("RefundActivities_issueRefund", Duration.ofSeconds(60), 5, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), Set.of("dev.statecraft.examples.refund.PaymentProviderUnavailable"));
 
-  private final RefundActivities refundActivities = new RefundActivitiesImpl();
+  private static final RefundActivities refundActivities = new RefundActivitiesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/refund-approval}.

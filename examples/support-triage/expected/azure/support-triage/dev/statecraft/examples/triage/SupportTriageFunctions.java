@@ -34,7 +34,7 @@ public final class SupportTriageFunctions {
 
   private static final ActivitySpec DRAFT_REPLY = new ActivitySpec("TriageActivities_draftReply", Duration.ofSeconds(120), 4, Duration.ofSeconds(1), 2.0, null, Set.of("dev.statecraft.examples.triage.ModelUnavailable"));
 
-  private final TriageActivities triageActivities = new TriageActivitiesImpl();
+  private static final TriageActivities triageActivities = new TriageActivitiesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/support-triage}.

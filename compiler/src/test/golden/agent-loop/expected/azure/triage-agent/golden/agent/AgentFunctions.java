@@ -40,7 +40,7 @@ public final class AgentFunctions {
 
   private static final ActivitySpec NOTIFY_HUMAN = new ActivitySpec("Llm_notifyHuman", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Llm llm = new LlmImpl();
+  private static final Llm llm = new LlmImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/triage-agent}.

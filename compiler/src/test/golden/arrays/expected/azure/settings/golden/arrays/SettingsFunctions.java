@@ -35,7 +35,7 @@ public final class SettingsFunctions {
 
   private static final ActivitySpec SAVE = new ActivitySpec("Store_save", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Store store = new StoreImpl();
+  private static final Store store = new StoreImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/settings}.

@@ -36,7 +36,7 @@ public final class ApproveRequestFunctions {
 
   private static final ActivitySpec AUDIT = new ActivitySpec("ApprovalActivities_audit", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final ApprovalActivities approvalActivities = new ApprovalActivitiesImpl();
+  private static final ApprovalActivities approvalActivities = new ApprovalActivitiesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/approve-request}.

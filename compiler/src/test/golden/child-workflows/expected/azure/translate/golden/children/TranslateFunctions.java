@@ -32,7 +32,7 @@ import java.util.Set;
 public final class TranslateFunctions {
   private static final ActivitySpec TRANSLATE = new ActivitySpec("Texts_translate", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Texts texts = new TextsImpl();
+  private static final Texts texts = new TextsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/translate}.

@@ -34,7 +34,7 @@ import java.util.Set;
 public final class TallyFunctions {
   private static final ActivitySpec CLASSIFY = new ActivitySpec("Votes_classify", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Votes votes = new VotesImpl();
+  private static final Votes votes = new VotesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/tally}.

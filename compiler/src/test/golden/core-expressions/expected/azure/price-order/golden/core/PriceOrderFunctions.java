@@ -32,7 +32,7 @@ import java.util.Set;
 public final class PriceOrderFunctions {
   private static final ActivitySpec DISCOUNT_PERCENT = new ActivitySpec("PricingActivities_discountPercent", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final PricingActivities pricingActivities = new PricingActivitiesImpl();
+  private static final PricingActivities pricingActivities = new PricingActivitiesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/price-order}.

@@ -31,7 +31,7 @@ import java.util.Set;
 public final class MeasureFunctions {
   private static final ActivitySpec READ = new ActivitySpec("Meter_read", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Meter meter = new MeterImpl();
+  private static final Meter meter = new MeterImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/measure}.

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class FinallyExitsFunctions {
   private static final ActivitySpec ECHO = new ActivitySpec("Echo_echo", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Echo echo = new EchoImpl();
+  private static final Echo echo = new EchoImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/finally-exits}.

@@ -31,7 +31,7 @@ import java.util.Set;
 public final class ReceiptFunctions {
   private static final ActivitySpec TAG = new ActivitySpec("Labels_tag", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Labels labels = new LabelsImpl();
+  private static final Labels labels = new LabelsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/receipt}.

@@ -33,7 +33,7 @@ import java.util.Set;
 public final class IndexesFunctions {
   private static final ActivitySpec LABEL = new ActivitySpec("Labels_label", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Labels labels = new LabelsImpl();
+  private static final Labels labels = new LabelsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/indexes}.

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class ListEditsFunctions {
   private static final ActivitySpec SEEN = new ActivitySpec("Tally_seen", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Tally tally = new TallyImpl();
+  private static final Tally tally = new TallyImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/list-edits}.

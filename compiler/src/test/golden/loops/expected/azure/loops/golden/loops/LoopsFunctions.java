@@ -35,7 +35,7 @@ public final class LoopsFunctions {
 
   private static final ActivitySpec MORE = new ActivitySpec("Counter_more", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Counter counter = new CounterImpl();
+  private static final Counter counter = new CounterImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/loops}.

@@ -40,7 +40,7 @@ public final class DigestFunctions {
 
   private static final ActivitySpec TITLE = new ActivitySpec("Reader_title", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Reader reader = new ReaderImpl();
+  private static final Reader reader = new ReaderImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/digest}.

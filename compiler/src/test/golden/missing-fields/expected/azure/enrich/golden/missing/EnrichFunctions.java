@@ -33,7 +33,7 @@ import java.util.Set;
 public final class EnrichFunctions {
   private static final ActivitySpec OWNER = new ActivitySpec("Directory_owner", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Directory directory = new DirectoryImpl();
+  private static final Directory directory = new DirectoryImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/enrich}.

@@ -36,7 +36,7 @@ public final class NestedListsFunctions {
 
   private static final ActivitySpec PAIR = new ActivitySpec("Rows_pair", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Rows rows = new RowsImpl();
+  private static final Rows rows = new RowsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/nested-lists}.

@@ -33,7 +33,7 @@ import java.util.Set;
 public final class RankFunctions {
   private static final ActivitySpec WEIGHT = new ActivitySpec("Notes_weight", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Notes notes = new NotesImpl();
+  private static final Notes notes = new NotesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/rank}.

@@ -33,7 +33,7 @@ public final class GateFunctions {
 
   private static final ActivitySpec QUOTA = new ActivitySpec("Checks_quota", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Checks checks = new ChecksImpl();
+  private static final Checks checks = new ChecksImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/gate}.

@@ -34,7 +34,7 @@ public final class PublishFunctions {
 
   private static final ActivitySpec PUBLISH = new ActivitySpec("Reviews_publish", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Reviews reviews = new ReviewsImpl();
+  private static final Reviews reviews = new ReviewsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/publish}.

@@ -33,7 +33,7 @@ import java.util.Set;
 public final class SplittingFunctions {
   private static final ActivitySpec COUNT = new ActivitySpec("Words_count", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Words words = new WordsImpl();
+  private static final Words words = new WordsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/splitting}.

@@ -35,7 +35,7 @@ public final class PipelineFunctions {
 
   private static final ActivitySpec NOTE = new ActivitySpec("Scorer_note", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Scorer scorer = new ScorerImpl();
+  private static final Scorer scorer = new ScorerImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/pipeline}.

@@ -31,7 +31,7 @@ import java.util.Set;
 public final class ReceiptFunctions {
   private static final ActivitySpec RECORD = new ActivitySpec("Ledger_record", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Ledger ledger = new LedgerImpl();
+  private static final Ledger ledger = new LedgerImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/receipt}.

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class TextToolsFunctions {
   private static final ActivitySpec NOTE = new ActivitySpec("Notes_note", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Notes notes = new NotesImpl();
+  private static final Notes notes = new NotesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/text-tools}.

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class RouteFunctions {
   private static final ActivitySpec ASSIGN = new ActivitySpec("Routing_assign", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Routing routing = new RoutingImpl();
+  private static final Routing routing = new RoutingImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/route}.

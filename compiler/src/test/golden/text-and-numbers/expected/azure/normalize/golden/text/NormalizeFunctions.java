@@ -31,7 +31,7 @@ import java.util.Set;
 public final class NormalizeFunctions {
   private static final ActivitySpec COMPLETE = new ActivitySpec("Model_complete", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Model model = new ModelImpl();
+  private static final Model model = new ModelImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/normalize}.

@@ -33,7 +33,7 @@ import java.util.Set;
 public final class UnreadGetsFunctions {
   private static final ActivitySpec COUNT = new ActivitySpec("Counter_count", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Counter counter = new CounterImpl();
+  private static final Counter counter = new CounterImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/unread-gets}.

@@ -36,7 +36,7 @@ public final class FallbackFunctions {
 
   private static final ActivitySpec RECORD = new ActivitySpec("Models_record", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Models models = new ModelsImpl();
+  private static final Models models = new ModelsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/fallback}.

@@ -33,7 +33,7 @@ public final class HeartbeatFunctions {
 
   private static final ActivitySpec PING = new ActivitySpec("Notifier_ping", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Notifier notifier = new NotifierImpl();
+  private static final Notifier notifier = new NotifierImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/heartbeat}.
