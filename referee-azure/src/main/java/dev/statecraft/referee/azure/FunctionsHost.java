@@ -188,6 +188,6 @@ final class FunctionsHost implements AutoCloseable {
 
   @Override
   public void close() {
-    worker.stop();
+    worker.close();
   }
 }
