@@ -126,31 +126,41 @@ public final class DurableActivities {
     }
   }
 
-  /** A callback whose answer arrives as external event {@code callback-N} of this instance. */
+  /**
+   * The callback of wait {@code sequence} of this instance of {@code workflow}: an absolute URL
+   * whose signed token names the wait (see {@link CallbackFunctions}); its answer arrives as
+   * external event {@code callback-N}.
+   */
   public static dev.statecraft.api.Callback newCallback(
-      TaskOrchestrationContext ctx, int sequence) {
-    String event = "callback-" + sequence;
-    String token = ctx.getInstanceId() + "/" + event;
-    return new dev.statecraft.api.Callback(
-        token,
-        "/runtime/webhooks/durabletask/instances/" + ctx.getInstanceId() + "/raiseEvent/" + event);
+      TaskOrchestrationContext ctx, String workflow, int sequence) {
+    return CallbackFunctions.create(ctx, workflow, sequence);
   }
 
   /**
-   * Waits for the answer to {@code callback}; throws {@code CallbackTimeout} after {@code timeout}.
+   * Waits for the answer to {@code callback}; throws {@code CallbackTimeout} after {@code timeout},
+   * and fails with the error an answer names ({@code ?error=NAME&cause=TEXT}).
    */
   public static <T> T awaitCallback(
       TaskOrchestrationContext ctx,
       dev.statecraft.api.Callback callback,
       Duration timeout,
       Class<T> type) {
-    String event = callback.token().substring(callback.token().lastIndexOf('/') + 1);
+    String event =
+        CallbackFunctions.verify(callback.token())
+            .map(w -> w[1])
+            .orElseThrow(() -> new IllegalStateException("not a callback of this app"));
+    JsonNode answer;
     try {
-      JsonNode answer = ctx.waitForExternalEvent(event, timeout, JsonNode.class).await();
-      return ActivityJson.mapper().convertValue(answer, type);
+      answer = ctx.waitForExternalEvent(event, timeout, JsonNode.class).await();
     } catch (com.microsoft.durabletask.TaskCanceledException e) {
       throw new dev.statecraft.api.CallbackTimeout("no answer to " + event + " within " + timeout);
     }
+    if (answer != null && answer.hasNonNull("error")) {
+      JsonNode cause = answer.get("cause");
+      throw new ActivityFailedException(
+          answer.get("error").asText(), cause == null || cause.isNull() ? null : cause.asText());
+    }
+    return ActivityJson.mapper().convertValue(answer == null ? null : answer.get("answer"), type);
   }
 
   /** Runs another workflow's orchestrator as a sub-orchestration and returns its output. */

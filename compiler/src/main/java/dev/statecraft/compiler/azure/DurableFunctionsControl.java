@@ -431,10 +431,11 @@ final class DurableFunctionsControl {
   private void awaitCallback(Stmt.AwaitCallback a, CodeBlock.Builder code) {
     String callback = emitter.declare(a.callback().name());
     code.addStatement(
-        "$T $L = $T.newCallback(ctx, callbackSequence++)",
+        "$T $L = $T.newCallback(ctx, $S, callbackSequence++)",
         ClassName.get("dev.statecraft.api", "Callback"),
         callback,
-        DURABLE_ACTIVITIES);
+        DURABLE_ACTIVITIES,
+        emitter.workflowName());
     code.add(emitter.block(a.notifier()));
     CodeBlock wait =
         CodeBlock.of(

@@ -126,6 +126,9 @@ public final class DurableFunctionsEmitter {
                         "new $T()", ClassName.bestGuess(workflow.implementations().get(iface)))
                     .build()));
     type.addMethod(starter());
+    if (hasCallbacks(workflow.body())) {
+      type.addMethod(callbackFunction());
+    }
     type.addMethod(orchestrator());
     for (ActivityMethod a : workflow.activities()) {
       type.addMethod(activityFunction(a));
@@ -217,6 +220,53 @@ public final class DurableFunctionsEmitter {
         .addStatement("return durable.createCheckStatusResponse(request, instanceId)")
         .addException(ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException"))
         .build();
+  }
+
+  /**
+   * Answers the workflow's callback waits: {@code POST /api/callbacks/<name>?token=TOKEN}, with the
+   * answer as body or {@code &error=&cause=} to fail the wait; the signed token authenticates it.
+   */
+  private MethodSpec callbackFunction() {
+    ClassName request = ClassName.get(FUNCTIONS, "HttpRequestMessage");
+    TypeName requestType =
+        ParameterizedTypeName.get(
+            request, ParameterizedTypeName.get(ClassName.get(Optional.class), JavaTypes.STRING));
+    return MethodSpec.methodBuilder("callbacks")
+        .addJavadoc(
+            "Answers a callback wait: {@code POST /api/callbacks/$L?token=TOKEN}.\n",
+            workflow.name())
+        .addAnnotation(functionName(workflow.name() + "-callbacks"))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ClassName.get(FUNCTIONS, "HttpResponseMessage"))
+        .addParameter(
+            com.palantir.javapoet.ParameterSpec.builder(requestType, "request")
+                .addAnnotation(
+                    AnnotationSpec.builder(ClassName.get(ANNOTATION, "HttpTrigger"))
+                        .addMember("name", "$S", "request")
+                        .addMember("methods", "{$T.POST}", ClassName.get(FUNCTIONS, "HttpMethod"))
+                        .addMember(
+                            "authLevel",
+                            "$T.ANONYMOUS",
+                            ClassName.get(ANNOTATION, "AuthorizationLevel"))
+                        .addMember("route", "$S", "callbacks/" + workflow.name())
+                        .build())
+                .build())
+        .addParameter(
+            com.palantir.javapoet.ParameterSpec.builder(
+                    ClassName.get(DURABLE, "DurableClientContext"), "durable")
+                .addAnnotation(
+                    AnnotationSpec.builder(ClassName.get(DURABLE, "DurableClientInput"))
+                        .addMember("name", "$S", "durable")
+                        .build())
+                .build())
+        .addStatement(
+            "return $T.answer(request, durable.getClient())",
+            ClassName.get(ADAPTER, "CallbackFunctions"))
+        .build();
+  }
+
+  String workflowName() {
+    return workflow.name();
   }
 
   private String orchestratorName() {

@@ -204,9 +204,9 @@ public final class AzureReferee implements AutoCloseable {
     return new AzureRun.Failure(d.getErrorType(), d.getErrorMessage());
   }
 
-  /** Raises the event that answers a callback wait. */
-  void raise(String instanceId, String event, Object payload) {
-    client.raiseEvent(instanceId, event, payload);
+  /** What the Functions host binds to {@code @DurableClientInput} parameters. */
+  DurableClientContext durableClient() {
+    return durableClient;
   }
 
   private static JsonNode parse(String json) {
@@ -311,7 +311,7 @@ public final class AzureReferee implements AutoCloseable {
                   int k = callbacks.getAndIncrement();
                   CallbackAnswer answer =
                       k < answers.size() ? answers.get(k) : new CallbackAnswer.None();
-                  Callbacks.answer(AzureReferee.this, argument, answer);
+                  Callbacks.answer(AzureReferee.this, app, argument, answer);
                 }
               });
     }

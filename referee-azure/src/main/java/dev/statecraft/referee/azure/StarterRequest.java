@@ -10,14 +10,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code POST /api/<workflow>} request the Functions host hands the HTTP starter. */
+/** A {@code POST} request as the Functions host hands it to an HTTP-triggered function. */
 final class StarterRequest implements HttpRequestMessage<Optional<String>> {
   private final URI uri;
   private final String body;
+  private final Map<String, String> query;
 
   StarterRequest(URI uri, String body) {
+    this(uri, body, Map.of());
+  }
+
+  StarterRequest(URI uri, String body, Map<String, String> query) {
     this.uri = uri;
     this.body = body;
+    this.query = Map.copyOf(query);
   }
 
   @Override
@@ -37,7 +43,7 @@ final class StarterRequest implements HttpRequestMessage<Optional<String>> {
 
   @Override
   public Map<String, String> getQueryParameters() {
-    return Map.of();
+    return query;
   }
 
   @Override

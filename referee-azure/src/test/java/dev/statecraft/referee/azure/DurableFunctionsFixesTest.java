@@ -39,10 +39,57 @@ class DurableFunctionsFixesTest {
   }
 
   private AzureRun run(String workflow, String input, Hosting hosting) throws Exception {
+    return run(workflow, input, hosting, List.of());
+  }
+
+  private AzureRun run(String workflow, String input, Hosting hosting, List<CallbackAnswer> answers)
+      throws Exception {
     try (AzureApp fresh = app.reload();
         AzureReferee.Host host = referee.host(fresh, hosting)) {
-      return host.run(workflow, JSON.readTree(input), List.of(), Duration.ofSeconds(60));
+      return host.run(workflow, JSON.readTree(input), answers, Duration.ofSeconds(60));
     }
+  }
+
+  @Test
+  void aCallbackIsAnAbsoluteSignedUrlAnsweredAsOnAws() throws Exception {
+    AzureRun answered =
+        run(
+            "review",
+            "{\"id\":\"r1\",\"items\":[]}",
+            Hosting.FUNCTIONS_HOST,
+            List.of(new CallbackAnswer.Value(JSON.getNodeFactory().textNode("ship it"))));
+    assertEquals("verdict ship it", answered.output().asText(), () -> "run: " + answered);
+    String url = answered.activityCalls().get(0).arguments().get("callback").get("url").asText();
+    assertTrue(
+        url.matches(
+            "http://localhost:7071/api/callbacks/review\\?token=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"),
+        url);
+
+    AzureRun failed =
+        run(
+            "review",
+            "{\"id\":\"r2\",\"items\":[]}",
+            Hosting.FUNCTIONS_HOST,
+            List.of(new CallbackAnswer.Error("fixes.Busy", "on leave")));
+    assertEquals("reviewer busy: on leave", failed.output().asText(), () -> "run: " + failed);
+  }
+
+  @Test
+  void aCallbackTokenNotSignedByTheAppIsRefused() {
+    var forged = JSON.createObjectNode();
+    forged.put("token", "aW5zdC9jYWxsYmFjay0x.forged");
+    forged.put(
+        "url", "http://localhost:7071/api/callbacks/review?token=aW5zdC9jYWxsYmFjay0x.forged");
+    IllegalStateException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () ->
+                Callbacks.answer(
+                    referee,
+                    app,
+                    forged,
+                    new CallbackAnswer.Value(JSON.getNodeFactory().textNode("x"))));
+    assertTrue(refused.getMessage().contains("answered 401"), refused.getMessage());
   }
 
   @Test

@@ -19,6 +19,7 @@ import dev.statecraft.api.Callback;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
+import dev.statecraft.azure.CallbackFunctions;
 import dev.statecraft.azure.DurableActivities;
 import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
@@ -55,6 +56,16 @@ public final class RefundApprovalFunctions {
   }
 
   /**
+   * Answers a callback wait: {@code POST /api/callbacks/refund-approval?token=TOKEN}.
+   */
+  @FunctionName("refund-approval-callbacks")
+  public HttpResponseMessage callbacks(
+      @HttpTrigger(name = "request", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.ANONYMOUS, route = "callbacks/refund-approval") HttpRequestMessage<Optional<String>> request,
+      @DurableClientInput(name = "durable") DurableClientContext durable) {
+    return CallbackFunctions.answer(request, durable.getClient());
+  }
+
+  /**
    * The workflow body. Durable Functions replays it; every effect goes through {@code ctx}.
    */
   @FunctionName("refund-approval-orchestrator")
@@ -72,7 +83,7 @@ public final class RefundApprovalFunctions {
         decision = new dev.statecraft.examples.refund.Decision(true, "policy", "low risk, at most " + 50.0);
       } else {
         try {
-          Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
+          Callback cb = DurableActivities.newCallback(ctx, "refund-approval", callbackSequence++);
           DurableActivities.call(ctx, ASK_REVIEWER, Void.class, "request", request, "risk", risk, "callback", cb);
           decision = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Decision.class);
         } catch (RuntimeException caught) {

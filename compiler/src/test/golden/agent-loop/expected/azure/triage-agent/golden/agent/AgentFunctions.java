@@ -19,6 +19,7 @@ import dev.statecraft.api.Callback;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
+import dev.statecraft.azure.CallbackFunctions;
 import dev.statecraft.azure.DurableActivities;
 import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
@@ -53,6 +54,16 @@ public final class AgentFunctions {
     JsonNode input = ActivityJson.mapper().readTree(request.getBody().orElse("null"));
     String instanceId = durable.getClient().scheduleNewOrchestrationInstance("triage-agent-orchestrator", input);
     return durable.createCheckStatusResponse(request, instanceId);
+  }
+
+  /**
+   * Answers a callback wait: {@code POST /api/callbacks/triage-agent?token=TOKEN}.
+   */
+  @FunctionName("triage-agent-callbacks")
+  public HttpResponseMessage callbacks(
+      @HttpTrigger(name = "request", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.ANONYMOUS, route = "callbacks/triage-agent") HttpRequestMessage<Optional<String>> request,
+      @DurableClientInput(name = "durable") DurableClientContext durable) {
+    return CallbackFunctions.answer(request, durable.getClient());
   }
 
   /**
@@ -152,7 +163,7 @@ public final class AgentFunctions {
       }
       String report = "" + String.join("; ", collected2) + "";
       if (java.util.Objects.equals(state, "escalate")) {
-        Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
+        Callback cb = DurableActivities.newCallback(ctx, "triage-agent", callbackSequence++);
         DurableActivities.call(ctx, NOTIFY_HUMAN, Void.class, "prompt", job.prompt(), "cb", cb);
         Verdict v = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(14400L), Verdict.class);
         state = "human:" + v.name();

@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.Callback;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
+import dev.statecraft.azure.CallbackFunctions;
 import dev.statecraft.azure.DurableActivities;
 import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
@@ -50,6 +51,16 @@ public final class PublishFunctions {
   }
 
   /**
+   * Answers a callback wait: {@code POST /api/callbacks/publish?token=TOKEN}.
+   */
+  @FunctionName("publish-callbacks")
+  public HttpResponseMessage callbacks(
+      @HttpTrigger(name = "request", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.ANONYMOUS, route = "callbacks/publish") HttpRequestMessage<Optional<String>> request,
+      @DurableClientInput(name = "durable") DurableClientContext durable) {
+    return CallbackFunctions.answer(request, durable.getClient());
+  }
+
+  /**
    * The workflow body. Durable Functions replays it; every effect goes through {@code ctx}.
    */
   @FunctionName("publish-orchestrator")
@@ -60,7 +71,7 @@ public final class PublishFunctions {
     try {
       Approval approval;
       try {
-        Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
+        Callback cb = DurableActivities.newCallback(ctx, "publish", callbackSequence++);
         DurableActivities.call(ctx, REQUEST_APPROVAL, Void.class, "draft", draft, "callback", cb);
         approval = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Approval.class);
       } catch (RuntimeException caught) {
