@@ -51,14 +51,13 @@ public final class DurableActivities {
     java.util.List<T> results = new java.util.ArrayList<>();
     int size = batch <= 0 ? Math.max(1, namedArgsPerItem.size()) : batch;
     for (int from = 0; from < namedArgsPerItem.size(); from += size) {
-      java.util.List<Task<String>> tasks = new java.util.ArrayList<>();
+      java.util.List<Attempt> attempts = new java.util.ArrayList<>();
       for (Object[] args :
           namedArgsPerItem.subList(from, Math.min(namedArgsPerItem.size(), from + size))) {
-        tasks.add(ctx.callActivity(spec.functionName(), arguments(args), String.class));
+        attempts.add(Attempt.start(ctx, spec, arguments(args)));
       }
-      for (Task<String> task : tasks) {
-        results.add(
-            ActivityJson.mapper().convertValue(ActivityFunctions.unwrap(task.await()), type));
+      for (Attempt attempt : attempts) {
+        results.add(ActivityJson.mapper().convertValue(attempt.finish(ctx), type));
       }
     }
     return results;
@@ -73,44 +72,95 @@ public final class DurableActivities {
    */
   public static java.util.List<Object> callEach(
       TaskOrchestrationContext ctx, java.util.List<Call> calls) {
-    java.util.List<Task<String>> tasks = new java.util.ArrayList<>();
+    java.util.List<Attempt> attempts = new java.util.ArrayList<>();
     for (Call c : calls) {
-      tasks.add(ctx.callActivity(c.spec().functionName(), arguments(c.namedArgs()), String.class));
+      attempts.add(Attempt.start(ctx, c.spec(), arguments(c.namedArgs())));
     }
     java.util.List<Object> results = new java.util.ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
       results.add(
-          ActivityJson.mapper()
-              .convertValue(ActivityFunctions.unwrap(tasks.get(i).await()), calls.get(i).type()));
+          ActivityJson.mapper().convertValue(attempts.get(i).finish(ctx), calls.get(i).type()));
     }
     return results;
   }
 
-  /** A callback whose answer arrives as external event {@code callback-N} of this instance. */
-  public static dev.statecraft.api.Callback newCallback(
-      TaskOrchestrationContext ctx, int sequence) {
-    String event = "callback-" + sequence;
-    String token = ctx.getInstanceId() + "/" + event;
-    return new dev.statecraft.api.Callback(
-        token,
-        "/runtime/webhooks/durabletask/instances/" + ctx.getInstanceId() + "/raiseEvent/" + event);
+  /**
+   * One activity call in flight with its per-attempt timeout: started at once, so that the calls of
+   * a {@code Durable.map} or {@code parallel} run concurrently, then finished in order, each
+   * retried as its spec says.
+   */
+  private static final class Attempt {
+    private final ActivitySpec spec;
+    private final String arguments;
+    private Task<String> call;
+    private Task<Void> timer;
+
+    private Attempt(ActivitySpec spec, String arguments, Task<String> call, Task<Void> timer) {
+      this.spec = spec;
+      this.arguments = arguments;
+      this.call = call;
+      this.timer = timer;
+    }
+
+    static Attempt start(TaskOrchestrationContext ctx, ActivitySpec spec, String arguments) {
+      return new Attempt(
+          spec,
+          arguments,
+          ctx.callActivity(spec.functionName(), arguments, String.class),
+          ctx.createTimer(spec.timeout()));
+    }
+
+    JsonNode finish(TaskOrchestrationContext ctx) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return ActivityFunctions.unwrap(await(ctx, spec, call, timer));
+        } catch (ActivityFailedException e) {
+          if (attempt >= spec.maxAttempts() || !spec.retries(e.errorType())) {
+            throw e;
+          }
+          ctx.createTimer(spec.delayBefore(attempt)).await();
+          call = ctx.callActivity(spec.functionName(), arguments, String.class);
+          timer = ctx.createTimer(spec.timeout());
+        }
+      }
+    }
   }
 
   /**
-   * Waits for the answer to {@code callback}; throws {@code CallbackTimeout} after {@code timeout}.
+   * The callback of wait {@code sequence} of this instance of {@code workflow}: an absolute URL
+   * whose signed token names the wait (see {@link CallbackFunctions}); its answer arrives as
+   * external event {@code callback-N}.
+   */
+  public static dev.statecraft.api.Callback newCallback(
+      TaskOrchestrationContext ctx, String workflow, int sequence) {
+    return CallbackFunctions.create(ctx, workflow, sequence);
+  }
+
+  /**
+   * Waits for the answer to {@code callback}; throws {@code CallbackTimeout} after {@code timeout},
+   * and fails with the error an answer names ({@code ?error=NAME&cause=TEXT}).
    */
   public static <T> T awaitCallback(
       TaskOrchestrationContext ctx,
       dev.statecraft.api.Callback callback,
       Duration timeout,
       Class<T> type) {
-    String event = callback.token().substring(callback.token().lastIndexOf('/') + 1);
+    String event =
+        CallbackFunctions.verify(callback.token())
+            .map(w -> w[1])
+            .orElseThrow(() -> new IllegalStateException("not a callback of this app"));
+    JsonNode answer;
     try {
-      JsonNode answer = ctx.waitForExternalEvent(event, timeout, JsonNode.class).await();
-      return ActivityJson.mapper().convertValue(answer, type);
+      answer = ctx.waitForExternalEvent(event, timeout, JsonNode.class).await();
     } catch (com.microsoft.durabletask.TaskCanceledException e) {
       throw new dev.statecraft.api.CallbackTimeout("no answer to " + event + " within " + timeout);
     }
+    if (answer != null && answer.hasNonNull("error")) {
+      JsonNode cause = answer.get("cause");
+      throw new ActivityFailedException(
+          answer.get("error").asText(), cause == null || cause.isNull() ? null : cause.asText());
+    }
+    return ActivityJson.mapper().convertValue(answer == null ? null : answer.get("answer"), type);
   }
 
   /** Runs another workflow's orchestrator as a sub-orchestration and returns its output. */
@@ -123,6 +173,14 @@ public final class DurableActivities {
           e.getErrorDetails() == null ? e.getMessage() : e.getErrorDetails().getErrorMessage();
       throw new dev.statecraft.api.WorkflowFailure("ChildWorkflowFailed", message);
     }
+  }
+
+  /**
+   * The orchestration's input decoded with the project's Jackson configuration (a field the type
+   * lacks is ignored, as everywhere else), not the durabletask data converter's, which fails on it.
+   */
+  public static <T> T input(TaskOrchestrationContext ctx, Class<T> type) {
+    return ActivityJson.mapper().convertValue(ctx.getInput(JsonNode.class), type);
   }
 
   /** The orchestration's input decoded as a generic type such as {@code List<Ticket>}. */
@@ -146,8 +204,15 @@ public final class DurableActivities {
   }
 
   private static String attempt(TaskOrchestrationContext ctx, ActivitySpec spec, String args) {
-    Task<String> call = ctx.callActivity(spec.functionName(), args, String.class);
-    Task<Void> timer = ctx.createTimer(spec.timeout());
+    return await(
+        ctx,
+        spec,
+        ctx.callActivity(spec.functionName(), args, String.class),
+        ctx.createTimer(spec.timeout()));
+  }
+
+  private static String await(
+      TaskOrchestrationContext ctx, ActivitySpec spec, Task<String> call, Task<Void> timer) {
     Task<?> first = ctx.anyOf(call, timer).await();
     if (first == timer) {
       throw new ActivityFailedException(

@@ -1,8 +1,11 @@
 package dev.statecraft.azure;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.durabletask.TaskFailedException;
+import com.microsoft.durabletask.TaskOrchestrationContext;
 import com.microsoft.durabletask.interruption.ContinueAsNewInterruption;
 import com.microsoft.durabletask.interruption.OrchestratorBlockedException;
+import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.WorkflowFailure;
 import java.util.Set;
 
@@ -26,9 +29,38 @@ public final class WorkflowErrors {
 
   /** Rethrows the exceptions durabletask uses to suspend or restart an orchestration. */
   public static void rethrowControlFlow(RuntimeException e) {
-    if (e instanceof OrchestratorBlockedException || e instanceof ContinueAsNewInterruption) {
+    if (isControlFlow(e)) {
       throw e;
     }
+  }
+
+  /** Whether {@code e} is one of durabletask's control-flow exceptions, which no code may stop. */
+  public static boolean isControlFlow(Throwable e) {
+    return e instanceof OrchestratorBlockedException || e instanceof ContinueAsNewInterruption;
+  }
+
+  /**
+   * Publishes how the orchestration fails where a client reads it, and returns {@code e} to be
+   * rethrown: the instance's custom status becomes {@code {"error": NAME, "cause": MESSAGE}}, the
+   * error name being the {@code WorkflowFailure}'s own, the activity exception's class, or the
+   * exception's class. The failure details alone cannot say it: the Functions host replaces every
+   * orchestrator exception with {@code RuntimeException("Unexpected failure in the task
+   * execution")}. Control-flow exceptions are returned untouched.
+   */
+  public static RuntimeException publish(TaskOrchestrationContext ctx, RuntimeException e) {
+    if (isControlFlow(e)) {
+      return e;
+    }
+    ObjectNode status = ActivityJson.mapper().createObjectNode();
+    if (e instanceof WorkflowFailure f) {
+      status.put("error", f.error());
+      status.put("cause", f.cause());
+    } else {
+      status.put("error", type(e));
+      status.put("cause", message(e));
+    }
+    ctx.setCustomStatus(status.toString());
+    return e;
   }
 
   /** The error name {@code e} stands for. */

@@ -132,6 +132,16 @@ final class RunCommand implements Callable<Integer> {
   Integer callbackPort;
 
   @Option(
+      names = "--target",
+      defaultValue = "aws",
+      paramLabel = "aws|azure",
+      description =
+          "aws (default): the Step Functions definition on the embedded engine; azure: the Durable"
+              + " Functions orchestrator on the Durable Task engine (build it first with "
+              + "bash tools/build-durabletask.sh).")
+  String target;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print only the output, not each step.")
   boolean quiet;
@@ -142,6 +152,12 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CompileCommand.requireDirectory(source);
     String given = input == null ? null : WorkflowInput.read(input);
+    if ("azure".equals(target)) {
+      return DurableTaskRun.run(source, workflow, given, stateDir, timeout, quiet, out, err);
+    }
+    if (!"aws".equals(target)) {
+      throw new Main.UsageException("--target is aws or azure, not " + target);
+    }
     CompilationResult result = StatecraftCompiler.compile(source, EnumSet.of(Target.AWS));
     err.print(result.formattedDiagnostics());
     if (!result.succeeded()) {

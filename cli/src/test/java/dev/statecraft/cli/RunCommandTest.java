@@ -296,4 +296,35 @@ class RunCommandTest {
   static JsonNode lastJson(String printed) throws Exception {
     return JSON.readTree(printed.substring(printed.lastIndexOf("\n{") + 1));
   }
+
+  @Test
+  void runsTheTicketsDurableFunctionsOnTheDurableTaskEngineWithTargetAzure(@TempDir Path dir)
+      throws Exception {
+    java.util.Optional<Path> engine = dev.statecraft.referee.azure.AzureReferee.engine();
+    if (engine.isEmpty()) {
+      String why = "the Durable Task engine is not built: bash tools/build-durabletask.sh";
+      if ("true".equals(System.getenv("CI"))) {
+        org.junit.jupiter.api.Assertions.fail(why);
+      }
+      org.junit.jupiter.api.Assumptions.abort(why);
+    }
+    Cli r =
+        Cli.run(
+            "run",
+            "--target",
+            "azure",
+            "--source",
+            TRIAGE.toString(),
+            "--input",
+            TRIAGE.resolve("ticket.json").toString(),
+            "--state-dir",
+            dir.toString());
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("activity TriageActivities.classify -> "), r::toString);
+    assertTrue(r.out().contains("statecraft: billed: "), r::toString);
+    String json = r.out().substring(r.out().lastIndexOf("billed: "));
+    JsonNode result = JSON.readTree(json.substring(json.indexOf('{')));
+    assertEquals("billing", result.get("category").asText());
+    assertEquals("local-stand-in/small", result.get("model").asText());
+  }
 }

@@ -57,16 +57,19 @@ final class DurableFunctionsControl {
     } else if (s instanceof Stmt.ForEach f) {
       String label = labels.next(f.label().orElse("each"));
       loops.push(new LoopLabels(f.label(), label, null));
+      String iterable = print(f.iterable());
+      emitter.enterScope();
       try {
         code.beginControlFlow(
             "$L: for ($T $L : $L)",
             label,
             JavaTypes.of(f.variable().type()),
-            emitter.local(f.variable().name()),
-            print(f.iterable()));
+            emitter.declare(f.variable().name()),
+            iterable);
         code.add(emitter.block(f.body()));
         code.endControlFlow();
       } finally {
+        emitter.exitScope();
         loops.pop();
       }
     } else if (s instanceof Stmt.Break b) {
@@ -131,7 +134,7 @@ final class DurableFunctionsControl {
       code.addStatement(
           "$T $L = $L",
           JavaTypes.of(target.get().type()),
-          emitter.local(target.get().name()),
+          emitter.declare(target.get().name()),
           value);
     } else {
       code.addStatement("$L = $L", emitter.local(target.get().name()), value);
@@ -196,11 +199,24 @@ final class DurableFunctionsControl {
     code.endControlFlow();
   }
 
+  /**
+   * Java's try, with one difference: the {@code finally} body does not run while the orchestrator
+   * is only suspended on a pending task (durabletask unwinds it with a control-flow exception, and
+   * replays it later), so it runs once, when the try really ends, as in Java.
+   */
   private void tryStatement(Stmt.Try t, CodeBlock.Builder code) {
+    String suspended = null;
+    if (!t.finallyBlock().isEmpty()) {
+      suspended = labels.next("suspended");
+      code.addStatement("boolean $L = false", suspended);
+      code.beginControlFlow("try");
+    }
     String caught = labels.next("caught");
-    code.beginControlFlow("try");
-    code.add(emitter.block(t.body()));
-    if (!t.catches().isEmpty()) {
+    if (t.catches().isEmpty()) {
+      code.add(emitter.block(t.body()));
+    } else {
+      code.beginControlFlow("try");
+      code.add(emitter.block(t.body()));
       code.nextControlFlow("catch (RuntimeException $L)", caught);
       code.addStatement("$T.rethrowControlFlow($L)", ERRORS, caught);
       String type = labels.next("caughtType");
@@ -215,14 +231,16 @@ final class DurableFunctionsControl {
           code.nextControlFlow("else if ($L)", test);
         }
         first = false;
+        emitter.enterScope();
         c.error()
-            .ifPresent(v -> code.addStatement("String $L = $L", emitter.local(v.name()), type));
+            .ifPresent(v -> code.addStatement("String $L = $L", emitter.declare(v.name()), type));
         c.message()
             .ifPresent(
                 v ->
                     code.addStatement(
-                        "String $L = $T.message($L)", emitter.local(v.name()), ERRORS, caught));
+                        "String $L = $T.message($L)", emitter.declare(v.name()), ERRORS, caught));
         code.add(emitter.block(c.body()));
+        emitter.exitScope();
         catchesAll |= test.equals("true");
       }
       if (!catchesAll) {
@@ -230,12 +248,19 @@ final class DurableFunctionsControl {
         code.addStatement("throw $L", caught);
       }
       code.endControlFlow();
+      code.endControlFlow();
     }
-    if (!t.finallyBlock().isEmpty()) {
+    if (suspended != null) {
+      String unwinding = labels.next("unwinding");
+      code.nextControlFlow("catch (RuntimeException $L)", unwinding);
+      code.addStatement("$L = $T.isControlFlow($L)", suspended, ERRORS, unwinding);
+      code.addStatement("throw $L", unwinding);
       code.nextControlFlow("finally");
+      code.beginControlFlow("if (!$L)", suspended);
       code.add(emitter.block(t.finallyBlock()));
+      code.endControlFlow();
+      code.endControlFlow();
     }
-    code.endControlFlow();
   }
 
   private static String matches(List<ErrorName> errors, String type) {
@@ -269,10 +294,14 @@ final class DurableFunctionsControl {
     if (single.isPresent() && !JavaTypes.isGeneric(single.get().activity().returnType())) {
       Stmt.Invoke call = single.get();
       ActivityMethod a = call.activity();
+      String items = print(m.items());
+      emitter.enterScope();
+      String item = emitter.declare(m.item().name());
       List<String> args = new ArrayList<>();
       for (int k = 0; k < a.parameters().size(); k++) {
         args.add("\"" + a.parameters().get(k).name() + "\", " + print(call.arguments().get(k)));
       }
+      emitter.exitScope();
       CodeBlock value =
           CodeBlock.of(
               "$T.callAll(ctx, $L, $T.class, $L, $L.stream().map($L -> new Object[] {$L}).toList())",
@@ -280,13 +309,17 @@ final class DurableFunctionsControl {
               emitter.specConstant(a),
               JavaTypes.boxed(a.returnType()),
               m.maxConcurrency(),
-              print(m.items()),
-              emitter.local(m.item().name()),
+              items,
+              item,
               String.join(", ", args));
       assign(m.target(), m.declaration(), value, code);
       return;
     }
-    String results = m.target().map(t -> emitter.local(t.name())).orElse(labels.next("results"));
+    String items = print(m.items());
+    String results =
+        m.target()
+            .map(t -> m.declaration() ? emitter.declare(t.name()) : emitter.local(t.name()))
+            .orElse(labels.next("results"));
     if (m.target().isEmpty() || m.declaration()) {
       code.addStatement("$T $L = new $T<>()", JavaTypes.of(resultType), results, ArrayList.class);
     } else {
@@ -294,12 +327,13 @@ final class DurableFunctionsControl {
     }
     String label = labels.next("items");
     code.add("// Runs item by item: the body is more than one activity call.\n");
+    emitter.enterScope();
     code.beginControlFlow(
         "$L: for ($T $L : $L)",
         label,
         JavaTypes.of(m.item().type()),
-        emitter.local(m.item().name()),
-        print(m.items()));
+        emitter.declare(m.item().name()),
+        items);
     yields.push(new YieldTarget(results + ".add($L)", "continue " + label));
     Deque<LoopLabels> saved = new ArrayDeque<>(loops);
     loops.clear();
@@ -308,6 +342,7 @@ final class DurableFunctionsControl {
     } finally {
       yields.pop();
       loops.addAll(saved);
+      emitter.exitScope();
     }
     code.endControlFlow();
   }
@@ -394,12 +429,13 @@ final class DurableFunctionsControl {
   }
 
   private void awaitCallback(Stmt.AwaitCallback a, CodeBlock.Builder code) {
-    String callback = emitter.local(a.callback().name());
+    String callback = emitter.declare(a.callback().name());
     code.addStatement(
-        "$T $L = $T.newCallback(ctx, callbackSequence++)",
+        "$T $L = $T.newCallback(ctx, $S, callbackSequence++)",
         ClassName.get("dev.statecraft.api", "Callback"),
         callback,
-        DURABLE_ACTIVITIES);
+        DURABLE_ACTIVITIES,
+        emitter.workflowName());
     code.add(emitter.block(a.notifier()));
     CodeBlock wait =
         CodeBlock.of(

@@ -24,7 +24,9 @@ import dev.statecraft.compiler.ir.WorkflowIr;
 import dev.statecraft.compiler.java.ActivityEntryPoints;
 import dev.statecraft.compiler.java.JavaTypes;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,9 +63,19 @@ public final class DurableFunctionsEmitter {
   private final JavaPrinter printer;
   private final DurableFunctionsControl control;
 
+  /**
+   * The locals declared in each enclosing Java block, innermost first. Java forbids declaring a
+   * local again while one of that name is in scope, which the IR allows (a stream's lambdas lowered
+   * into one loop may each name their parameter {@code v}): such a declaration gets a fresh name,
+   * used until its block ends.
+   */
+  private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
+
+  private final UniqueNames names;
+
   private DurableFunctionsEmitter(WorkflowIr workflow) {
     this.workflow = workflow;
-    UniqueNames names = new UniqueNames().reserve(List.of("ctx"));
+    this.names = new UniqueNames().reserve(List.of("ctx"));
     List<String> all = new ArrayList<>();
     workflow.input().ifPresent(p -> all.add(p.name()));
     all.addAll(IrWalk.localNames(workflow.body()));
@@ -76,7 +88,8 @@ public final class DurableFunctionsEmitter {
       implementationFields.computeIfAbsent(
           a.owner(), o -> constants.next(lowerCamel(a.ownerSimpleName())));
     }
-    this.printer = new JavaPrinter("ctx.getInstanceId()", locals::get, true);
+    this.printer = new JavaPrinter("ctx.getInstanceId()", this::local, true);
+    scopes.push(new HashMap<>());
     this.control = new DurableFunctionsControl(this);
   }
 
@@ -98,15 +111,24 @@ public final class DurableFunctionsEmitter {
     for (ActivityMethod a : workflow.activities()) {
       type.addField(spec(a));
     }
+    // One implementation per function app process, as a warm Lambda handler keeps its own: the
+    // Functions host creates the class anew for every invocation.
     implementationFields.forEach(
         (iface, field) ->
             type.addField(
                 FieldSpec.builder(
-                        ClassName.bestGuess(iface), field, Modifier.PRIVATE, Modifier.FINAL)
+                        ClassName.bestGuess(iface),
+                        field,
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                     .initializer(
                         "new $T()", ClassName.bestGuess(workflow.implementations().get(iface)))
                     .build()));
     type.addMethod(starter());
+    if (hasCallbacks(workflow.body())) {
+      type.addMethod(callbackFunction());
+    }
     type.addMethod(orchestrator());
     for (ActivityMethod a : workflow.activities()) {
       type.addMethod(activityFunction(a));
@@ -200,6 +222,53 @@ public final class DurableFunctionsEmitter {
         .build();
   }
 
+  /**
+   * Answers the workflow's callback waits: {@code POST /api/callbacks/<name>?token=TOKEN}, with the
+   * answer as body or {@code &error=&cause=} to fail the wait; the signed token authenticates it.
+   */
+  private MethodSpec callbackFunction() {
+    ClassName request = ClassName.get(FUNCTIONS, "HttpRequestMessage");
+    TypeName requestType =
+        ParameterizedTypeName.get(
+            request, ParameterizedTypeName.get(ClassName.get(Optional.class), JavaTypes.STRING));
+    return MethodSpec.methodBuilder("callbacks")
+        .addJavadoc(
+            "Answers a callback wait: {@code POST /api/callbacks/$L?token=TOKEN}.\n",
+            workflow.name())
+        .addAnnotation(functionName(workflow.name() + "-callbacks"))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ClassName.get(FUNCTIONS, "HttpResponseMessage"))
+        .addParameter(
+            com.palantir.javapoet.ParameterSpec.builder(requestType, "request")
+                .addAnnotation(
+                    AnnotationSpec.builder(ClassName.get(ANNOTATION, "HttpTrigger"))
+                        .addMember("name", "$S", "request")
+                        .addMember("methods", "{$T.POST}", ClassName.get(FUNCTIONS, "HttpMethod"))
+                        .addMember(
+                            "authLevel",
+                            "$T.ANONYMOUS",
+                            ClassName.get(ANNOTATION, "AuthorizationLevel"))
+                        .addMember("route", "$S", "callbacks/" + workflow.name())
+                        .build())
+                .build())
+        .addParameter(
+            com.palantir.javapoet.ParameterSpec.builder(
+                    ClassName.get(DURABLE, "DurableClientContext"), "durable")
+                .addAnnotation(
+                    AnnotationSpec.builder(ClassName.get(DURABLE, "DurableClientInput"))
+                        .addMember("name", "$S", "durable")
+                        .build())
+                .build())
+        .addStatement(
+            "return $T.answer(request, durable.getClient())",
+            ClassName.get(ADAPTER, "CallbackFunctions"))
+        .build();
+  }
+
+  String workflowName() {
+    return workflow.name();
+  }
+
   private String orchestratorName() {
     return orchestratorName(workflow.name());
   }
@@ -231,24 +300,31 @@ public final class DurableFunctionsEmitter {
                 m.addStatement(
                     "$T $L = $T.input(ctx, $L)",
                     JavaTypes.of(p.type()),
-                    locals.get(p.name()),
+                    declare(p.name()),
                     DURABLE_ACTIVITIES,
                     JavaTypes.token(p.type()));
               } else {
+                // The project's Jackson configuration, which ignores a field the type lacks.
                 m.addStatement(
-                    "$T $L = ctx.getInput($T.class)",
+                    "$T $L = $T.input(ctx, $T.class)",
                     JavaTypes.of(p.type()),
-                    locals.get(p.name()),
+                    declare(p.name()),
+                    DURABLE_ACTIVITIES,
                     JavaTypes.boxed(p.type()));
               }
             });
     if (hasCallbacks(workflow.body())) {
       m.addStatement("int callbackSequence = 0");
     }
+    // A failure's error name and cause are published where a client reads them.
+    m.beginControlFlow("try");
     m.addCode(block(workflow.body()));
     if (Reachability.canComplete(workflow.body())) {
       m.addStatement("return null");
     }
+    m.nextControlFlow("catch (RuntimeException failure)");
+    m.addStatement("throw $T.publish(ctx, failure)", ClassName.get(ADAPTER, "WorkflowErrors"));
+    m.endControlFlow();
     return m.build();
   }
 
@@ -256,8 +332,38 @@ public final class DurableFunctionsEmitter {
     return printer;
   }
 
+  /** The Java name of IR local {@code name} where it is used now. */
   String local(String name) {
+    for (Map<String, String> scope : scopes) {
+      String java = scope.get(name);
+      if (java != null) {
+        return java;
+      }
+    }
     return locals.get(name);
+  }
+
+  /** Declares IR local {@code name} in the current block and returns its Java name there. */
+  String declare(String name) {
+    String java = locals.get(name);
+    for (Map<String, String> scope : scopes) {
+      if (scope.containsValue(java)) {
+        java = names.next(name, n -> name + n);
+        break;
+      }
+    }
+    scopes.peek().put(name, java);
+    return java;
+  }
+
+  /** Opens a Java block's scope of locals. */
+  void enterScope() {
+    scopes.push(new HashMap<>());
+  }
+
+  /** Closes the innermost scope of locals. */
+  void exitScope() {
+    scopes.pop();
   }
 
   String specConstant(ActivityMethod a) {
@@ -266,16 +372,20 @@ public final class DurableFunctionsEmitter {
 
   CodeBlock block(Block b) {
     CodeBlock.Builder code = CodeBlock.builder();
-    for (Stmt s : b.statements()) {
-      statement(s, code);
+    enterScope();
+    try {
+      for (Stmt s : b.statements()) {
+        statement(s, code);
+      }
+    } finally {
+      exitScope();
     }
     return code.build();
   }
 
   private void statement(Stmt s, CodeBlock.Builder code) {
     if (s instanceof Stmt.Declare d) {
-      code.addStatement(
-          "$T $L", JavaTypes.of(d.variable().type()), locals.get(d.variable().name()));
+      code.addStatement("$T $L", JavaTypes.of(d.variable().type()), declare(d.variable().name()));
     } else if (s instanceof Stmt.Assign a) {
       if (!a.declaration()
           && a.value() instanceof Expr.Call c
@@ -285,12 +395,17 @@ public final class DurableFunctionsEmitter {
         code.addStatement("$L", printer.print(a.value()));
         return;
       }
-      String value = printer.print(a.value());
+      // An empty list the compiler made is an accumulator that is added to: List.of() is not.
+      // (A program's own List.of() local that it changes is refused: IMMUTABLE_COLLECTION.)
+      String value =
+          a.value() instanceof Expr.ListLiteral l && l.elements().isEmpty()
+              ? "new java.util.ArrayList<>()"
+              : printer.print(a.value());
       if (a.declaration()) {
         code.addStatement(
-            "$T $L = $L", JavaTypes.of(a.target().type()), locals.get(a.target().name()), value);
+            "$T $L = $L", JavaTypes.of(a.target().type()), declare(a.target().name()), value);
       } else {
-        code.addStatement("$L = $L", locals.get(a.target().name()), value);
+        code.addStatement("$L = $L", local(a.target().name()), value);
       }
     } else if (s instanceof Stmt.Invoke i) {
       invoke(i, code);
@@ -339,10 +454,10 @@ public final class DurableFunctionsEmitter {
       code.addStatement(
           "$T $L = $L",
           JavaTypes.of(i.target().get().type()),
-          locals.get(i.target().get().name()),
+          declare(i.target().get().name()),
           call);
     } else {
-      code.addStatement("$L = $L", locals.get(i.target().get().name()), call);
+      code.addStatement("$L = $L", local(i.target().get().name()), call);
     }
   }
 

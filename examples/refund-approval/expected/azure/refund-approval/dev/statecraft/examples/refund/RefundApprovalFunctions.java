@@ -19,6 +19,7 @@ import dev.statecraft.api.Callback;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
+import dev.statecraft.azure.CallbackFunctions;
 import dev.statecraft.azure.DurableActivities;
 import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class RefundApprovalFunctions {
 
   private static final ActivitySpec ISSUE_REFUND = new ActivitySpec("RefundActivities_issueRefund", Duration.ofSeconds(60), 5, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), Set.of("dev.statecraft.examples.refund.PaymentProviderUnavailable"));
 
-  private final RefundActivities refundActivities = new RefundActivitiesImpl();
+  private static final RefundActivities refundActivities = new RefundActivitiesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/refund-approval}.
@@ -55,44 +56,58 @@ public final class RefundApprovalFunctions {
   }
 
   /**
+   * Answers a callback wait: {@code POST /api/callbacks/refund-approval?token=TOKEN}.
+   */
+  @FunctionName("refund-approval-callbacks")
+  public HttpResponseMessage callbacks(
+      @HttpTrigger(name = "request", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.ANONYMOUS, route = "callbacks/refund-approval") HttpRequestMessage<Optional<String>> request,
+      @DurableClientInput(name = "durable") DurableClientContext durable) {
+    return CallbackFunctions.answer(request, durable.getClient());
+  }
+
+  /**
    * The workflow body. Durable Functions replays it; every effect goes through {@code ctx}.
    */
   @FunctionName("refund-approval-orchestrator")
   public RefundOutcome orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    RefundRequest request = ctx.getInput(RefundRequest.class);
+    RefundRequest request = DurableActivities.input(ctx, RefundRequest.class);
     int callbackSequence = 0;
-    if (request.amount() <= 0.0) {
-      throw new WorkflowFailure("InvalidAmount", "refund " + request.id() + " asks for " + request.amount());
-    }
-    Assessment risk = DurableActivities.call(ctx, ASSESS, Assessment.class, "request", request);
-    Decision decision;
-    if ((request.amount() <= 50.0) && risk.level().equals("low")) {
-      decision = new dev.statecraft.examples.refund.Decision(true, "policy", "low risk, at most " + 50.0);
-    } else {
-      try {
-        Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
-        DurableActivities.call(ctx, ASK_REVIEWER, Void.class, "request", request, "risk", risk, "callback", cb);
-        decision = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Decision.class);
-      } catch (RuntimeException caught) {
-        WorkflowErrors.rethrowControlFlow(caught);
-        String caughtType = WorkflowErrors.type(caught);
-        if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.CallbackTimeout")) {
-          String eError = caughtType;
-          String eMessage = WorkflowErrors.message(caught);
-          decision = new dev.statecraft.examples.refund.Decision(false, "nobody", "no answer within 24 hours");
-        } else {
-          throw caught;
+    try {
+      if (request.amount() <= 0.0) {
+        throw new WorkflowFailure("InvalidAmount", "refund " + request.id() + " asks for " + request.amount());
+      }
+      Assessment risk = DurableActivities.call(ctx, ASSESS, Assessment.class, "request", request);
+      Decision decision;
+      if ((request.amount() <= 50.0) && java.util.Objects.equals(risk.level(), "low")) {
+        decision = new dev.statecraft.examples.refund.Decision(true, "policy", "low risk, at most " + 50.0);
+      } else {
+        try {
+          Callback cb = DurableActivities.newCallback(ctx, "refund-approval", callbackSequence++);
+          DurableActivities.call(ctx, ASK_REVIEWER, Void.class, "request", request, "risk", risk, "callback", cb);
+          decision = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Decision.class);
+        } catch (RuntimeException caught) {
+          WorkflowErrors.rethrowControlFlow(caught);
+          String caughtType = WorkflowErrors.type(caught);
+          if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.CallbackTimeout")) {
+            String eError = caughtType;
+            String eMessage = WorkflowErrors.message(caught);
+            decision = new dev.statecraft.examples.refund.Decision(false, "nobody", "no answer within 24 hours");
+          } else {
+            throw caught;
+          }
         }
       }
+      if (!decision.approved()) {
+        DurableActivities.call(ctx, NOTIFY_CUSTOMER, Void.class, "request", request, "message", "Your refund request " + request.id() + " was declined: " + decision.note() + ".");
+        return new dev.statecraft.examples.refund.RefundOutcome(request.id(), "declined", risk.level(), decision.reviewer(), "", decision.note());
+      }
+      String refundId = DurableActivities.call(ctx, ISSUE_REFUND, String.class, "request", request);
+      DurableActivities.call(ctx, NOTIFY_CUSTOMER, Void.class, "request", request, "message", "We refunded " + request.amount() + " for order " + request.orderId() + " (" + refundId + ").");
+      return new dev.statecraft.examples.refund.RefundOutcome(request.id(), "refunded", risk.level(), decision.reviewer(), refundId, decision.note());
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    if (!decision.approved()) {
-      DurableActivities.call(ctx, NOTIFY_CUSTOMER, Void.class, "request", request, "message", "Your refund request " + request.id() + " was declined: " + decision.note() + ".");
-      return new dev.statecraft.examples.refund.RefundOutcome(request.id(), "declined", risk.level(), decision.reviewer(), "", decision.note());
-    }
-    String refundId = DurableActivities.call(ctx, ISSUE_REFUND, String.class, "request", request);
-    DurableActivities.call(ctx, NOTIFY_CUSTOMER, Void.class, "request", request, "message", "We refunded " + request.amount() + " for order " + request.orderId() + " (" + refundId + ").");
-    return new dev.statecraft.examples.refund.RefundOutcome(request.id(), "refunded", risk.level(), decision.reviewer(), refundId, decision.note());
   }
 
   /**

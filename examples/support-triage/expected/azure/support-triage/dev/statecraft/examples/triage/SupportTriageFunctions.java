@@ -19,6 +19,7 @@ import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,7 @@ public final class SupportTriageFunctions {
 
   private static final ActivitySpec DRAFT_REPLY = new ActivitySpec("TriageActivities_draftReply", Duration.ofSeconds(120), 4, Duration.ofSeconds(1), 2.0, null, Set.of("dev.statecraft.examples.triage.ModelUnavailable"));
 
-  private final TriageActivities triageActivities = new TriageActivitiesImpl();
+  private static final TriageActivities triageActivities = new TriageActivitiesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/support-triage}.
@@ -54,20 +55,24 @@ public final class SupportTriageFunctions {
   @FunctionName("support-triage-orchestrator")
   public TriageResult orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Ticket ticket = ctx.getInput(Ticket.class);
-    if (ticket.body().trim().isEmpty()) {
-      throw new WorkflowFailure("EmptyTicket", "ticket " + ticket.id() + " has no text");
+    Ticket ticket = DurableActivities.input(ctx, Ticket.class);
+    try {
+      if (ticket.body().trim().isEmpty()) {
+        throw new WorkflowFailure("EmptyTicket", "ticket " + ticket.id() + " has no text");
+      }
+      Classification c = DurableActivities.call(ctx, CLASSIFY, Classification.class, "ticket", ticket);
+      boolean escalate = java.util.Objects.equals(c.category(), "complex") || (c.confidence() < 0.7);
+      Reply reply;
+      if (escalate) {
+        reply = DurableActivities.call(ctx, DRAFT_REPLY, Reply.class, "ticket", ticket, "category", c.category(), "model", "large");
+      } else {
+        reply = DurableActivities.call(ctx, DRAFT_REPLY, Reply.class, "ticket", ticket, "category", c.category(), "model", "small");
+      }
+      String summary = "[" + c.category() + " @ " + c.confidence() + "] " + ticket.subject() + " -> " + reply.model();
+      return new dev.statecraft.examples.triage.TriageResult(ticket.id(), c.category(), c.confidence(), escalate, reply.text(), reply.model(), reply.inputTokens() + reply.outputTokens(), summary);
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    Classification c = DurableActivities.call(ctx, CLASSIFY, Classification.class, "ticket", ticket);
-    boolean escalate = c.category().equals("complex") || (c.confidence() < 0.7);
-    Reply reply;
-    if (escalate) {
-      reply = DurableActivities.call(ctx, DRAFT_REPLY, Reply.class, "ticket", ticket, "category", c.category(), "model", "large");
-    } else {
-      reply = DurableActivities.call(ctx, DRAFT_REPLY, Reply.class, "ticket", ticket, "category", c.category(), "model", "small");
-    }
-    String summary = "[" + c.category() + " @ " + c.confidence() + "] " + ticket.subject() + " -> " + reply.model();
-    return new dev.statecraft.examples.triage.TriageResult(ticket.id(), c.category(), c.confidence(), escalate, reply.text(), reply.model(), reply.inputTokens() + reply.outputTokens(), summary);
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.statecraft.api.Callback;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
+import dev.statecraft.azure.CallbackFunctions;
 import dev.statecraft.azure.DurableActivities;
 import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class AgentFunctions {
 
   private static final ActivitySpec NOTIFY_HUMAN = new ActivitySpec("Llm_notifyHuman", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Llm llm = new LlmImpl();
+  private static final Llm llm = new LlmImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/triage-agent}.
@@ -56,100 +57,121 @@ public final class AgentFunctions {
   }
 
   /**
+   * Answers a callback wait: {@code POST /api/callbacks/triage-agent?token=TOKEN}.
+   */
+  @FunctionName("triage-agent-callbacks")
+  public HttpResponseMessage callbacks(
+      @HttpTrigger(name = "request", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.ANONYMOUS, route = "callbacks/triage-agent") HttpRequestMessage<Optional<String>> request,
+      @DurableClientInput(name = "durable") DurableClientContext durable) {
+    return CallbackFunctions.answer(request, durable.getClient());
+  }
+
+  /**
    * The workflow body. Durable Functions replays it; every effect goes through {@code ctx}.
    */
   @FunctionName("triage-agent-orchestrator")
   public Outcome orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Job job = ctx.getInput(Job.class);
+    Job job = DurableActivities.input(ctx, Job.class);
     int callbackSequence = 0;
-    List<Step> steps = new java.util.ArrayList<>(java.util.List.of());
-    Map<String, Integer> usage = new java.util.LinkedHashMap<>(java.util.Map.of());
-    String state = "start";
-    int round = 0;
     try {
-      loop: do {
-        round = round + 1;
-        Reply r;
-        try {
-          r = DurableActivities.call(ctx, CALL, Reply.class, "prompt", job.prompt() + " #" + round, "model", (round > 1) ? "large" : "small");
-        } catch (RuntimeException caught2) {
-          WorkflowErrors.rethrowControlFlow(caught2);
-          String caughtType = WorkflowErrors.type(caught2);
-          if (WorkflowErrors.matches(caughtType, "golden.agent.Overloaded")) {
-            String eError = caughtType;
-            String eMessage = WorkflowErrors.message(caught2);
-            ctx.createTimer(Duration.ofSeconds(((long) round) * 5L)).await();
-            continue loop;
-          } else {
-            throw caught2;
+      List<Step> steps = new java.util.ArrayList<>(java.util.List.of());
+      Map<String, Integer> usage = new java.util.LinkedHashMap<>(java.util.Map.of());
+      String state = "start";
+      int round = 0;
+      try {
+        loop: do {
+          round = round + 1;
+          Reply r;
+          boolean suspended = false;
+          try {
+            try {
+              r = DurableActivities.call(ctx, CALL, Reply.class, "prompt", job.prompt() + " #" + round, "model", (round > 1) ? "large" : "small");
+            } catch (RuntimeException caught2) {
+              WorkflowErrors.rethrowControlFlow(caught2);
+              String caughtType = WorkflowErrors.type(caught2);
+              if (WorkflowErrors.matches(caughtType, "golden.agent.Overloaded")) {
+                String eError = caughtType;
+                String eMessage = WorkflowErrors.message(caught2);
+                ctx.createTimer(Duration.ofSeconds(((long) round) * 5L)).await();
+                continue loop;
+              } else {
+                throw caught2;
+              }
+            }
+          } catch (RuntimeException unwinding) {
+            suspended = WorkflowErrors.isControlFlow(unwinding);
+            throw unwinding;
+          } finally {
+            if (!suspended) {
+              usage.put("rounds", usage.containsKey("rounds") ? (usage.get("rounds") + 1) : 1);
+            }
           }
-        } finally {
-          usage.put("rounds", usage.containsKey("rounds") ? (usage.get("rounds") + 1) : 1);
-        }
-        usage.put(r.model(), usage.containsKey(r.model()) ? (usage.get(r.model()) + r.tokens()) : r.tokens());
-        steps.add(new golden.agent.Step(round, r.text(), r.tokens()));
-        String switchResult;
-        switch (r.verdict()) {
-          case DONE -> {
-            switchResult = "done";
-          }
-          case RETRY -> {
-            if (round >= 3) {
-              switchResult = "gave-up";
+          usage.put(r.model(), usage.containsKey(r.model()) ? (usage.get(r.model()) + r.tokens()) : r.tokens());
+          steps.add(new golden.agent.Step(round, r.text(), r.tokens()));
+          String switchResult;
+          switch (r.verdict()) {
+            case DONE -> {
+              switchResult = "done";
+            }
+            case RETRY -> {
+              if (round >= 3) {
+                switchResult = "gave-up";
+                break;
+              }
+              switchResult = "retry";
               break;
             }
-            switchResult = "retry";
-            break;
+            case ESCALATE -> {
+              switchResult = "escalate";
+            }
+            default -> {
+              throw new WorkflowFailure("java.lang.MatchException", "no case of the switch matched");
+            }
           }
-          case ESCALATE -> {
-            switchResult = "escalate";
-          }
-          default -> {
-            throw new WorkflowFailure("java.lang.MatchException", "no case of the switch matched");
-          }
+          state = switchResult;
+        } while (java.util.Objects.equals(state, "retry") && (round < 3));
+      } catch (RuntimeException caught) {
+        WorkflowErrors.rethrowControlFlow(caught);
+        String caughtType2 = WorkflowErrors.type(caught);
+        if (WorkflowErrors.matches(caughtType2, "dev.statecraft.api.ActivityTimeout")) {
+          String tError = caughtType2;
+          String tMessage = WorkflowErrors.message(caught);
+          state = "timeout";
+        } else {
+          throw caught;
         }
-        state = switchResult;
-      } while (state.equals("retry") && (round < 3));
-    } catch (RuntimeException caught) {
-      WorkflowErrors.rethrowControlFlow(caught);
-      String caughtType2 = WorkflowErrors.type(caught);
-      if (WorkflowErrors.matches(caughtType2, "dev.statecraft.api.ActivityTimeout")) {
-        String tError = caughtType2;
-        String tMessage = WorkflowErrors.message(caught);
-        state = "timeout";
-      } else {
-        throw caught;
       }
+      List<String> parts = new ArrayList<>();
+      // Runs item by item: the body is more than one activity call.
+      items: for (Step s : steps) {
+        String text = (s.text().length() > 10) ? s.text().substring(0, 10) : s.text();
+        String summarizeResult = DurableActivities.call(ctx, SUMMARIZE, String.class, "text", text);
+        parts.add(s.round() + ":" + summarizeResult);
+        continue items;
+      }
+      int collected = 0;
+      each: for (Step item : steps) {
+        Step element = item;
+        int mapped = element.tokens();
+        collected = collected + mapped;
+      }
+      int tokens = collected;
+      List<String> collected2 = new java.util.ArrayList<>();
+      each2: for (String item2 : parts) {
+        collected2.add(String.valueOf(item2));
+      }
+      String report = "" + String.join("; ", collected2) + "";
+      if (java.util.Objects.equals(state, "escalate")) {
+        Callback cb = DurableActivities.newCallback(ctx, "triage-agent", callbackSequence++);
+        DurableActivities.call(ctx, NOTIFY_HUMAN, Void.class, "prompt", job.prompt(), "cb", cb);
+        Verdict v = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(14400L), Verdict.class);
+        state = "human:" + v.name();
+      }
+      return new golden.agent.Outcome(state, round, tokens, report, usage);
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    List<String> parts = new ArrayList<>();
-    // Runs item by item: the body is more than one activity call.
-    items: for (Step s : steps) {
-      String text = (s.text().length() > 10) ? s.text().substring(0, 10) : s.text();
-      int before = s.round();
-      String summarizeResult = DurableActivities.call(ctx, SUMMARIZE, String.class, "text", text);
-      parts.add(before + ":" + summarizeResult);
-      continue items;
-    }
-    int collected = 0;
-    each: for (Step item : steps) {
-      Step element = item;
-      int mapped = element.tokens();
-      collected = collected + mapped;
-    }
-    int tokens = collected;
-    List<String> collected2 = java.util.List.of();
-    each2: for (String item2 : parts) {
-      collected2.add(String.valueOf(item2));
-    }
-    String report = "" + String.join("; ", collected2) + "";
-    if (state.equals("escalate")) {
-      Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
-      DurableActivities.call(ctx, NOTIFY_HUMAN, Void.class, "prompt", job.prompt(), "cb", cb);
-      Verdict v = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(14400L), Verdict.class);
-      state = "human:" + v.name();
-    }
-    return new golden.agent.Outcome(state, round, tokens, report, usage);
   }
 
   /**

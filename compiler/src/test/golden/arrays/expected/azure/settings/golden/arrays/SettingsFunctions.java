@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class SettingsFunctions {
 
   private static final ActivitySpec SAVE = new ActivitySpec("Store_save", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Store store = new StoreImpl();
+  private static final Store store = new StoreImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/settings}.
@@ -55,22 +56,26 @@ public final class SettingsFunctions {
   @FunctionName("settings-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String text = ctx.getInput(String.class);
-    List<String> pairs = java.util.List.of(text.split(";"));
-    List<String> keys = new java.util.ArrayList<>(java.util.List.of());
-    String first = (pairs.size() > 0) ? pairs.get(0) : "";
-    each: for (String pair : pairs) {
-      List<String> kv = java.util.List.of(pair.split("="));
-      if (kv.size() == 2) {
-        keys.add(kv.get(0).trim());
+    String text = DurableActivities.input(ctx, String.class);
+    try {
+      List<String> pairs = java.util.List.of(text.split(";"));
+      List<String> keys = new java.util.ArrayList<>(java.util.List.of());
+      String first = (pairs.size() > 0) ? pairs.get(0) : "";
+      each: for (String pair : pairs) {
+        List<String> kv = java.util.List.of(pair.split("="));
+        if (kv.size() == 2) {
+          keys.add(kv.get(0).trim());
+        }
       }
+      List<String> tags = DurableActivities.call(ctx, TAGS, new TypeReference<List<String>>() {}, "count", keys.size());
+      List<String> all = new java.util.ArrayList<>(tags);
+      all.addAll(pairs);
+      int saved = DurableActivities.call(ctx, SAVE, Integer.class, "tags", tags, "keys", keys);
+      String last = pairs.get(pairs.size() - 1);
+      return first + " | " + last + " | " + String.join(",", keys) + " | " + String.join("/", tags) + " | " + all.size() + " | " + saved + " | " + java.util.List.of(text.split("=")).get(0).length();
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    List<String> tags = DurableActivities.call(ctx, TAGS, new TypeReference<List<String>>() {}, "count", keys.size());
-    List<String> all = new java.util.ArrayList<>(tags);
-    all.addAll(pairs);
-    int saved = DurableActivities.call(ctx, SAVE, Integer.class, "tags", tags, "keys", keys);
-    String last = pairs.get(pairs.size() - 1);
-    return first + " | " + last + " | " + String.join(",", keys) + " | " + String.join("/", tags) + " | " + all.size() + " | " + saved + " | " + java.util.List.of(text.split("=")).get(0).length();
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class ApproveRequestFunctions {
 
   private static final ActivitySpec AUDIT = new ActivitySpec("ApprovalActivities_audit", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final ApprovalActivities approvalActivities = new ApprovalActivitiesImpl();
+  private static final ApprovalActivities approvalActivities = new ApprovalActivitiesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/approve-request}.
@@ -56,29 +57,33 @@ public final class ApproveRequestFunctions {
   @FunctionName("approve-request-orchestrator")
   public Decision orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Request request = ctx.getInput(Request.class);
-    if (request.amount() <= 0) {
-      throw new WorkflowFailure("InvalidAmount", "amount must be positive, got " + request.amount());
-    }
-    if ((!request.currency().equals("EUR")) && (!request.currency().equals("USD"))) {
-      throw new WorkflowFailure("UnsupportedCurrency", request.currency());
-    }
-    int score = DurableActivities.call(ctx, RISK_SCORE, Integer.class, "request", request);
-    String outcome;
-    String reviewer = "none";
-    if (score < 10) {
-      outcome = "approved";
-    } else {
-      reviewer = DurableActivities.call(ctx, ASSIGN_REVIEWER, String.class, "request", request, "score", score);
-      if (score > 90) {
-        DurableActivities.call(ctx, AUDIT, Void.class, "user", request.user(), "outcome", "rejected");
-        return new golden.branches.Decision("rejected", reviewer, score);
+    Request request = DurableActivities.input(ctx, Request.class);
+    try {
+      if (request.amount() <= 0) {
+        throw new WorkflowFailure("InvalidAmount", "amount must be positive, got " + request.amount());
       }
-      outcome = "review";
-      score = score + 1;
+      if ((!java.util.Objects.equals(request.currency(), "EUR")) && (!java.util.Objects.equals(request.currency(), "USD"))) {
+        throw new WorkflowFailure("UnsupportedCurrency", request.currency());
+      }
+      int score = DurableActivities.call(ctx, RISK_SCORE, Integer.class, "request", request);
+      String outcome;
+      String reviewer = "none";
+      if (score < 10) {
+        outcome = "approved";
+      } else {
+        reviewer = DurableActivities.call(ctx, ASSIGN_REVIEWER, String.class, "request", request, "score", score);
+        if (score > 90) {
+          DurableActivities.call(ctx, AUDIT, Void.class, "user", request.user(), "outcome", "rejected");
+          return new golden.branches.Decision("rejected", reviewer, score);
+        }
+        outcome = "review";
+        score = score + 1;
+      }
+      DurableActivities.call(ctx, AUDIT, Void.class, "user", request.user(), "outcome", outcome);
+      return new golden.branches.Decision(outcome, reviewer, score);
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    DurableActivities.call(ctx, AUDIT, Void.class, "user", request.user(), "outcome", outcome);
-    return new golden.branches.Decision(outcome, reviewer, score);
   }
 
   /**

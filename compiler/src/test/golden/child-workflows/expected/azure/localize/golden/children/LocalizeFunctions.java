@@ -42,34 +42,38 @@ public final class LocalizeFunctions {
   @FunctionName("localize-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String text = ctx.getInput(String.class);
-    String french = DurableActivities.child(ctx, "translate-orchestrator", new golden.children.Request(text, "fr"), String.class);
-    String none;
+    String text = DurableActivities.input(ctx, String.class);
     try {
-      none = DurableActivities.child(ctx, "translate-orchestrator", new golden.children.Request(text, ""), String.class);
-    } catch (RuntimeException caught) {
-      WorkflowErrors.rethrowControlFlow(caught);
-      String caughtType = WorkflowErrors.type(caught);
-      if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.WorkflowFailure")) {
-        String eError = caughtType;
-        String eMessage = WorkflowErrors.message(caught);
-        none = "failed";
-      } else {
-        throw caught;
+      String french = DurableActivities.child(ctx, "translate-orchestrator", new golden.children.Request(text, "fr"), String.class);
+      String none;
+      try {
+        none = DurableActivities.child(ctx, "translate-orchestrator", new golden.children.Request(text, ""), String.class);
+      } catch (RuntimeException caught) {
+        WorkflowErrors.rethrowControlFlow(caught);
+        String caughtType = WorkflowErrors.type(caught);
+        if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.WorkflowFailure")) {
+          String eError = caughtType;
+          String eMessage = WorkflowErrors.message(caught);
+          none = "failed";
+        } else {
+          throw caught;
+        }
       }
+      String loud = DurableActivities.child(ctx, "shout-orchestrator", french, String.class);
+      String done = DurableActivities.child(ctx, "shout-orchestrator", "done", String.class);
+      String shoutResult = DurableActivities.child(ctx, "shout-orchestrator", "a", String.class);
+      String shoutResult2 = DurableActivities.child(ctx, "shout-orchestrator", text, String.class);
+      String both = shoutResult + "+" + shoutResult2;
+      String shoutOrElse;
+      if (text.isEmpty()) {
+        shoutOrElse = DurableActivities.child(ctx, "shout-orchestrator", "empty", String.class);
+      } else {
+        shoutOrElse = "kept";
+      }
+      String maybe = shoutOrElse;
+      return loud + " / " + none + " / " + done + " / " + both + " / " + maybe;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    String loud = DurableActivities.child(ctx, "shout-orchestrator", french, String.class);
-    String done = DurableActivities.child(ctx, "shout-orchestrator", "done", String.class);
-    String shoutResult = DurableActivities.child(ctx, "shout-orchestrator", "a", String.class);
-    String shoutResult2 = DurableActivities.child(ctx, "shout-orchestrator", text, String.class);
-    String both = shoutResult + "+" + shoutResult2;
-    String shoutOrElse;
-    if (text.isEmpty()) {
-      shoutOrElse = DurableActivities.child(ctx, "shout-orchestrator", "empty", String.class);
-    } else {
-      shoutOrElse = "kept";
-    }
-    String maybe = shoutOrElse;
-    return loud + " / " + none + " / " + done + " / " + both + " / " + maybe;
   }
 }

@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class ShoutFunctions {
   private static final ActivitySpec SHOUT = new ActivitySpec("Texts_shout", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Texts texts = new TextsImpl();
+  private static final Texts texts = new TextsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/shout}.
@@ -51,9 +52,13 @@ public final class ShoutFunctions {
   @FunctionName("shout-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String text = ctx.getInput(String.class);
-    String shoutResult = DurableActivities.call(ctx, SHOUT, String.class, "text", text);
-    return shoutResult;
+    String text = DurableActivities.input(ctx, String.class);
+    try {
+      String shoutResult = DurableActivities.call(ctx, SHOUT, String.class, "text", text);
+      return shoutResult;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
+    }
   }
 
   /**

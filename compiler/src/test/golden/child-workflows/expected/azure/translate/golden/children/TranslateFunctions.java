@@ -19,6 +19,7 @@ import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class TranslateFunctions {
   private static final ActivitySpec TRANSLATE = new ActivitySpec("Texts_translate", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Texts texts = new TextsImpl();
+  private static final Texts texts = new TextsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/translate}.
@@ -52,12 +53,16 @@ public final class TranslateFunctions {
   @FunctionName("translate-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Request request = ctx.getInput(Request.class);
-    if (request.language().isEmpty()) {
-      throw new WorkflowFailure("NoLanguage", "say which language");
+    Request request = DurableActivities.input(ctx, Request.class);
+    try {
+      if (request.language().isEmpty()) {
+        throw new WorkflowFailure("NoLanguage", "say which language");
+      }
+      String translateResult = DurableActivities.call(ctx, TRANSLATE, String.class, "text", request.text(), "language", request.language());
+      return translateResult;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    String translateResult = DurableActivities.call(ctx, TRANSLATE, String.class, "text", request.text(), "language", request.language());
-    return translateResult;
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.Set;
 public final class TallyFunctions {
   private static final ActivitySpec CLASSIFY = new ActivitySpec("Votes_classify", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Votes votes = new VotesImpl();
+  private static final Votes votes = new VotesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/tally}.
@@ -55,31 +56,35 @@ public final class TallyFunctions {
   public Map<String, Integer> orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<String> texts = DurableActivities.input(ctx, new TypeReference<List<String>>() {});
-    Map<String, Integer> counts = new java.util.LinkedHashMap<>(java.util.Map.of());
-    List<String> seen = new java.util.ArrayList<>(java.util.List.of());
-    each: for (String t : texts) {
-      String label = DurableActivities.call(ctx, CLASSIFY, String.class, "text", t);
-      counts.put(label, counts.containsKey(label) ? (counts.get(label) + 1) : 1);
-      seen.add(t);
-    }
-    if (seen.size() > 2) {
-      seen.remove(0);
-      seen.set(0, "first");
-    }
-    counts.put("seen", seen.size());
-    counts.put("total", counts.getOrDefault("even", 0) + counts.getOrDefault("odd", 0));
-    each2: for (String key : new java.util.ArrayList<>(java.util.List.copyOf(counts.keySet()))) {
-      if (key.equals("seen")) {
-        counts.remove(key);
+    try {
+      Map<String, Integer> counts = new java.util.LinkedHashMap<>(java.util.Map.of());
+      List<String> seen = new java.util.ArrayList<>(java.util.List.of());
+      each: for (String t : texts) {
+        String label = DurableActivities.call(ctx, CLASSIFY, String.class, "text", t);
+        counts.put(label, counts.containsKey(label) ? (counts.get(label) + 1) : 1);
+        seen.add(t);
       }
+      if (seen.size() > 2) {
+        seen.remove(0);
+        seen.set(0, "first");
+      }
+      counts.put("seen", seen.size());
+      counts.put("total", counts.getOrDefault("even", 0) + counts.getOrDefault("odd", 0));
+      each2: for (String key : new java.util.ArrayList<>(java.util.List.copyOf(counts.keySet()))) {
+        if (java.util.Objects.equals(key, "seen")) {
+          counts.remove(key);
+        }
+      }
+      List<String> keys = new java.util.ArrayList<>(java.util.List.copyOf(counts.keySet()));
+      keys.sort(null);
+      seen.sort(null);
+      if ((!keys.isEmpty()) && (!seen.isEmpty())) {
+        counts.put("first:" + keys.get(0) + "/" + seen.get(0), keys.size());
+      }
+      return counts;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    List<String> keys = new java.util.ArrayList<>(java.util.List.copyOf(counts.keySet()));
-    keys.sort(null);
-    seen.sort(null);
-    if ((!keys.isEmpty()) && (!seen.isEmpty())) {
-      counts.put("first:" + keys.get(0) + "/" + seen.get(0), keys.size());
-    }
-    return counts;
   }
 
   /**

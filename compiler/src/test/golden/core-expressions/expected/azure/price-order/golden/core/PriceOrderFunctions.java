@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class PriceOrderFunctions {
   private static final ActivitySpec DISCOUNT_PERCENT = new ActivitySpec("PricingActivities_discountPercent", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final PricingActivities pricingActivities = new PricingActivitiesImpl();
+  private static final PricingActivities pricingActivities = new PricingActivitiesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/price-order}.
@@ -52,25 +53,29 @@ public final class PriceOrderFunctions {
   @FunctionName("price-order-orchestrator")
   public Quote orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Order order = ctx.getInput(Order.class);
-    int count = order.quantities().size();
-    int first = order.quantities().get(0);
-    long units = (long) (first + ((count > 1) ? order.quantities().get(1) : 0));
-    int discount = DurableActivities.call(ctx, DISCOUNT_PERCENT, Integer.class, "customer", order.customer());
-    double gross = ((double) units) * order.unitPrice();
-    long total = (long) ((gross * ((double) (100 - discount))) / 100.0);
-    double average = (count == 0) ? 0.0 : (gross / ((double) count));
-    int half = first / 2;
-    int rest = first % 3;
-    boolean bulk = (units >= 10L) && (!order.customer().vip());
-    String city = order.customer().address().city();
-    String label = "order " + order.id() + " for " + order.customer().name() + " (" + city + "): " + units + " units, avg " + average + ", bulk=" + bulk;
-    List<String> tags = java.util.List.of(city.toUpperCase(), bulk ? "bulk" : "retail", String.valueOf(discount));
-    Address shipTo = new golden.core.Address(city, order.customer().address().zip());
-    if (order.id().equals("test") || (shipTo.equals(order.customer().address()) && (half > 100))) {
-      label = label + " [flagged]";
+    Order order = DurableActivities.input(ctx, Order.class);
+    try {
+      int count = order.quantities().size();
+      int first = order.quantities().get(0);
+      long units = (long) (first + ((count > 1) ? order.quantities().get(1) : 0));
+      int discount = DurableActivities.call(ctx, DISCOUNT_PERCENT, Integer.class, "customer", order.customer());
+      double gross = ((double) units) * order.unitPrice();
+      long total = (long) ((gross * ((double) (100 - discount))) / 100.0);
+      double average = (count == 0) ? 0.0 : (gross / ((double) count));
+      int half = first / 2;
+      int rest = first % 3;
+      boolean bulk = (units >= 10L) && (!order.customer().vip());
+      String city = order.customer().address().city();
+      String label = "order " + order.id() + " for " + order.customer().name() + " (" + city + "): " + units + " units, avg " + average + ", bulk=" + bulk;
+      List<String> tags = java.util.List.of(city.toUpperCase(), bulk ? "bulk" : "retail", String.valueOf(discount));
+      Address shipTo = new golden.core.Address(city, order.customer().address().zip());
+      if (java.util.Objects.equals(order.id(), "test") || (java.util.Objects.equals(shipTo, order.customer().address()) && (half > 100))) {
+        label = label + " [flagged]";
+      }
+      return new golden.core.Quote(label, total, average, half, rest, tags, shipTo);
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    return new golden.core.Quote(label, total, average, half, rest, tags, shipTo);
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class MeasureFunctions {
   private static final ActivitySpec READ = new ActivitySpec("Meter_read", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Meter meter = new MeterImpl();
+  private static final Meter meter = new MeterImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/measure}.
@@ -51,11 +52,15 @@ public final class MeasureFunctions {
   @FunctionName("measure-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Sample s = ctx.getInput(Sample.class);
-    double ratio = s.hits() / s.total();
-    double reading = DurableActivities.call(ctx, READ, Double.class, "x", s.hits());
-    Sample scaled = new golden.doubles.Sample(s.hits() * 3.6, s.total() + 0.1);
-    return "ratio=" + ratio + " sum=" + (s.hits() + 0.2) + " scaled=" + scaled + " list=" + java.util.List.of(ratio, s.total(), -ratio) + " reading=" + reading + " tiny=" + String.valueOf(s.hits() * 1.0E-5) + " huge=" + String.valueOf(s.total() * 1.0E9) + " whole=" + s.total();
+    Sample s = DurableActivities.input(ctx, Sample.class);
+    try {
+      double ratio = s.hits() / s.total();
+      double reading = DurableActivities.call(ctx, READ, Double.class, "x", s.hits());
+      Sample scaled = new golden.doubles.Sample(s.hits() * 3.6, s.total() + 0.1);
+      return "ratio=" + ratio + " sum=" + (s.hits() + 0.2) + " scaled=" + scaled + " list=" + java.util.List.of(ratio, s.total(), -ratio) + " reading=" + reading + " tiny=" + String.valueOf(s.hits() * 1.0E-5) + " huge=" + String.valueOf(s.total() * 1.0E9) + " whole=" + s.total();
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
+    }
   }
 
   /**

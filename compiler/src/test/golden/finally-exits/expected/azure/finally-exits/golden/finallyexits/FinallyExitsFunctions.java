@@ -32,7 +32,7 @@ import java.util.Set;
 public final class FinallyExitsFunctions {
   private static final ActivitySpec ECHO = new ActivitySpec("Echo_echo", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Echo echo = new EchoImpl();
+  private static final Echo echo = new EchoImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/finally-exits}.
@@ -53,49 +53,73 @@ public final class FinallyExitsFunctions {
   @FunctionName("finally-exits-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String n = ctx.getInput(String.class);
-    String log = "start";
-    if (n.equals("a")) {
-      String r = DurableActivities.call(ctx, ECHO, String.class, "s", n);
-      try {
-        return "got:" + r;
-      } finally {
-        DurableActivities.call(ctx, ECHO, String.class, "s", "cleanup");
-      }
-    }
-    if (n.equals("b")) {
-      try {
-        return log + ":" + n;
-      } finally {
-        log = log + "+finally";
-      }
-    }
+    String n = DurableActivities.input(ctx, String.class);
     try {
-      try {
-        throw new WorkflowFailure("F", "inner");
-      } catch (RuntimeException caught4) {
-        WorkflowErrors.rethrowControlFlow(caught4);
-        String caughtType = WorkflowErrors.type(caught4);
-        if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.WorkflowFailure")) {
-          String eError = caughtType;
-          String eMessage = WorkflowErrors.message(caught4);
-          throw new WorkflowFailure("F", "log=" + log);
-        } else {
-          throw caught4;
+      String log = "start";
+      if (java.util.Objects.equals(n, "a")) {
+        String r = DurableActivities.call(ctx, ECHO, String.class, "s", n);
+        boolean suspended = false;
+        try {
+          return "got:" + r;
+        } catch (RuntimeException unwinding) {
+          suspended = WorkflowErrors.isControlFlow(unwinding);
+          throw unwinding;
+        } finally {
+          if (!suspended) {
+            DurableActivities.call(ctx, ECHO, String.class, "s", "cleanup");
+          }
         }
-      } finally {
-        log = log + "!";
       }
-    } catch (RuntimeException caught3) {
-      WorkflowErrors.rethrowControlFlow(caught3);
-      String caughtType2 = WorkflowErrors.type(caught3);
-      if (WorkflowErrors.matches(caughtType2, "dev.statecraft.api.WorkflowFailure")) {
-        String eError2 = caughtType2;
-        String eMessage2 = WorkflowErrors.message(caught3);
-        return eMessage2 + " then " + log;
-      } else {
-        throw caught3;
+      if (java.util.Objects.equals(n, "b")) {
+        boolean suspended2 = false;
+        try {
+          return log + ":" + n;
+        } catch (RuntimeException unwinding2) {
+          suspended2 = WorkflowErrors.isControlFlow(unwinding2);
+          throw unwinding2;
+        } finally {
+          if (!suspended2) {
+            log = log + "+finally";
+          }
+        }
       }
+      try {
+        boolean suspended3 = false;
+        try {
+          try {
+            throw new WorkflowFailure("F", "inner");
+          } catch (RuntimeException caught4) {
+            WorkflowErrors.rethrowControlFlow(caught4);
+            String caughtType = WorkflowErrors.type(caught4);
+            if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.WorkflowFailure")) {
+              String eError = caughtType;
+              String eMessage = WorkflowErrors.message(caught4);
+              throw new WorkflowFailure("F", "log=" + log);
+            } else {
+              throw caught4;
+            }
+          }
+        } catch (RuntimeException unwinding3) {
+          suspended3 = WorkflowErrors.isControlFlow(unwinding3);
+          throw unwinding3;
+        } finally {
+          if (!suspended3) {
+            log = log + "!";
+          }
+        }
+      } catch (RuntimeException caught3) {
+        WorkflowErrors.rethrowControlFlow(caught3);
+        String caughtType2 = WorkflowErrors.type(caught3);
+        if (WorkflowErrors.matches(caughtType2, "dev.statecraft.api.WorkflowFailure")) {
+          String eError2 = caughtType2;
+          String eMessage2 = WorkflowErrors.message(caught3);
+          return eMessage2 + " then " + log;
+        } else {
+          throw caught3;
+        }
+      }
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
   }
 

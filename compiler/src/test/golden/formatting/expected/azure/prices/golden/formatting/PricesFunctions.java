@@ -15,6 +15,7 @@ import com.microsoft.durabletask.azurefunctions.DurableClientInput;
 import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,11 +45,15 @@ public final class PricesFunctions {
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<Double> amounts = DurableActivities.input(ctx, new TypeReference<List<Double>>() {});
-    String out = "";
-    each: for (double x : amounts) {
-      double taxed = x * 1.1;
-      out = out + (String.format(java.util.Locale.ROOT, "%.2f", x) + "|" + String.format(java.util.Locale.ROOT, "%.1f", x) + "|" + String.format(java.util.Locale.ROOT, "%.0f", x) + "|" + String.format(java.util.Locale.ROOT, "%8.3f", x) + "|" + String.format(java.util.Locale.ROOT, "%-8.2f", x) + "|" + String.format(java.util.Locale.ROOT, "%08.2f", x) + "|" + String.format(java.util.Locale.ROOT, "%f", x) + "|" + String.format(java.util.Locale.ROOT, "%.2f", taxed) + "\n");
+    try {
+      String out = "";
+      each: for (double x : amounts) {
+        double taxed = x * 1.1;
+        out = out + (String.format(java.util.Locale.ROOT, "%.2f", x) + "|" + String.format(java.util.Locale.ROOT, "%.1f", x) + "|" + String.format(java.util.Locale.ROOT, "%.0f", x) + "|" + String.format(java.util.Locale.ROOT, "%8.3f", x) + "|" + String.format(java.util.Locale.ROOT, "%-8.2f", x) + "|" + String.format(java.util.Locale.ROOT, "%08.2f", x) + "|" + String.format(java.util.Locale.ROOT, "%f", x) + "|" + String.format(java.util.Locale.ROOT, "%.2f", taxed) + "\n");
+      }
+      return out;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    return out;
   }
 }

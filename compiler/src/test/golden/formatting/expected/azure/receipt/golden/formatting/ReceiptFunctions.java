@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class ReceiptFunctions {
   private static final ActivitySpec TAG = new ActivitySpec("Labels_tag", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Labels labels = new LabelsImpl();
+  private static final Labels labels = new LabelsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/receipt}.
@@ -51,12 +52,16 @@ public final class ReceiptFunctions {
   @FunctionName("receipt-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Line l = ctx.getInput(Line.class);
-    String row = "[" + String.format(java.util.Locale.ROOT, "%-8s", l.item()) + "|" + String.format(java.util.Locale.ROOT, "%5s", l.item()) + "|" + String.format(java.util.Locale.ROOT, "%3d", l.quantity()) + "|" + String.format(java.util.Locale.ROOT, "%-4d", l.change()) + "|" + String.format(java.util.Locale.ROOT, "%05d", l.change()) + "]";
-    String money = String.format(java.util.Locale.ROOT, "%,d", l.views()) + " views, " + String.format(java.util.Locale.ROOT, "%,12d", l.views()) + ", " + String.format(java.util.Locale.ROOT, "%,07d", l.change()) + "; $" + (l.cents() / 100L) + "." + String.format(java.util.Locale.ROOT, "%02d", l.cents() % 100L);
-    String wide = String.format(java.util.Locale.ROOT, "%10s", String.valueOf(l.quantity())) + "|" + String.format(java.util.Locale.ROOT, "%-10s", String.valueOf(l.cents())) + "|" + String.format(java.util.Locale.ROOT, "%,d", l.quantity());
-    String tagResult = DurableActivities.call(ctx, TAG, String.class, "quantity", l.quantity());
-    return String.format(java.util.Locale.ROOT, "%6s", tagResult) + row + "\n" + money + "\n" + wide;
+    Line l = DurableActivities.input(ctx, Line.class);
+    try {
+      String row = "[" + String.format(java.util.Locale.ROOT, "%-8s", l.item()) + "|" + String.format(java.util.Locale.ROOT, "%5s", l.item()) + "|" + String.format(java.util.Locale.ROOT, "%3d", l.quantity()) + "|" + String.format(java.util.Locale.ROOT, "%-4d", l.change()) + "|" + String.format(java.util.Locale.ROOT, "%05d", l.change()) + "]";
+      String money = String.format(java.util.Locale.ROOT, "%,d", l.views()) + " views, " + String.format(java.util.Locale.ROOT, "%,12d", l.views()) + ", " + String.format(java.util.Locale.ROOT, "%,07d", l.change()) + "; $" + (l.cents() / 100L) + "." + String.format(java.util.Locale.ROOT, "%02d", l.cents() % 100L);
+      String wide = String.format(java.util.Locale.ROOT, "%10s", String.valueOf(l.quantity())) + "|" + String.format(java.util.Locale.ROOT, "%-10s", String.valueOf(l.cents())) + "|" + String.format(java.util.Locale.ROOT, "%,d", l.quantity());
+      String tagResult = DurableActivities.call(ctx, TAG, String.class, "quantity", l.quantity());
+      return String.format(java.util.Locale.ROOT, "%6s", tagResult) + row + "\n" + money + "\n" + wide;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ import java.util.Set;
 public final class IndexesFunctions {
   private static final ActivitySpec LABEL = new ActivitySpec("Labels_label", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Labels labels = new LabelsImpl();
+  private static final Labels labels = new LabelsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/indexes}.
@@ -54,16 +55,20 @@ public final class IndexesFunctions {
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<String> in = DurableActivities.input(ctx, new TypeReference<List<String>>() {});
-    List<String> parts = java.util.List.of("a,b".split(","));
-    String first = DurableActivities.call(ctx, LABEL, String.class, "s", in.get(0));
-    if (in.size() > 3) {
-      return first + parts.get(in.size());
+    try {
+      List<String> parts = java.util.List.of("a,b".split(","));
+      String first = DurableActivities.call(ctx, LABEL, String.class, "s", in.get(0));
+      if (in.size() > 3) {
+        return first + parts.get(in.size());
+      }
+      int total = 0;
+      each: for (String s : in) {
+        total = total + s.length();
+      }
+      return first + in.get(2) + total;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    int total = 0;
-    each: for (String s : in) {
-      total = total + s.length();
-    }
-    return first + in.get(2) + total;
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class ListEditsFunctions {
   private static final ActivitySpec SEEN = new ActivitySpec("Tally_seen", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Tally tally = new TallyImpl();
+  private static final Tally tally = new TallyImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/list-edits}.
@@ -52,22 +53,26 @@ public final class ListEditsFunctions {
   @FunctionName("list-edits-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Edits e = ctx.getInput(Edits.class);
-    List<String> words = new java.util.ArrayList<>(e.words());
-    words.add(e.at(), e.word());
-    DurableActivities.call(ctx, SEEN, Void.class, "what", String.join(",", words));
-    words.remove((Object) e.word());
-    words.remove((Object) "zzz");
-    words.set(e.at(), words.get(e.at()).toUpperCase());
-    List<Integer> numbers = new java.util.ArrayList<>(e.numbers());
-    int boxed = e.number();
-    numbers.remove((Object) boxed);
-    if (!numbers.isEmpty()) {
-      numbers.remove((Object) numbers.get(0));
+    Edits e = DurableActivities.input(ctx, Edits.class);
+    try {
+      List<String> words = new java.util.ArrayList<>(e.words());
+      words.add(e.at(), e.word());
+      DurableActivities.call(ctx, SEEN, Void.class, "what", String.join(",", words));
+      words.remove((Object) e.word());
+      words.remove((Object) "zzz");
+      words.set(e.at(), words.get(e.at()).toUpperCase());
+      List<Integer> numbers = new java.util.ArrayList<>(e.numbers());
+      int boxed = e.number();
+      numbers.remove((Object) boxed);
+      if (!numbers.isEmpty()) {
+        numbers.remove((Object) numbers.get(0));
+      }
+      DurableActivities.call(ctx, SEEN, Void.class, "what", words + " " + numbers);
+      numbers.remove(0);
+      return words + " " + numbers;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    DurableActivities.call(ctx, SEEN, Void.class, "what", words + " " + numbers);
-    numbers.remove(0);
-    return words + " " + numbers;
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class LoopsFunctions {
 
   private static final ActivitySpec MORE = new ActivitySpec("Counter_more", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Counter counter = new CounterImpl();
+  private static final Counter counter = new CounterImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/loops}.
@@ -56,94 +57,98 @@ public final class LoopsFunctions {
   public List<Integer> orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<String> items = DurableActivities.input(ctx, new TypeReference<List<String>>() {});
-    List<Integer> scores = new java.util.ArrayList<>(java.util.List.of());
-    int total = 0;
-    each: for (String item : items) {
-      if (item.isEmpty()) {
-        continue each;
+    try {
+      List<Integer> scores = new java.util.ArrayList<>(java.util.List.of());
+      int total = 0;
+      each: for (String item : items) {
+        if (item.isEmpty()) {
+          continue each;
+        }
+        int s = DurableActivities.call(ctx, SCORE, Integer.class, "item", item);
+        scores.add(s);
+        total = total + s;
+        if (total > 100) {
+          break;
+        }
       }
-      int s = DurableActivities.call(ctx, SCORE, Integer.class, "item", item);
-      scores.add(s);
-      total = total + s;
-      if (total > 100) {
-        break;
+      int i = 0;
+      loop: while (true) {
+        if (!(i < 3)) {
+          break;
+        }
+        loopBody: {
+          total = (total * 2) + i;
+        }
+        i = i + 1;
       }
-    }
-    int i = 0;
-    loop: while (true) {
-      if (!(i < 3)) {
-        break;
+      int round = 0;
+      loop2: while (true) {
+        boolean moreResult = DurableActivities.call(ctx, MORE, Boolean.class, "round", round);
+        if (!moreResult) {
+          break;
+        }
+        round = round + 1;
       }
-      loopBody: {
-        total = (total * 2) + i;
-      }
-      i = i + 1;
-    }
-    int round = 0;
-    loop2: while (true) {
-      boolean moreResult = DurableActivities.call(ctx, MORE, Boolean.class, "round", round);
-      if (!moreResult) {
-        break;
-      }
-      round = round + 1;
-    }
-    loop3: do {
-      round = round - 1;
-    } while (round > 0);
-    int a = 0;
-    outer: while (true) {
-      if (!(a < 3)) {
-        break;
-      }
-      outerBody: {
-        int b = 0;
-        loop4: while (true) {
-          if (!(b < 3)) {
-            break;
-          }
-          loop4Body: {
-            if ((a * b) == 2) {
-              break outer;
+      loop3: do {
+        round = round - 1;
+      } while (round > 0);
+      int a = 0;
+      outer: while (true) {
+        if (!(a < 3)) {
+          break;
+        }
+        outerBody: {
+          int b = 0;
+          loop4: while (true) {
+            if (!(b < 3)) {
+              break;
             }
-            total = total + 1;
+            loop4Body: {
+              if ((a * b) == 2) {
+                break outer;
+              }
+              total = total + 1;
+            }
+            b = b + 1;
           }
-          b = b + 1;
+        }
+        a = a + 1;
+      }
+      int polls = 0;
+      loop5: while (true) {
+        if (!(true)) {
+          break;
+        }
+        loop5Body: {
+          polls = polls + 1;
+          if (polls == 2) {
+            break loop5Body;
+          }
+          total = total + polls;
+        }
+        int scoreResult = DurableActivities.call(ctx, SCORE, Integer.class, "item", "poll" + polls);
+        if (!((scoreResult < 6) && (polls < 4))) {
+          break;
         }
       }
-      a = a + 1;
-    }
-    int polls = 0;
-    loop5: while (true) {
-      if (!(true)) {
-        break;
-      }
-      loop5Body: {
-        polls = polls + 1;
-        if (polls == 2) {
-          break loop5Body;
+      loop6: while (true) {
+        int scoreResult2 = DurableActivities.call(ctx, SCORE, Integer.class, "item", "w" + round);
+        if (!((scoreResult2 > 1) && (round < 5))) {
+          break;
         }
-        total = total + polls;
+        round = round + 1;
+        if (round == 2) {
+          continue loop6;
+        }
+        total = total + 1;
       }
-      int scoreResult = DurableActivities.call(ctx, SCORE, Integer.class, "item", "poll" + polls);
-      if (!((scoreResult < 6) && (polls < 4))) {
-        break;
-      }
+      scores.add(total);
+      scores.add(round);
+      scores.add(polls);
+      return scores;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    loop6: while (true) {
-      int scoreResult2 = DurableActivities.call(ctx, SCORE, Integer.class, "item", "w" + round);
-      if (!((scoreResult2 > 1) && (round < 5))) {
-        break;
-      }
-      round = round + 1;
-      if (round == 2) {
-        continue loop6;
-      }
-      total = total + 1;
-    }
-    scores.add(total);
-    scores.add(round);
-    scores.add(polls);
-    return scores;
   }
 
   /**

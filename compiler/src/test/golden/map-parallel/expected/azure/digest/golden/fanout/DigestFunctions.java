@@ -21,6 +21,7 @@ import dev.statecraft.api.Triple;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class DigestFunctions {
 
   private static final ActivitySpec TITLE = new ActivitySpec("Reader_title", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Reader reader = new ReaderImpl();
+  private static final Reader reader = new ReaderImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/digest}.
@@ -61,41 +62,45 @@ public final class DigestFunctions {
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<String> urls = DurableActivities.input(ctx, new TypeReference<List<String>>() {});
-    List<Page> pages = DurableActivities.callAll(ctx, FETCH, Page.class, 3, urls.stream().map(item -> new Object[] {"url", item}).toList());
-    List<String> summaries = new ArrayList<>();
-    // Runs item by item: the body is more than one activity call.
-    items: for (Page page : pages) {
-      if (page.words() < 50) {
-        summaries.add("short: " + page.url());
+    try {
+      List<Page> pages = DurableActivities.callAll(ctx, FETCH, Page.class, 3, urls.stream().map(item -> new Object[] {"url", item}).toList());
+      List<String> summaries = new ArrayList<>();
+      // Runs item by item: the body is more than one activity call.
+      items: for (Page page : pages) {
+        if (page.words() < 50) {
+          summaries.add("short: " + page.url());
+          continue items;
+        }
+        String summarizeResult = DurableActivities.call(ctx, SUMMARIZE, String.class, "page", page);
+        summaries.add(summarizeResult);
         continue items;
       }
-      String summarizeResult = DurableActivities.call(ctx, SUMMARIZE, String.class, "page", page);
-      summaries.add(summarizeResult);
-      continue items;
+      List<Object> branchResults = DurableActivities.callEach(ctx, List.of(new DurableActivities.Call(TITLE, String.class, "url", urls.get(0)), new DurableActivities.Call(TITLE, String.class, "url", urls.get(1))));
+      Pair<String, String> titles = new Pair<String, String>((java.lang.String) branchResults.get(0), (java.lang.String) branchResults.get(1));
+      Integer branchResult = null;
+      // Runs branch by branch: a branch is more than one activity call.
+      branch: {
+        branchResult = pages.size();
+        break branch;
+      }
+      Integer branchResult2 = null;
+      // Runs branch by branch: a branch is more than one activity call.
+      branch2: {
+        branchResult2 = summaries.size();
+        break branch2;
+      }
+      String branchResult3 = null;
+      // Runs branch by branch: a branch is more than one activity call.
+      branch3: {
+        String titleResult3 = DurableActivities.call(ctx, TITLE, String.class, "url", "done");
+        branchResult3 = titleResult3;
+        break branch3;
+      }
+      Triple<Integer, Integer, String> stats = new Triple<Integer, Integer, String>(branchResult, branchResult2, branchResult3);
+      return titles.first() + "|" + titles.second() + "|" + String.join(";", summaries) + "|" + stats.first() + stats.second() + stats.third();
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    List<Object> branchResults = DurableActivities.callEach(ctx, List.of(new DurableActivities.Call(TITLE, String.class, "url", urls.get(0)), new DurableActivities.Call(TITLE, String.class, "url", urls.get(1))));
-    Pair<String, String> titles = new Pair<String, String>((java.lang.String) branchResults.get(0), (java.lang.String) branchResults.get(1));
-    Integer branchResult = null;
-    // Runs branch by branch: a branch is more than one activity call.
-    branch: {
-      branchResult = pages.size();
-      break branch;
-    }
-    Integer branchResult2 = null;
-    // Runs branch by branch: a branch is more than one activity call.
-    branch2: {
-      branchResult2 = summaries.size();
-      break branch2;
-    }
-    String branchResult3 = null;
-    // Runs branch by branch: a branch is more than one activity call.
-    branch3: {
-      String titleResult3 = DurableActivities.call(ctx, TITLE, String.class, "url", "done");
-      branchResult3 = titleResult3;
-      break branch3;
-    }
-    Triple<Integer, Integer, String> stats = new Triple<Integer, Integer, String>(branchResult, branchResult2, branchResult3);
-    return titles.first() + "|" + titles.second() + "|" + String.join(";", summaries) + "|" + stats.first() + stats.second() + stats.third();
   }
 
   /**

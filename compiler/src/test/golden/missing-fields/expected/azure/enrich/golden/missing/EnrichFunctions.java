@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import java.util.Set;
 public final class EnrichFunctions {
   private static final ActivitySpec OWNER = new ActivitySpec("Directory_owner", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Directory directory = new DirectoryImpl();
+  private static final Directory directory = new DirectoryImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/enrich}.
@@ -53,18 +54,20 @@ public final class EnrichFunctions {
   @FunctionName("enrich-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Event e = ctx.getInput(Event.class);
-    String owner = DurableActivities.call(ctx, OWNER, String.class, "repo", e.repo());
-    List<String> names = new java.util.ArrayList<>(java.util.List.of());
-    each: for (Person p : e.people()) {
-      names.add(p.name());
+    Event e = DurableActivities.input(ctx, Event.class);
+    try {
+      String owner = DurableActivities.call(ctx, OWNER, String.class, "repo", e.repo());
+      List<String> names = new java.util.ArrayList<>(java.util.List.of());
+      each: for (Person p : e.people()) {
+        names.add(p.name());
+      }
+      names.add(e.sender().name());
+      Map<String, String> labels = java.util.Map.of("bug", "red");
+      String color = labels.get((e.label() == null) ? "none" : e.label());
+      return "repo=" + e.repo() + " owner=" + owner + " sender=" + e.sender() + " names=" + names + " color=" + color + " unset=" + (e.label() == null) + " count=" + names.size();
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    names.add(e.sender().name());
-    Map<String, String> labels = java.util.Map.of("bug", "red");
-    String color = labels.get((e.label() == null) ? "none" : e.label());
-    String label = e.label();
-    String shout = "loud".equals(e.repo()) ? label.toUpperCase() : "-";
-    return "repo=" + e.repo() + " owner=" + owner + " sender=" + e.sender() + " names=" + names + " color=" + color + " unset=" + (e.label() == null) + " count=" + names.size() + " shout=" + shout + " priority=" + e.priority() + " score=" + e.score() + " ownerLength=" + owner.length();
   }
 
   /**

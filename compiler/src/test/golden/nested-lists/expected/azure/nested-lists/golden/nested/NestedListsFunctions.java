@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class NestedListsFunctions {
 
   private static final ActivitySpec PAIR = new ActivitySpec("Rows_pair", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Rows rows = new RowsImpl();
+  private static final Rows rows = new RowsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/nested-lists}.
@@ -56,26 +57,30 @@ public final class NestedListsFunctions {
   @FunctionName("nested-lists-orchestrator")
   public List<List<String>> orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String word = ctx.getInput(String.class);
-    List<List<String>> outer = new java.util.ArrayList<>(java.util.List.of());
-    outer.add(java.util.List.of("a", "b"));
-    outer.add(java.util.List.of(word));
-    List<String> row = new java.util.ArrayList<>(java.util.List.of());
-    String echoResult = DurableActivities.call(ctx, ECHO, String.class, "s", word);
-    row.add(echoResult);
-    outer.add(row);
-    outer.addAll(java.util.List.of(java.util.List.of("c"), row));
-    outer.add(new java.util.ArrayList<>(java.util.List.of("d", word)));
-    List<String> pairResult = DurableActivities.call(ctx, PAIR, new TypeReference<List<String>>() {}, "s", word);
-    outer.add(pairResult);
-    outer.add(word.isEmpty() ? java.util.List.of() : java.util.List.of(word, word));
-    Map<String, List<String>> byName = java.util.Map.of("k", java.util.List.of("v", word));
-    outer.add(byName.get("k"));
-    outer.set(0, java.util.List.of("z"));
-    List<List<List<String>>> deeper = java.util.List.of(new java.util.ArrayList<>(outer), java.util.List.of(java.util.List.of("e")));
-    List<List<String>> result = new java.util.ArrayList<>(deeper.get(0));
-    result.add(java.util.List.of("size=" + deeper.get(0).size() + "/" + deeper.get(1).get(0).size()));
-    return result;
+    String word = DurableActivities.input(ctx, String.class);
+    try {
+      List<List<String>> outer = new java.util.ArrayList<>(java.util.List.of());
+      outer.add(java.util.List.of("a", "b"));
+      outer.add(java.util.List.of(word));
+      List<String> row = new java.util.ArrayList<>(java.util.List.of());
+      String echoResult = DurableActivities.call(ctx, ECHO, String.class, "s", word);
+      row.add(echoResult);
+      outer.add(row);
+      outer.addAll(java.util.List.of(java.util.List.of("c"), row));
+      outer.add(new java.util.ArrayList<>(java.util.List.of("d", word)));
+      List<String> pairResult = DurableActivities.call(ctx, PAIR, new TypeReference<List<String>>() {}, "s", word);
+      outer.add(pairResult);
+      outer.add(word.isEmpty() ? java.util.List.of() : java.util.List.of(word, word));
+      Map<String, List<String>> byName = java.util.Map.of("k", java.util.List.of("v", word));
+      outer.add(byName.get("k"));
+      outer.set(0, java.util.List.of("z"));
+      List<List<List<String>>> deeper = java.util.List.of(new java.util.ArrayList<>(outer), java.util.List.of(java.util.List.of("e")));
+      List<List<String>> result = new java.util.ArrayList<>(deeper.get(0));
+      result.add(java.util.List.of("size=" + deeper.get(0).size() + "/" + deeper.get(1).get(0).size()));
+      return result;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
+    }
   }
 
   /**

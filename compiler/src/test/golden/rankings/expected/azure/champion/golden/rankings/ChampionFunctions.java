@@ -16,6 +16,7 @@ import com.microsoft.durabletask.azurefunctions.DurableOrchestrationTrigger;
 import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,57 +46,61 @@ public final class ChampionFunctions {
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<Item> items = DurableActivities.input(ctx, new TypeReference<List<Item>>() {});
-    boolean found = false;
-    int max2 = 0;
-    int bestKey = 0;
-    each: for (Item item : items) {
-      Item element = item;
-      int mapped = element.score();
-      int key = mapped;
-      if ((!found) || bestKey < key) {
-        max2 = mapped;
-        bestKey = key;
-        found = true;
+    try {
+      boolean found = false;
+      int max2 = 0;
+      int bestKey = 0;
+      each: for (Item item : items) {
+        Item element = item;
+        int mapped = element.score();
+        int key = mapped;
+        if ((!found) || bestKey < key) {
+          max2 = mapped;
+          bestKey = key;
+          found = true;
+        }
       }
-    }
-    if (!found) {
-      throw new WorkflowFailure("java.util.NoSuchElementException", "No value present");
-    }
-    int value = max2;
-    int best = value;
-    boolean found2 = false;
-    String max3 = "";
-    String bestKey2 = "";
-    each2: for (Item item2 : items) {
-      Item element2 = item2;
-      String mapped2 = element2.name();
-      String key2 = mapped2;
-      if ((!found2) || bestKey2.compareTo(key2) < 0) {
-        max3 = mapped2;
-        bestKey2 = key2;
-        found2 = true;
+      if (!found) {
+        throw new WorkflowFailure("java.util.NoSuchElementException", "No value present");
       }
+      int value = max2;
+      int best = value;
+      boolean found2 = false;
+      String max3 = "";
+      String bestKey2 = "";
+      each2: for (Item item2 : items) {
+        Item element2 = item2;
+        String mapped2 = element2.name();
+        String key2 = mapped2;
+        if ((!found2) || bestKey2.compareTo(key2) < 0) {
+          max3 = mapped2;
+          bestKey2 = key2;
+          found2 = true;
+        }
+      }
+      if (!found2) {
+        throw new WorkflowFailure("java.util.NoSuchElementException", "No value present");
+      }
+      String value2 = max3;
+      String name = value2;
+      boolean found3 = false;
+      long sum = 0L;
+      long count = 0L;
+      each3: for (Item item3 : items) {
+        Item element3 = item3;
+        int mapped3 = element3.score();
+        sum = sum + ((long) mapped3);
+        count = count + 1L;
+        found3 = true;
+      }
+      if (!found3) {
+        throw new WorkflowFailure("java.util.NoSuchElementException", "No value present");
+      }
+      double value3 = ((double) sum) / ((double) count);
+      double mean = value3;
+      return name + " " + best + " " + mean;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    if (!found2) {
-      throw new WorkflowFailure("java.util.NoSuchElementException", "No value present");
-    }
-    String value2 = max3;
-    String name = value2;
-    boolean found3 = false;
-    long sum = 0L;
-    long count = 0L;
-    each3: for (Item item3 : items) {
-      Item element3 = item3;
-      int mapped3 = element3.score();
-      sum = sum + ((long) mapped3);
-      count = count + 1L;
-      found3 = true;
-    }
-    if (!found3) {
-      throw new WorkflowFailure("java.util.NoSuchElementException", "No value present");
-    }
-    double value3 = ((double) sum) / ((double) count);
-    double mean = value3;
-    return name + " " + best + " " + mean;
   }
 }

@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import java.util.Set;
 public final class RankFunctions {
   private static final ActivitySpec WEIGHT = new ActivitySpec("Notes_weight", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Notes notes = new NotesImpl();
+  private static final Notes notes = new NotesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/rank}.
@@ -53,339 +54,343 @@ public final class RankFunctions {
   @FunctionName("rank-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Board b = ctx.getInput(Board.class);
-    List<Item> items = b.items();
-    List<Item> collected = java.util.List.of();
-    List<Integer> keys = java.util.List.of();
-    List<String> keys2 = java.util.List.of();
-    each: for (Item item : items) {
-      Item element = item;
-      int key = element.score();
-      Item element2 = item;
-      String key2 = element2.name();
-      collected.add(item);
-      keys.add(key);
-      keys2.add(key2);
-    }
-    List<Item> sorted2 = java.util.stream.IntStream.range(0, collected.size()).boxed().sorted(java.util.Comparator.comparing((Integer $i) -> keys.get($i), java.util.Comparator.reverseOrder()).thenComparing((Integer $i) -> keys2.get($i))).map(collected::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-    List<String> collected2 = java.util.List.of();
-    each2: for (Item item2 : sorted2) {
-      Item element3 = item2;
-      String mapped = element3.name();
-      collected2.add(mapped);
-    }
-    List<String> byScore = new java.util.ArrayList<>(collected2);
-    List<Item> collected3 = java.util.List.of();
-    List<String> keys3 = java.util.List.of();
-    each3: for (Item item3 : items) {
-      Item i = item3;
-      String key3 = i.name();
-      collected3.add(item3);
-      keys3.add(key3);
-    }
-    List<Item> sorted3 = java.util.stream.IntStream.range(0, collected3.size()).boxed().sorted(java.util.Comparator.comparing((Integer $i) -> keys3.get($i))).map(collected3::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-    List<String> collected4 = java.util.List.of();
-    each4: for (Item item4 : sorted3) {
-      Item element4 = item4;
-      String mapped2 = element4.name();
-      collected4.add(mapped2);
-    }
-    List<String> byName = new java.util.ArrayList<>(collected4);
-    List<Item> collected5 = java.util.List.of();
-    List<Integer> keys4 = java.util.List.of();
-    each5: for (Item item5 : items) {
-      Item element5 = item5;
-      int key4 = element5.score();
-      collected5.add(item5);
-      keys4.add(key4);
-    }
-    List<Item> sorted4 = java.util.stream.IntStream.range(0, collected5.size()).boxed().sorted(java.util.Comparator.comparing((Integer $i) -> keys4.get($i))).map(collected5::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-    List<String> collected6 = java.util.List.of();
-    each6: for (Item item6 : sorted4) {
-      Item element6 = item6;
-      String mapped3 = element6.name();
-      collected6.add(mapped3);
-    }
-    List<String> stable = new java.util.ArrayList<>(collected6);
-    List<Integer> collected7 = java.util.List.of();
-    List<Integer> keys5 = java.util.List.of();
-    each7: for (Item item7 : items) {
-      Item element7 = item7;
-      int mapped4 = element7.score();
-      int key5 = mapped4;
-      collected7.add(mapped4);
-      keys5.add(key5);
-    }
-    List<Integer> sorted5 = java.util.stream.IntStream.range(0, collected7.size()).boxed().sorted(java.util.Comparator.comparing((Integer $i) -> keys5.get($i), java.util.Comparator.reverseOrder())).map(collected7::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-    List<Integer> collected8 = java.util.List.of();
-    each8: for (int item8 : sorted5) {
-      collected8.add(item8);
-    }
-    List<Integer> descending = new java.util.ArrayList<>(collected8);
-    int collected9 = 0;
-    each9: for (Item item9 : items) {
-      Item element8 = item9;
-      int mapped5 = element8.score();
-      int x = collected9;
-      int y = mapped5;
-      collected9 = x + y;
-    }
-    int total = collected9;
-    int collected10 = 0;
-    each10: for (Item item10 : items) {
-      Item i = item10;
-      int mapped6 = DurableActivities.call(ctx, WEIGHT, Integer.class, "name", i.name());
-      collected10 = collected10 + mapped6;
-    }
-    int weights = collected10;
-    String collected11 = "";
-    each11: for (Item item11 : items) {
-      Item element9 = item11;
-      String mapped7 = element9.name();
-      String acc = collected11;
-      String n = mapped7;
-      collected11 = acc + n + ";";
-    }
-    String chain = collected11;
-    boolean found = false;
-    int reduced = 0;
-    each12: for (Item item12 : items) {
-      Item element10 = item12;
-      int mapped8 = element10.score();
+    Board b = DurableActivities.input(ctx, Board.class);
+    try {
+      List<Item> items = b.items();
+      List<Item> collected = new java.util.ArrayList<>();
+      List<Integer> keys = new java.util.ArrayList<>();
+      List<String> keys2 = new java.util.ArrayList<>();
+      each: for (Item item : items) {
+        Item element = item;
+        int key = element.score();
+        Item element2 = item;
+        String key2 = element2.name();
+        collected.add(item);
+        keys.add(key);
+        keys2.add(key2);
+      }
+      List<Item> sorted2 = java.util.stream.IntStream.range(0, collected.size()).boxed().sorted(java.util.Comparator.comparing((Integer $i) -> keys.get($i), java.util.Comparator.reverseOrder()).thenComparing((Integer $i) -> keys2.get($i))).map(collected::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+      List<String> collected2 = new java.util.ArrayList<>();
+      each2: for (Item item2 : sorted2) {
+        Item element3 = item2;
+        String mapped = element3.name();
+        collected2.add(mapped);
+      }
+      List<String> byScore = new java.util.ArrayList<>(collected2);
+      List<Item> collected3 = new java.util.ArrayList<>();
+      List<String> keys3 = new java.util.ArrayList<>();
+      each3: for (Item item3 : items) {
+        Item i = item3;
+        String key3 = i.name();
+        collected3.add(item3);
+        keys3.add(key3);
+      }
+      List<Item> sorted3 = java.util.stream.IntStream.range(0, collected3.size()).boxed().sorted(java.util.Comparator.comparing((Integer $i) -> keys3.get($i))).map(collected3::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+      List<String> collected4 = new java.util.ArrayList<>();
+      each4: for (Item item4 : sorted3) {
+        Item element4 = item4;
+        String mapped2 = element4.name();
+        collected4.add(mapped2);
+      }
+      List<String> byName = new java.util.ArrayList<>(collected4);
+      List<Item> collected5 = new java.util.ArrayList<>();
+      List<Integer> keys4 = new java.util.ArrayList<>();
+      each5: for (Item item5 : items) {
+        Item element5 = item5;
+        int key4 = element5.score();
+        collected5.add(item5);
+        keys4.add(key4);
+      }
+      List<Item> sorted4 = java.util.stream.IntStream.range(0, collected5.size()).boxed().sorted(java.util.Comparator.comparing((Integer $i) -> keys4.get($i))).map(collected5::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+      List<String> collected6 = new java.util.ArrayList<>();
+      each6: for (Item item6 : sorted4) {
+        Item element6 = item6;
+        String mapped3 = element6.name();
+        collected6.add(mapped3);
+      }
+      List<String> stable = new java.util.ArrayList<>(collected6);
+      List<Integer> collected7 = new java.util.ArrayList<>();
+      List<Integer> keys5 = new java.util.ArrayList<>();
+      each7: for (Item item7 : items) {
+        Item element7 = item7;
+        int mapped4 = element7.score();
+        int key5 = mapped4;
+        collected7.add(mapped4);
+        keys5.add(key5);
+      }
+      List<Integer> sorted5 = java.util.stream.IntStream.range(0, collected7.size()).boxed().sorted(java.util.Comparator.comparing((Integer $i) -> keys5.get($i), java.util.Comparator.reverseOrder())).map(collected7::get).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+      List<Integer> collected8 = new java.util.ArrayList<>();
+      each8: for (int item8 : sorted5) {
+        collected8.add(item8);
+      }
+      List<Integer> descending = new java.util.ArrayList<>(collected8);
+      int collected9 = 0;
+      each9: for (Item item9 : items) {
+        Item element8 = item9;
+        int mapped5 = element8.score();
+        int x = collected9;
+        int y = mapped5;
+        collected9 = x + y;
+      }
+      int total = collected9;
+      int collected10 = 0;
+      each10: for (Item item10 : items) {
+        Item i = item10;
+        int mapped6 = DurableActivities.call(ctx, WEIGHT, Integer.class, "name", i.name());
+        collected10 = collected10 + mapped6;
+      }
+      int weights = collected10;
+      String collected11 = "";
+      each11: for (Item item11 : items) {
+        Item element9 = item11;
+        String mapped7 = element9.name();
+        String acc = collected11;
+        String n = mapped7;
+        collected11 = acc + n + ";";
+      }
+      String chain = collected11;
+      boolean found = false;
+      int reduced = 0;
+      each12: for (Item item12 : items) {
+        Item element10 = item12;
+        int mapped8 = element10.score();
+        if (found) {
+          int x = reduced;
+          int y = mapped8;
+          reduced = x * y;
+        } else {
+          reduced = mapped8;
+          found = true;
+        }
+      }
+      int orElse2 = -1;
+      int value;
       if (found) {
-        int x = reduced;
-        int y = mapped8;
-        reduced = x * y;
+        value = reduced;
       } else {
-        reduced = mapped8;
-        found = true;
+        value = orElse2;
       }
-    }
-    int orElse2 = -1;
-    int value;
-    if (found) {
-      value = reduced;
-    } else {
-      value = orElse2;
-    }
-    int product = value;
-    boolean found2 = false;
-    int max2 = 0;
-    int bestKey = 0;
-    each13: for (Item item13 : items) {
-      Item element11 = item13;
-      int mapped9 = element11.score();
-      int key6 = mapped9;
-      if ((!found2) || bestKey < key6) {
-        max2 = mapped9;
-        bestKey = key6;
-        found2 = true;
-      }
-    }
-    int orElse3 = -100;
-    int value2;
-    if (found2) {
-      value2 = max2;
-    } else {
-      value2 = orElse3;
-    }
-    int best = value2;
-    boolean found3 = false;
-    int min2 = 0;
-    int bestKey2 = 0;
-    each14: for (Item item14 : items) {
-      Item element12 = item14;
-      int mapped10 = element12.score();
-      int key7 = mapped10;
-      if ((!found3) || key7 < bestKey2) {
-        min2 = mapped10;
-        bestKey2 = key7;
-        found3 = true;
-      }
-    }
-    int orElse4 = 100;
-    int value3;
-    if (found3) {
-      value3 = min2;
-    } else {
-      value3 = orElse4;
-    }
-    int worst = value3;
-    boolean found4 = false;
-    long sum = 0L;
-    long count2 = 0L;
-    each15: for (Item item15 : items) {
-      Item element13 = item15;
-      int mapped11 = element13.score();
-      sum = sum + ((long) mapped11);
-      count2 = count2 + 1L;
-      found4 = true;
-    }
-    double orElse5 = 0.0;
-    double value4;
-    if (found4) {
-      value4 = ((double) sum) / ((double) count2);
-    } else {
-      value4 = orElse5;
-    }
-    double mean = value4;
-    boolean found5 = false;
-    String min3 = "";
-    String bestKey3 = "";
-    each16: for (Item item16 : items) {
-      Item element14 = item16;
-      String mapped12 = element14.name();
-      String key8 = mapped12;
-      if ((!found5) || key8.compareTo(bestKey3) < 0) {
-        min3 = mapped12;
-        bestKey3 = key8;
-        found5 = true;
-      }
-    }
-    String orElse6 = "-";
-    String value5;
-    if (found5) {
-      value5 = min3;
-    } else {
-      value5 = orElse6;
-    }
-    String firstName = value5;
-    boolean found6 = false;
-    String max3 = "";
-    String bestKey4 = "";
-    each17: for (Item item17 : items) {
-      Item element15 = item17;
-      String mapped13 = element15.name();
-      String key9 = mapped13;
-      if ((!found6) || bestKey4.compareTo(key9) < 0) {
-        max3 = mapped13;
-        bestKey4 = key9;
-        found6 = true;
-      }
-    }
-    String orElse7 = "-";
-    String value6;
-    if (found6) {
-      value6 = max3;
-    } else {
-      value6 = orElse7;
-    }
-    String lastName = value6;
-    boolean found7 = false;
-    Item max4 = null;
-    int bestKey5 = 0;
-    each18: for (Item item18 : items) {
-      Item element16 = item18;
-      int key10 = element16.score();
-      if ((!found7) || bestKey5 < key10) {
-        max4 = item18;
-        bestKey5 = key10;
-        found7 = true;
-      }
-    }
-    Item orElse8 = new golden.rankings.Item("none", 0, java.util.List.of());
-    Item value7;
-    if (found7) {
-      value7 = max4;
-    } else {
-      value7 = orElse8;
-    }
-    Item top = value7;
-    boolean found8 = false;
-    Item min4 = null;
-    int bestKey6 = 0;
-    each19: for (Item item19 : items) {
-      Item element17 = item19;
-      int key11 = element17.score();
-      if ((!found8) || key11 < bestKey6) {
-        min4 = item19;
-        bestKey6 = key11;
-        found8 = true;
-      }
-    }
-    Item orElse9 = top;
-    Item value8;
-    if (found8) {
-      value8 = min4;
-    } else {
-      value8 = orElse9;
-    }
-    Item low = value8;
-    List<String> collected12 = java.util.List.of();
-    stream2: for (Item item20 : items) {
-      Item i = item20;
-      List<String> flat = i.tags();
-      each20: for (String item21 : flat) {
-        collected12.add(item21);
-      }
-    }
-    List<String> distinct2 = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(collected12));
-    List<String> collected13 = java.util.List.of();
-    each21: for (String item22 : distinct2) {
-      collected13.add(item22);
-    }
-    List<String> tags = new java.util.ArrayList<>(collected13);
-    long collected14 = 0L;
-    stream3: for (Item item23 : items) {
-      Item i = item23;
-      List<String> flat2 = i.tags();
-      each22: for (String item24 : flat2) {
-        String t = item24;
-        if (t.length() > 2) {
-          collected14 = collected14 + 1L;
+      int product = value;
+      boolean found2 = false;
+      int max2 = 0;
+      int bestKey = 0;
+      each13: for (Item item13 : items) {
+        Item element11 = item13;
+        int mapped9 = element11.score();
+        int key6 = mapped9;
+        if ((!found2) || bestKey < key6) {
+          max2 = mapped9;
+          bestKey = key6;
+          found2 = true;
         }
       }
-    }
-    long tagged = collected14;
-    long limit2 = 3L;
-    long taken = 0L;
-    List<String> collected15 = java.util.List.of();
-    stream4: for (Item item25 : items) {
-      Item i = item25;
-      List<String> flat3 = i.tags();
-      each23: for (String item26 : flat3) {
-        if (taken >= limit2) {
-          break stream4;
+      int orElse3 = -100;
+      int value2;
+      if (found2) {
+        value2 = max2;
+      } else {
+        value2 = orElse3;
+      }
+      int best = value2;
+      boolean found3 = false;
+      int min2 = 0;
+      int bestKey2 = 0;
+      each14: for (Item item14 : items) {
+        Item element12 = item14;
+        int mapped10 = element12.score();
+        int key7 = mapped10;
+        if ((!found3) || key7 < bestKey2) {
+          min2 = mapped10;
+          bestKey2 = key7;
+          found3 = true;
         }
-        taken = taken + 1L;
-        collected15.add(item26);
       }
-    }
-    List<String> firstTags = new java.util.ArrayList<>(collected15);
-    String stockLine = "";
-    int inStock = 0;
-    Map<String, Integer> eMap = b.stock();
-    each24: for (String eKey : java.util.List.copyOf(eMap.keySet())) {
-      stockLine = stockLine + eKey + "=" + eMap.get(eKey) + ",";
-      inStock = inStock + eMap.get(eKey);
-    }
-    List<Integer> counts = new java.util.ArrayList<>(new java.util.ArrayList<>(b.stock().values()));
-    boolean found9 = false;
-    int max5 = 0;
-    int bestKey7 = 0;
-    each25: for (int item27 : new java.util.ArrayList<>(b.stock().values())) {
-      int c = item27;
-      int mapped14 = c;
-      int key12 = mapped14;
-      if ((!found9) || bestKey7 < key12) {
-        max5 = mapped14;
-        bestKey7 = key12;
-        found9 = true;
+      int orElse4 = 100;
+      int value3;
+      if (found3) {
+        value3 = min2;
+      } else {
+        value3 = orElse4;
       }
+      int worst = value3;
+      boolean found4 = false;
+      long sum = 0L;
+      long count2 = 0L;
+      each15: for (Item item15 : items) {
+        Item element13 = item15;
+        int mapped11 = element13.score();
+        sum = sum + ((long) mapped11);
+        count2 = count2 + 1L;
+        found4 = true;
+      }
+      double orElse5 = 0.0;
+      double value4;
+      if (found4) {
+        value4 = ((double) sum) / ((double) count2);
+      } else {
+        value4 = orElse5;
+      }
+      double mean = value4;
+      boolean found5 = false;
+      String min3 = "";
+      String bestKey3 = "";
+      each16: for (Item item16 : items) {
+        Item element14 = item16;
+        String mapped12 = element14.name();
+        String key8 = mapped12;
+        if ((!found5) || key8.compareTo(bestKey3) < 0) {
+          min3 = mapped12;
+          bestKey3 = key8;
+          found5 = true;
+        }
+      }
+      String orElse6 = "-";
+      String value5;
+      if (found5) {
+        value5 = min3;
+      } else {
+        value5 = orElse6;
+      }
+      String firstName = value5;
+      boolean found6 = false;
+      String max3 = "";
+      String bestKey4 = "";
+      each17: for (Item item17 : items) {
+        Item element15 = item17;
+        String mapped13 = element15.name();
+        String key9 = mapped13;
+        if ((!found6) || bestKey4.compareTo(key9) < 0) {
+          max3 = mapped13;
+          bestKey4 = key9;
+          found6 = true;
+        }
+      }
+      String orElse7 = "-";
+      String value6;
+      if (found6) {
+        value6 = max3;
+      } else {
+        value6 = orElse7;
+      }
+      String lastName = value6;
+      boolean found7 = false;
+      Item max4 = null;
+      int bestKey5 = 0;
+      each18: for (Item item18 : items) {
+        Item element16 = item18;
+        int key10 = element16.score();
+        if ((!found7) || bestKey5 < key10) {
+          max4 = item18;
+          bestKey5 = key10;
+          found7 = true;
+        }
+      }
+      Item orElse8 = new golden.rankings.Item("none", 0, java.util.List.of());
+      Item value7;
+      if (found7) {
+        value7 = max4;
+      } else {
+        value7 = orElse8;
+      }
+      Item top = value7;
+      boolean found8 = false;
+      Item min4 = null;
+      int bestKey6 = 0;
+      each19: for (Item item19 : items) {
+        Item element17 = item19;
+        int key11 = element17.score();
+        if ((!found8) || key11 < bestKey6) {
+          min4 = item19;
+          bestKey6 = key11;
+          found8 = true;
+        }
+      }
+      Item orElse9 = top;
+      Item value8;
+      if (found8) {
+        value8 = min4;
+      } else {
+        value8 = orElse9;
+      }
+      Item low = value8;
+      List<String> collected12 = new java.util.ArrayList<>();
+      stream2: for (Item item20 : items) {
+        Item i = item20;
+        List<String> flat = i.tags();
+        each20: for (String item21 : flat) {
+          collected12.add(item21);
+        }
+      }
+      List<String> distinct2 = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(collected12));
+      List<String> collected13 = new java.util.ArrayList<>();
+      each21: for (String item22 : distinct2) {
+        collected13.add(item22);
+      }
+      List<String> tags = new java.util.ArrayList<>(collected13);
+      long collected14 = 0L;
+      stream3: for (Item item23 : items) {
+        Item i = item23;
+        List<String> flat2 = i.tags();
+        each22: for (String item24 : flat2) {
+          String t = item24;
+          if (t.length() > 2) {
+            collected14 = collected14 + 1L;
+          }
+        }
+      }
+      long tagged = collected14;
+      long limit2 = 3L;
+      long taken = 0L;
+      List<String> collected15 = new java.util.ArrayList<>();
+      stream4: for (Item item25 : items) {
+        Item i = item25;
+        List<String> flat3 = i.tags();
+        each23: for (String item26 : flat3) {
+          if (taken >= limit2) {
+            break stream4;
+          }
+          taken = taken + 1L;
+          collected15.add(item26);
+        }
+      }
+      List<String> firstTags = new java.util.ArrayList<>(collected15);
+      String stockLine = "";
+      int inStock = 0;
+      Map<String, Integer> eMap = b.stock();
+      each24: for (String eKey : java.util.List.copyOf(eMap.keySet())) {
+        stockLine = stockLine + eKey + "=" + eMap.get(eKey) + ",";
+        inStock = inStock + eMap.get(eKey);
+      }
+      List<Integer> counts = new java.util.ArrayList<>(new java.util.ArrayList<>(b.stock().values()));
+      boolean found9 = false;
+      int max5 = 0;
+      int bestKey7 = 0;
+      each25: for (int item27 : new java.util.ArrayList<>(b.stock().values())) {
+        int c = item27;
+        int mapped14 = c;
+        int key12 = mapped14;
+        if ((!found9) || bestKey7 < key12) {
+          max5 = mapped14;
+          bestKey7 = key12;
+          found9 = true;
+        }
+      }
+      int orElse10 = 0;
+      int value9;
+      if (found9) {
+        value9 = max5;
+      } else {
+        value9 = orElse10;
+      }
+      int most = value9;
+      int sumOfValues = 0;
+      each26: for (int v : new java.util.ArrayList<>(b.stock().values())) {
+        sumOfValues = sumOfValues + v;
+      }
+      return byScore + " " + byName + " " + stable + " " + descending + " " + total + " " + weights + " " + chain + " " + product + " " + best + " " + worst + " " + mean + " " + firstName + " " + lastName + " " + top.name() + " " + low.name() + " " + tags + " " + tagged + " " + firstTags + " " + stockLine + " " + inStock + " " + counts + " " + most + " " + sumOfValues;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    int orElse10 = 0;
-    int value9;
-    if (found9) {
-      value9 = max5;
-    } else {
-      value9 = orElse10;
-    }
-    int most = value9;
-    int sumOfValues = 0;
-    each26: for (int v : new java.util.ArrayList<>(b.stock().values())) {
-      sumOfValues = sumOfValues + v;
-    }
-    return byScore + " " + byName + " " + stable + " " + descending + " " + total + " " + weights + " " + chain + " " + product + " " + best + " " + worst + " " + mean + " " + firstName + " " + lastName + " " + top.name() + " " + low.name() + " " + tags + " " + tagged + " " + firstTags + " " + stockLine + " " + inStock + " " + counts + " " + most + " " + sumOfValues;
   }
 
   /**

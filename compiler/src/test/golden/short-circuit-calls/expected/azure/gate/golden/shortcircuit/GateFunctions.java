@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,7 @@ public final class GateFunctions {
 
   private static final ActivitySpec QUOTA = new ActivitySpec("Checks_quota", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Checks checks = new ChecksImpl();
+  private static final Checks checks = new ChecksImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/gate}.
@@ -53,28 +54,28 @@ public final class GateFunctions {
   @FunctionName("gate-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String user = ctx.getInput(String.class);
-    boolean isAllowedOrElse;
-    if (!user.equals("root")) {
-      isAllowedOrElse = DurableActivities.call(ctx, IS_ALLOWED, Boolean.class, "user", user);
-    } else {
-      isAllowedOrElse = false;
+    String user = DurableActivities.input(ctx, String.class);
+    try {
+      boolean isAllowedOrElse;
+      if (!java.util.Objects.equals(user, "root")) {
+        isAllowedOrElse = DurableActivities.call(ctx, IS_ALLOWED, Boolean.class, "user", user);
+      } else {
+        isAllowedOrElse = false;
+      }
+      boolean ok = isAllowedOrElse;
+      int quotaOrElse;
+      if (ok) {
+        int quotaResult = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
+        quotaOrElse = quotaResult * 2;
+      } else {
+        quotaOrElse = 0;
+      }
+      int limit = quotaOrElse;
+      int quotaResult2 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
+      return user + ": " + (quotaResult2 + limit) + (ok ? " allowed" : " denied");
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    boolean ok = isAllowedOrElse;
-    int quotaOrElse;
-    if (ok) {
-      int quotaResult = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
-      quotaOrElse = quotaResult * 2;
-    } else {
-      quotaOrElse = 0;
-    }
-    int limit = quotaOrElse;
-    int shares = user.startsWith("#") ? 0 : 1;
-    int before = 10 / shares;
-    int quotaResult2 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
-    int each = before + quotaResult2;
-    int quotaResult3 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
-    return user + ": " + (quotaResult3 + limit) + (ok ? " allowed" : " denied") + " " + each;
   }
 
   /**

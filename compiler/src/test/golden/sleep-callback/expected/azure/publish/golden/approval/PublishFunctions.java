@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.api.Callback;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
+import dev.statecraft.azure.CallbackFunctions;
 import dev.statecraft.azure.DurableActivities;
 import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class PublishFunctions {
 
   private static final ActivitySpec PUBLISH = new ActivitySpec("Reviews_publish", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Reviews reviews = new ReviewsImpl();
+  private static final Reviews reviews = new ReviewsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/publish}.
@@ -50,35 +51,49 @@ public final class PublishFunctions {
   }
 
   /**
+   * Answers a callback wait: {@code POST /api/callbacks/publish?token=TOKEN}.
+   */
+  @FunctionName("publish-callbacks")
+  public HttpResponseMessage callbacks(
+      @HttpTrigger(name = "request", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.ANONYMOUS, route = "callbacks/publish") HttpRequestMessage<Optional<String>> request,
+      @DurableClientInput(name = "durable") DurableClientContext durable) {
+    return CallbackFunctions.answer(request, durable.getClient());
+  }
+
+  /**
    * The workflow body. Durable Functions replays it; every effect goes through {@code ctx}.
    */
   @FunctionName("publish-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String draft = ctx.getInput(String.class);
+    String draft = DurableActivities.input(ctx, String.class);
     int callbackSequence = 0;
-    Approval approval;
     try {
-      Callback cb = DurableActivities.newCallback(ctx, callbackSequence++);
-      DurableActivities.call(ctx, REQUEST_APPROVAL, Void.class, "draft", draft, "callback", cb);
-      approval = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Approval.class);
-    } catch (RuntimeException caught) {
-      WorkflowErrors.rethrowControlFlow(caught);
-      String caughtType = WorkflowErrors.type(caught);
-      if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.CallbackTimeout")) {
-        String eError = caughtType;
-        String eMessage = WorkflowErrors.message(caught);
-        return "expired";
-      } else {
-        throw caught;
+      Approval approval;
+      try {
+        Callback cb = DurableActivities.newCallback(ctx, "publish", callbackSequence++);
+        DurableActivities.call(ctx, REQUEST_APPROVAL, Void.class, "draft", draft, "callback", cb);
+        approval = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(86400L), Approval.class);
+      } catch (RuntimeException caught) {
+        WorkflowErrors.rethrowControlFlow(caught);
+        String caughtType = WorkflowErrors.type(caught);
+        if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.CallbackTimeout")) {
+          String eError = caughtType;
+          String eMessage = WorkflowErrors.message(caught);
+          return "expired";
+        } else {
+          throw caught;
+        }
       }
+      if (!approval.approved()) {
+        return "rejected by " + approval.by();
+      }
+      ctx.createTimer(Duration.ofSeconds(1800L)).await();
+      String publishResult = DurableActivities.call(ctx, PUBLISH, String.class, "draft", draft);
+      return publishResult;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    if (!approval.approved()) {
-      return "rejected by " + approval.by();
-    }
-    ctx.createTimer(Duration.ofSeconds(1800L)).await();
-    String publishResult = DurableActivities.call(ctx, PUBLISH, String.class, "draft", draft);
-    return publishResult;
   }
 
   /**

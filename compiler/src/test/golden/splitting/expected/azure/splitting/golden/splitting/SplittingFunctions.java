@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ import java.util.Set;
 public final class SplittingFunctions {
   private static final ActivitySpec COUNT = new ActivitySpec("Words_count", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Words words = new WordsImpl();
+  private static final Words words = new WordsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/splitting}.
@@ -53,21 +54,25 @@ public final class SplittingFunctions {
   @FunctionName("splitting-orchestrator")
   public List<String> orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String text = ctx.getInput(String.class);
-    List<String> out = new java.util.ArrayList<>(java.util.List.of());
-    out.add("commas=" + java.util.List.of(text.split(",")).size());
-    out.add("lines=" + java.util.List.of(text.split("\n")).size());
-    out.add("dots=" + java.util.List.of(text.split(".")).size());
-    out.add("chars=" + java.util.List.of(text.split("")).size());
-    List<String> tokens = java.util.List.of(text.trim().split("\\s+"));
-    out.add("tokens=" + tokens.size() + ":" + String.join("|", tokens));
-    List<String> fields = java.util.List.of(text.split("[,;]\\s*"));
-    each: for (String f : fields) {
-      out.add("[" + f + "]");
+    String text = DurableActivities.input(ctx, String.class);
+    try {
+      List<String> out = new java.util.ArrayList<>(java.util.List.of());
+      out.add("commas=" + java.util.List.of(text.split(",")).size());
+      out.add("lines=" + java.util.List.of(text.split("\n")).size());
+      out.add("dots=" + java.util.List.of(text.split(".")).size());
+      out.add("chars=" + java.util.List.of(text.split("")).size());
+      List<String> tokens = java.util.List.of(text.trim().split("\\s+"));
+      out.add("tokens=" + tokens.size() + ":" + String.join("|", tokens));
+      List<String> fields = java.util.List.of(text.split("[,;]\\s*"));
+      each: for (String f : fields) {
+        out.add("[" + f + "]");
+      }
+      String countResult = DurableActivities.call(ctx, COUNT, String.class, "words", java.util.List.of(text.split(" ")));
+      out.add(countResult);
+      return out;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    String countResult = DurableActivities.call(ctx, COUNT, String.class, "words", java.util.List.of(text.split(" ")));
-    out.add(countResult);
-    return out;
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class PipelineFunctions {
 
   private static final ActivitySpec NOTE = new ActivitySpec("Scorer_note", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Scorer scorer = new ScorerImpl();
+  private static final Scorer scorer = new ScorerImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/pipeline}.
@@ -56,181 +57,185 @@ public final class PipelineFunctions {
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<Doc> docs = DurableActivities.input(ctx, new TypeReference<List<Doc>>() {});
-    List<String> collected = java.util.List.of();
-    each: for (Doc item : docs) {
-      Doc d = item;
-      if (d.words() > 2) {
-        Doc element = item;
-        String mapped = element.title();
-        collected.add(mapped);
-      }
-    }
-    List<String> titles = new java.util.ArrayList<>(collected);
-    List<Integer> collected2 = java.util.List.of();
-    each2: for (Doc item2 : docs) {
-      Doc d = item2;
-      int mapped2 = DurableActivities.call(ctx, SCORE, Integer.class, "title", d.title());
-      collected2.add(mapped2);
-    }
-    List<Integer> scores = new java.util.ArrayList<>(collected2);
-    long collected3 = 0L;
-    each3: for (Doc item3 : docs) {
-      Doc d = item3;
-      if (d.words() > 3) {
-        collected3 = collected3 + 1L;
-      }
-    }
-    long longOnes = collected3;
-    int collected4 = 0;
-    each4: for (Doc item4 : docs) {
-      Doc element2 = item4;
-      int mapped3 = element2.words();
-      collected4 = collected4 + mapped3;
-    }
-    int total = collected4;
-    double collected5 = 0.0;
-    each5: for (Doc item5 : docs) {
-      Doc d = item5;
-      double mapped4 = ((double) d.words()) * 1.0;
-      double a = collected5;
-      double b = mapped4;
-      collected5 = a + b;
-    }
-    double wordSum = collected5;
-    double avg = docs.isEmpty() ? 0.0 : (wordSum / ((double) docs.size()));
-    boolean collected6 = false;
-    each6: for (Doc item6 : docs) {
-      Doc d = item6;
-      if (d.title().startsWith("B")) {
-        collected6 = true;
-        break;
-      }
-    }
-    boolean any = collected6;
-    boolean collected7 = true;
-    each7: for (String item7 : titles) {
-      String t = item7;
-      if (!(t.length() > 3)) {
-        collected7 = false;
-        break;
-      }
-    }
-    boolean all = collected7;
-    boolean collected8 = true;
-    each8: for (Doc item8 : docs) {
-      Doc element3 = item8;
-      String mapped5 = element3.title();
-      String element4 = mapped5;
-      if (element4.isEmpty()) {
-        collected8 = false;
-        break;
-      }
-    }
-    boolean none = collected8;
-    List<String> collected9 = java.util.List.of();
-    each9: for (Doc item9 : docs) {
-      Doc d = item9;
-      String mapped6 = d.title().toUpperCase();
-      collected9.add(String.valueOf(mapped6));
-    }
-    String joined = "[" + String.join(", ", collected9) + "]";
-    List<String> collected10 = java.util.List.of();
-    each10: for (String item10 : titles) {
-      String t = item10;
-      if (!t.equals("Alpha")) {
-        collected10.add(item10);
-      }
-    }
-    titles = new java.util.ArrayList<>(collected10);
-    List<Integer> collected11 = java.util.List.of();
-    each11: for (String item11 : java.util.List.of("1", "22")) {
-      String element5 = item11;
-      int mapped7 = Integer.parseInt(element5);
-      collected11.add(mapped7);
-    }
-    List<Integer> parsed = new java.util.ArrayList<>(collected11);
-    List<String> seen = new java.util.ArrayList<>(java.util.List.of());
-    each12: for (Doc item12 : docs) {
-      Doc d = item12;
-      if (d.words() > 0) {
-        Doc element6 = item12;
-        String mapped8 = element6.title();
-        String t = mapped8;
-        seen.add(t);
-      }
-    }
-    each13: for (Doc item13 : docs) {
-      Doc d = item13;
-      DurableActivities.call(ctx, NOTE, Void.class, "title", d.title());
-    }
-    each14: for (String item14 : titles) {
-      String element7 = item14;
-      DurableActivities.call(ctx, NOTE, Void.class, "title", element7);
-    }
-    long limit2 = 2L;
-    long taken = 0L;
-    List<String> collected12 = java.util.List.of();
-    each15: for (Doc item15 : docs) {
-      Doc element8 = item15;
-      String mapped9 = element8.title();
-      if (taken >= limit2) {
-        break;
-      }
-      taken = taken + 1L;
-      collected12.add(mapped9);
-    }
-    List<String> firstTwo = new java.util.ArrayList<>(collected12);
-    long skip2 = 1L;
-    long seen2 = 0L;
-    List<String> collected13 = java.util.List.of();
-    each16: for (Doc item16 : docs) {
-      seen2 = seen2 + 1L;
-      if (seen2 > skip2) {
-        Doc d = item16;
-        if (d.words() < 4) {
-          Doc element9 = item16;
-          String mapped10 = element9.title();
-          collected13.add(mapped10);
+    try {
+      List<String> collected = new java.util.ArrayList<>();
+      each: for (Doc item : docs) {
+        Doc d = item;
+        if (d.words() > 2) {
+          Doc element = item;
+          String mapped = element.title();
+          collected.add(mapped);
         }
       }
-    }
-    List<String> rest = new java.util.ArrayList<>(collected13);
-    List<String> collected14 = java.util.List.of();
-    each17: for (Doc item17 : docs) {
-      Doc element10 = item17;
-      String mapped11 = element10.title();
-      collected14.add(mapped11);
-    }
-    List<String> sorted2 = new java.util.ArrayList<>(collected14.stream().sorted().toList());
-    List<String> collected15 = java.util.List.of();
-    each18: for (String item18 : sorted2) {
-      collected15.add(item18);
-    }
-    List<String> ordered = new java.util.ArrayList<>(collected15);
-    List<Integer> collected16 = java.util.List.of();
-    each19: for (Doc item19 : docs) {
-      Doc element11 = item19;
-      int mapped12 = element11.words();
-      collected16.add(mapped12);
-    }
-    List<Integer> distinct2 = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(collected16));
-    List<Integer> collected17 = java.util.List.of();
-    each20: for (int item20 : distinct2) {
-      collected17.add(item20);
-    }
-    List<Integer> sorted3 = new java.util.ArrayList<>(collected17.stream().sorted().toList());
-    long limit3 = 2L;
-    long taken2 = 0L;
-    List<Integer> collected18 = java.util.List.of();
-    each21: for (int item21 : sorted3) {
-      if (taken2 >= limit3) {
-        break;
+      List<String> titles = new java.util.ArrayList<>(collected);
+      List<Integer> collected2 = new java.util.ArrayList<>();
+      each2: for (Doc item2 : docs) {
+        Doc d = item2;
+        int mapped2 = DurableActivities.call(ctx, SCORE, Integer.class, "title", d.title());
+        collected2.add(mapped2);
       }
-      taken2 = taken2 + 1L;
-      collected18.add(item21);
+      List<Integer> scores = new java.util.ArrayList<>(collected2);
+      long collected3 = 0L;
+      each3: for (Doc item3 : docs) {
+        Doc d = item3;
+        if (d.words() > 3) {
+          collected3 = collected3 + 1L;
+        }
+      }
+      long longOnes = collected3;
+      int collected4 = 0;
+      each4: for (Doc item4 : docs) {
+        Doc element2 = item4;
+        int mapped3 = element2.words();
+        collected4 = collected4 + mapped3;
+      }
+      int total = collected4;
+      double collected5 = 0.0;
+      each5: for (Doc item5 : docs) {
+        Doc d = item5;
+        double mapped4 = ((double) d.words()) * 1.0;
+        double a = collected5;
+        double b = mapped4;
+        collected5 = a + b;
+      }
+      double wordSum = collected5;
+      double avg = docs.isEmpty() ? 0.0 : (wordSum / ((double) docs.size()));
+      boolean collected6 = false;
+      each6: for (Doc item6 : docs) {
+        Doc d = item6;
+        if (d.title().startsWith("B")) {
+          collected6 = true;
+          break;
+        }
+      }
+      boolean any = collected6;
+      boolean collected7 = true;
+      each7: for (String item7 : titles) {
+        String t = item7;
+        if (!(t.length() > 3)) {
+          collected7 = false;
+          break;
+        }
+      }
+      boolean all = collected7;
+      boolean collected8 = true;
+      each8: for (Doc item8 : docs) {
+        Doc element3 = item8;
+        String mapped5 = element3.title();
+        String element4 = mapped5;
+        if (element4.isEmpty()) {
+          collected8 = false;
+          break;
+        }
+      }
+      boolean none = collected8;
+      List<String> collected9 = new java.util.ArrayList<>();
+      each9: for (Doc item9 : docs) {
+        Doc d = item9;
+        String mapped6 = d.title().toUpperCase();
+        collected9.add(String.valueOf(mapped6));
+      }
+      String joined = "[" + String.join(", ", collected9) + "]";
+      List<String> collected10 = new java.util.ArrayList<>();
+      each10: for (String item10 : titles) {
+        String t = item10;
+        if (!java.util.Objects.equals(t, "Alpha")) {
+          collected10.add(item10);
+        }
+      }
+      titles = new java.util.ArrayList<>(collected10);
+      List<Integer> collected11 = new java.util.ArrayList<>();
+      each11: for (String item11 : java.util.List.of("1", "22")) {
+        String element5 = item11;
+        int mapped7 = Integer.parseInt(element5);
+        collected11.add(mapped7);
+      }
+      List<Integer> parsed = new java.util.ArrayList<>(collected11);
+      List<String> seen = new java.util.ArrayList<>(java.util.List.of());
+      each12: for (Doc item12 : docs) {
+        Doc d = item12;
+        if (d.words() > 0) {
+          Doc element6 = item12;
+          String mapped8 = element6.title();
+          String t = mapped8;
+          seen.add(t);
+        }
+      }
+      each13: for (Doc item13 : docs) {
+        Doc d = item13;
+        DurableActivities.call(ctx, NOTE, Void.class, "title", d.title());
+      }
+      each14: for (String item14 : titles) {
+        String element7 = item14;
+        DurableActivities.call(ctx, NOTE, Void.class, "title", element7);
+      }
+      long limit2 = 2L;
+      long taken = 0L;
+      List<String> collected12 = new java.util.ArrayList<>();
+      each15: for (Doc item15 : docs) {
+        Doc element8 = item15;
+        String mapped9 = element8.title();
+        if (taken >= limit2) {
+          break;
+        }
+        taken = taken + 1L;
+        collected12.add(mapped9);
+      }
+      List<String> firstTwo = new java.util.ArrayList<>(collected12);
+      long skip2 = 1L;
+      long seen2 = 0L;
+      List<String> collected13 = new java.util.ArrayList<>();
+      each16: for (Doc item16 : docs) {
+        seen2 = seen2 + 1L;
+        if (seen2 > skip2) {
+          Doc d = item16;
+          if (d.words() < 4) {
+            Doc element9 = item16;
+            String mapped10 = element9.title();
+            collected13.add(mapped10);
+          }
+        }
+      }
+      List<String> rest = new java.util.ArrayList<>(collected13);
+      List<String> collected14 = new java.util.ArrayList<>();
+      each17: for (Doc item17 : docs) {
+        Doc element10 = item17;
+        String mapped11 = element10.title();
+        collected14.add(mapped11);
+      }
+      List<String> sorted2 = new java.util.ArrayList<>(collected14.stream().sorted().toList());
+      List<String> collected15 = new java.util.ArrayList<>();
+      each18: for (String item18 : sorted2) {
+        collected15.add(item18);
+      }
+      List<String> ordered = new java.util.ArrayList<>(collected15);
+      List<Integer> collected16 = new java.util.ArrayList<>();
+      each19: for (Doc item19 : docs) {
+        Doc element11 = item19;
+        int mapped12 = element11.words();
+        collected16.add(mapped12);
+      }
+      List<Integer> distinct2 = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(collected16));
+      List<Integer> collected17 = new java.util.ArrayList<>();
+      each20: for (int item20 : distinct2) {
+        collected17.add(item20);
+      }
+      List<Integer> sorted3 = new java.util.ArrayList<>(collected17.stream().sorted().toList());
+      long limit3 = 2L;
+      long taken2 = 0L;
+      List<Integer> collected18 = new java.util.ArrayList<>();
+      each21: for (int item21 : sorted3) {
+        if (taken2 >= limit3) {
+          break;
+        }
+        taken2 = taken2 + 1L;
+        collected18.add(item21);
+      }
+      List<Integer> fewest = new java.util.ArrayList<>(collected18);
+      return ordered + " " + fewest + " " + seen + " " + firstTwo + " " + rest + " " + titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    List<Integer> fewest = new java.util.ArrayList<>(collected18);
-    return ordered + " " + fewest + " " + seen + " " + firstTwo + " " + rest + " " + titles + " " + scores + " " + longOnes + " " + total + " " + avg + " " + any + " " + all + " " + none + " " + joined + " " + parsed;
   }
 
   /**

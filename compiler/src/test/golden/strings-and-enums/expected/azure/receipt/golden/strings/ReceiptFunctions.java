@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class ReceiptFunctions {
   private static final ActivitySpec RECORD = new ActivitySpec("Ledger_record", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Ledger ledger = new LedgerImpl();
+  private static final Ledger ledger = new LedgerImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/receipt}.
@@ -51,55 +52,59 @@ public final class ReceiptFunctions {
   @FunctionName("receipt-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Order o = ctx.getInput(Order.class);
-    String sb = "Receipt";
-    sb = sb + " for ";
-    sb = sb + o.customer();
-    sb = sb + ":";
-    int count = 0;
-    int i = 0;
-    loop: while (true) {
-      if (!(i < o.items().size())) {
-        break;
+    Order o = DurableActivities.input(ctx, Order.class);
+    try {
+      String sb = "Receipt";
+      sb = sb + " for ";
+      sb = sb + o.customer();
+      sb = sb + ":";
+      int count = 0;
+      int i = 0;
+      loop: while (true) {
+        if (!(i < o.items().size())) {
+          break;
+        }
+        loopBody: {
+          sb = sb + "\n";
+          sb = sb + (i + 1);
+          sb = sb + ". ";
+          sb = sb + o.items().get(i);
+          sb = sb + " x";
+          sb = sb + o.quantities().get(i);
+          count = count + o.quantities().get(i);
+        }
+        i = i + 1;
       }
-      loopBody: {
-        sb = sb + "\n";
-        sb = sb + (i + 1);
-        sb = sb + ". ";
-        sb = sb + o.items().get(i);
-        sb = sb + " x";
-        sb = sb + o.quantities().get(i);
-        count = count + o.quantities().get(i);
+      String flags = "";
+      flags = flags + (count > 2);
+      flags = flags + "/";
+      flags = flags + (o.discount() * ((double) count));
+      flags = flags + "/";
+      flags = flags + o.items();
+      flags = flags + "/";
+      flags = flags + o.note();
+      each: for (String item2 : o.items()) {
+        String item = item2;
+        flags = flags + ",";
+        flags = flags + item.length();
       }
-      i = i + 1;
+      DurableActivities.call(ctx, RECORD, Void.class, "entry", "" + sb + " | " + flags);
+      String head = (sb.length() > 20) ? sb.substring(0, 20) : sb;
+      boolean empty = flags.isEmpty();
+      sb = "";
+      sb = sb + head;
+      sb = sb + "|";
+      sb = sb + flags;
+      sb = sb + "|";
+      sb = sb + String.valueOf(sb.length());
+      sb = sb + "|";
+      sb = sb + empty;
+      sb = sb + "|";
+      sb = sb + new golden.strings.Line(o.customer(), count);
+      return sb;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    String flags = "";
-    flags = flags + (count > 2);
-    flags = flags + "/";
-    flags = flags + (o.discount() * ((double) count));
-    flags = flags + "/";
-    flags = flags + o.items();
-    flags = flags + "/";
-    flags = flags + o.note();
-    each: for (String item2 : o.items()) {
-      String item = item2;
-      flags = flags + ",";
-      flags = flags + item.length();
-    }
-    DurableActivities.call(ctx, RECORD, Void.class, "entry", "" + sb + " | " + flags);
-    String head = (sb.length() > 20) ? sb.substring(0, 20) : sb;
-    boolean empty = flags.isEmpty();
-    sb = "";
-    sb = sb + head;
-    sb = sb + "|";
-    sb = sb + flags;
-    sb = sb + "|";
-    sb = sb + String.valueOf(sb.length());
-    sb = sb + "|";
-    sb = sb + empty;
-    sb = sb + "|";
-    sb = sb + new golden.strings.Line(o.customer(), count);
-    return sb;
   }
 
   /**

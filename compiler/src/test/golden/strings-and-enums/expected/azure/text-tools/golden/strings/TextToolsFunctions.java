@@ -32,7 +32,7 @@ import java.util.Set;
 public final class TextToolsFunctions {
   private static final ActivitySpec NOTE = new ActivitySpec("Notes_note", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Notes notes = new NotesImpl();
+  private static final Notes notes = new NotesImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/text-tools}.
@@ -53,38 +53,42 @@ public final class TextToolsFunctions {
   @FunctionName("text-tools-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Request r = ctx.getInput(Request.class);
-    Color c = golden.strings.Color.valueOf(r.color());
-    DurableActivities.call(ctx, NOTE, Void.class, "text", c.name() + "#" + c.ordinal());
-    String t = r.text();
-    String stripped = "[" + t.strip() + "|" + t.stripLeading() + "|" + t.stripTrailing() + "|" + t.trim() + "|" + t.isBlank() + "]";
-    DurableActivities.call(ctx, NOTE, Void.class, "text", stripped);
-    int at = t.indexOf(r.pattern(), r.from());
-    int next = (at < 0) ? (-1) : t.indexOf(r.pattern(), at + 1);
+    Request r = DurableActivities.input(ctx, Request.class);
     try {
-      if (r.count() > 5) {
-        throw new WorkflowFailure("TooLong", "count " + r.count());
+      Color c = golden.strings.Color.valueOf(r.color());
+      DurableActivities.call(ctx, NOTE, Void.class, "text", c.name() + "#" + c.ordinal());
+      String t = r.text();
+      String stripped = "[" + t.strip() + "|" + t.stripLeading() + "|" + t.stripTrailing() + "|" + t.trim() + "|" + t.isBlank() + "]";
+      DurableActivities.call(ctx, NOTE, Void.class, "text", stripped);
+      int at = t.indexOf(r.pattern(), r.from());
+      int next = (at < 0) ? (-1) : t.indexOf(r.pattern(), at + 1);
+      try {
+        if (r.count() > 5) {
+          throw new WorkflowFailure("TooLong", "count " + r.count());
+        }
+      } catch (RuntimeException caught) {
+        WorkflowErrors.rethrowControlFlow(caught);
+        String caughtType = WorkflowErrors.type(caught);
+        if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.WorkflowFailure")) {
+          String eError = caughtType;
+          String eMessage = WorkflowErrors.message(caught);
+          DurableActivities.call(ctx, NOTE, Void.class, "text", "caught " + eMessage + " / " + eMessage);
+        } else {
+          throw caught;
+        }
       }
-    } catch (RuntimeException caught) {
-      WorkflowErrors.rethrowControlFlow(caught);
-      String caughtType = WorkflowErrors.type(caught);
-      if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.WorkflowFailure")) {
-        String eError = caughtType;
-        String eMessage = WorkflowErrors.message(caught);
-        DurableActivities.call(ctx, NOTE, Void.class, "text", "caught " + eMessage + " / " + eMessage);
-      } else {
-        throw caught;
+      String line = "-".repeat(r.count()) + r.pattern().repeat(2);
+      int later = 0;
+      each: for (Color each : java.util.List.of(golden.strings.Color.RED, golden.strings.Color.GREEN, golden.strings.Color.BLUE)) {
+        if (each.ordinal() >= c.ordinal()) {
+          later = later + 1;
+        }
       }
+      Color last = java.util.List.of(golden.strings.Color.RED, golden.strings.Color.GREEN, golden.strings.Color.BLUE).get(java.util.List.of(golden.strings.Color.RED, golden.strings.Color.GREEN, golden.strings.Color.BLUE).size() - 1);
+      return stripped + " " + at + " " + next + " " + line + " " + later + " " + last + " " + last.ordinal();
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    String line = "-".repeat(r.count()) + r.pattern().repeat(2);
-    int later = 0;
-    each: for (Color each : java.util.List.of(golden.strings.Color.RED, golden.strings.Color.GREEN, golden.strings.Color.BLUE)) {
-      if (each.ordinal() >= c.ordinal()) {
-        later = later + 1;
-      }
-    }
-    Color last = java.util.List.of(golden.strings.Color.RED, golden.strings.Color.GREEN, golden.strings.Color.BLUE).get(java.util.List.of(golden.strings.Color.RED, golden.strings.Color.GREEN, golden.strings.Color.BLUE).size() - 1);
-    return stripped + " " + at + " " + next + " " + line + " " + later + " " + last + " " + last.ordinal();
   }
 
   /**

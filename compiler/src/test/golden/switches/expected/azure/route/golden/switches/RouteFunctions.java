@@ -19,6 +19,7 @@ import dev.statecraft.api.WorkflowFailure;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class RouteFunctions {
   private static final ActivitySpec ASSIGN = new ActivitySpec("Routing_assign", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Routing routing = new RoutingImpl();
+  private static final Routing routing = new RoutingImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/route}.
@@ -52,45 +53,49 @@ public final class RouteFunctions {
   @FunctionName("route-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Ticket ticket = ctx.getInput(Ticket.class);
-    String team;
-    switch (ticket.channel()) {
-      case "email", "form" -> {
-        team = "support";
+    Ticket ticket = DurableActivities.input(ctx, Ticket.class);
+    try {
+      String team;
+      switch (ticket.channel()) {
+        case "email", "form" -> {
+          team = "support";
+        }
+        case "phone" -> {
+          team = "voice";
+        }
+        default -> {
+          team = "general";
+        }
       }
-      case "phone" -> {
-        team = "voice";
+      int switchResult;
+      switch (ticket.priority()) {
+        case URGENT -> {
+          switchResult = 1;
+        }
+        case HIGH -> {
+          switchResult = 4;
+        }
+        case NORMAL, LOW -> {
+          int base = (ticket.age() > 10) ? 24 : 48;
+          switchResult = base;
+          break;
+        }
+        default -> {
+          throw new WorkflowFailure("java.lang.MatchException", "no case of the switch matched");
+        }
       }
-      default -> {
-        team = "general";
+      int sla = switchResult;
+      switch (ticket.priority()) {
+        case URGENT -> {
+          team = DurableActivities.call(ctx, ASSIGN, String.class, "team", team);
+        }
+        default -> {
+        }
       }
+      return team + "/" + sla;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    int switchResult;
-    switch (ticket.priority()) {
-      case URGENT -> {
-        switchResult = 1;
-      }
-      case HIGH -> {
-        switchResult = 4;
-      }
-      case NORMAL, LOW -> {
-        int base = (ticket.age() > 10) ? 24 : 48;
-        switchResult = base;
-        break;
-      }
-      default -> {
-        throw new WorkflowFailure("java.lang.MatchException", "no case of the switch matched");
-      }
-    }
-    int sla = switchResult;
-    switch (ticket.priority()) {
-      case URGENT -> {
-        team = DurableActivities.call(ctx, ASSIGN, String.class, "team", team);
-      }
-      default -> {
-      }
-    }
-    return team + "/" + sla;
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class NormalizeFunctions {
   private static final ActivitySpec COMPLETE = new ActivitySpec("Model_complete", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Model model = new ModelImpl();
+  private static final Model model = new ModelImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/normalize}.
@@ -51,18 +52,22 @@ public final class NormalizeFunctions {
   @FunctionName("normalize-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    Prompt p = ctx.getInput(Prompt.class);
-    String answer = DurableActivities.call(ctx, COMPLETE, String.class, "prompt", "Rate " + p.topic() + " from 1 to " + p.scale() + ".\n");
-    if (answer.isBlank()) {
-      return "no answer (" + p.topic() + "%)";
+    Prompt p = DurableActivities.input(ctx, Prompt.class);
+    try {
+      String answer = DurableActivities.call(ctx, COMPLETE, String.class, "prompt", "Rate " + p.topic() + " from 1 to " + p.scale() + ".\n");
+      if (answer.isBlank()) {
+        return "no answer (" + p.topic() + "%)";
+      }
+      String cleaned = answer.replace("Score:", "").replace(p.placeholder(), p.topic()).trim();
+      double score = Double.parseDouble(cleaned.substring(0, cleaned.indexOf(" ")));
+      long rounded = Math.round((score * ((double) p.scale())) / 10.0);
+      long budget = Long.parseLong(p.budget()) - rounded;
+      String last = cleaned.substring(cleaned.lastIndexOf(" ") + 1);
+      boolean same = last.equalsIgnoreCase(p.topic());
+      return p.topic() + " -> " + rounded + "/" + p.scale() + " | " + score + " | " + budget + " | " + last + " | " + same + " | " + cleaned.lastIndexOf("aa") + " | " + String.valueOf(p.scale()) + String.valueOf(score) + " | " + "ab".replace(p.empty(), "-");
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    String cleaned = answer.replace("Score:", "").replace(p.placeholder(), p.topic()).trim();
-    double score = Double.parseDouble(cleaned.substring(0, cleaned.indexOf(" ")));
-    long rounded = Math.round((score * ((double) p.scale())) / 10.0);
-    long budget = Long.parseLong(p.budget()) - rounded;
-    String last = cleaned.substring(cleaned.lastIndexOf(" ") + 1);
-    boolean same = last.equalsIgnoreCase(p.topic());
-    return p.topic() + " -> " + rounded + "/" + p.scale() + " | " + score + " | " + budget + " | " + last + " | " + same + " | " + cleaned.lastIndexOf("aa") + " | " + String.valueOf(p.scale()) + String.valueOf(score) + " | " + "ab".replace(p.empty(), "-");
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ import java.util.Set;
 public final class UnreadGetsFunctions {
   private static final ActivitySpec COUNT = new ActivitySpec("Counter_count", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Counter counter = new CounterImpl();
+  private static final Counter counter = new CounterImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/unread-gets}.
@@ -54,12 +55,16 @@ public final class UnreadGetsFunctions {
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     List<String> in = DurableActivities.input(ctx, new TypeReference<List<String>>() {});
-    String first = in.get(1);
-    first = "unread";
-    int n = DurableActivities.call(ctx, COUNT, Integer.class, "n", in.size());
-    String again = in.get(n);
-    again = "again";
-    return first + again + n;
+    try {
+      String first = in.get(1);
+      first = "unread";
+      int n = DurableActivities.call(ctx, COUNT, Integer.class, "n", in.size());
+      String again = in.get(n);
+      again = "again";
+      return first + again + n;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
+    }
   }
 
   /**

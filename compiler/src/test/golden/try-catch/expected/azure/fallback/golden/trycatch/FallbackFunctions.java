@@ -36,7 +36,7 @@ public final class FallbackFunctions {
 
   private static final ActivitySpec RECORD = new ActivitySpec("Models_record", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Models models = new ModelsImpl();
+  private static final Models models = new ModelsImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/fallback}.
@@ -57,56 +57,68 @@ public final class FallbackFunctions {
   @FunctionName("fallback-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String prompt = ctx.getInput(String.class);
-    String answer;
-    String note = "";
+    String prompt = DurableActivities.input(ctx, String.class);
     try {
-      answer = DurableActivities.call(ctx, STRONG, String.class, "prompt", prompt);
-    } catch (RuntimeException caught) {
-      WorkflowErrors.rethrowControlFlow(caught);
-      String caughtType = WorkflowErrors.type(caught);
-      if (WorkflowErrors.matches(caughtType, "golden.trycatch.QuotaExceeded", "golden.trycatch.RateLimited")) {
-        String eError = caughtType;
-        String eMessage = WorkflowErrors.message(caught);
-        note = "rate limited: " + eMessage;
-        answer = DurableActivities.call(ctx, CHEAP, String.class, "prompt", prompt);
-      } else if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.ActivityTimeout")) {
-        String eError2 = caughtType;
-        String eMessage2 = WorkflowErrors.message(caught);
-        answer = "timed out";
-      } else {
-        throw caught;
+      String answer;
+      String note = "";
+      boolean suspended = false;
+      try {
+        try {
+          answer = DurableActivities.call(ctx, STRONG, String.class, "prompt", prompt);
+        } catch (RuntimeException caught) {
+          WorkflowErrors.rethrowControlFlow(caught);
+          String caughtType = WorkflowErrors.type(caught);
+          if (WorkflowErrors.matches(caughtType, "golden.trycatch.QuotaExceeded", "golden.trycatch.RateLimited")) {
+            String eError = caughtType;
+            String eMessage = WorkflowErrors.message(caught);
+            note = "rate limited: " + eMessage;
+            answer = DurableActivities.call(ctx, CHEAP, String.class, "prompt", prompt);
+          } else if (WorkflowErrors.matches(caughtType, "dev.statecraft.api.ActivityTimeout")) {
+            String eError2 = caughtType;
+            String eMessage2 = WorkflowErrors.message(caught);
+            answer = "timed out";
+          } else {
+            throw caught;
+          }
+        }
+      } catch (RuntimeException unwinding) {
+        suspended = WorkflowErrors.isControlFlow(unwinding);
+        throw unwinding;
+      } finally {
+        if (!suspended) {
+          DurableActivities.call(ctx, RECORD, Void.class, "event", "answered " + prompt);
+        }
       }
-    } finally {
-      DurableActivities.call(ctx, RECORD, Void.class, "event", "answered " + prompt);
+      try {
+        if (answer.isEmpty()) {
+          throw new WorkflowFailure("EmptyAnswer", "no answer for " + prompt);
+        }
+      } catch (RuntimeException caught2) {
+        WorkflowErrors.rethrowControlFlow(caught2);
+        String caughtType2 = WorkflowErrors.type(caught2);
+        if (WorkflowErrors.matches(caughtType2, "dev.statecraft.api.WorkflowFailure")) {
+          String eError3 = caughtType2;
+          String eMessage3 = WorkflowErrors.message(caught2);
+          answer = "fallback";
+        } else {
+          throw caught2;
+        }
+      }
+      try {
+        DurableActivities.call(ctx, RECORD, Void.class, "event", answer);
+      } catch (RuntimeException caught3) {
+        WorkflowErrors.rethrowControlFlow(caught3);
+        String caughtType3 = WorkflowErrors.type(caught3);
+        if (true) {
+          String eError4 = caughtType3;
+          String eMessage4 = WorkflowErrors.message(caught3);
+          throw new WorkflowFailure(eError4, eMessage4);
+        }
+      }
+      return answer + note;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    try {
-      if (answer.isEmpty()) {
-        throw new WorkflowFailure("EmptyAnswer", "no answer for " + prompt);
-      }
-    } catch (RuntimeException caught2) {
-      WorkflowErrors.rethrowControlFlow(caught2);
-      String caughtType2 = WorkflowErrors.type(caught2);
-      if (WorkflowErrors.matches(caughtType2, "dev.statecraft.api.WorkflowFailure")) {
-        String eError3 = caughtType2;
-        String eMessage3 = WorkflowErrors.message(caught2);
-        answer = "fallback";
-      } else {
-        throw caught2;
-      }
-    }
-    try {
-      DurableActivities.call(ctx, RECORD, Void.class, "event", answer);
-    } catch (RuntimeException caught3) {
-      WorkflowErrors.rethrowControlFlow(caught3);
-      String caughtType3 = WorkflowErrors.type(caught3);
-      if (true) {
-        String eError4 = caughtType3;
-        String eMessage4 = WorkflowErrors.message(caught3);
-        throw new WorkflowFailure(eError4, eMessage4);
-      }
-    }
-    return answer + note;
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,7 @@ public final class HeartbeatFunctions {
 
   private static final ActivitySpec PING = new ActivitySpec("Notifier_ping", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Notifier notifier = new NotifierImpl();
+  private static final Notifier notifier = new NotifierImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/heartbeat}.
@@ -53,11 +54,15 @@ public final class HeartbeatFunctions {
   @FunctionName("heartbeat-orchestrator")
   public Object orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String statusResult = DurableActivities.call(ctx, STATUS, String.class);
-    if (statusResult.equals("ok")) {
-      DurableActivities.call(ctx, PING, Void.class, "message", "alive " + ctx.getInstanceId());
+    try {
+      String statusResult = DurableActivities.call(ctx, STATUS, String.class);
+      if (java.util.Objects.equals(statusResult, "ok")) {
+        DurableActivities.call(ctx, PING, Void.class, "message", "alive " + ctx.getInstanceId());
+      }
+      return null;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    return null;
   }
 
   /**

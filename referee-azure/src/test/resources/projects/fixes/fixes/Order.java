@@ -1,0 +1,5 @@
+package fixes;
+
+import java.util.List;
+
+public record Order(String id, List<String> items) {}
