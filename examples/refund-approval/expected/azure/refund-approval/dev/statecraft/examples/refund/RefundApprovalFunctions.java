@@ -79,7 +79,7 @@ public final class RefundApprovalFunctions {
       }
       Assessment risk = DurableActivities.call(ctx, ASSESS, Assessment.class, "request", request);
       Decision decision;
-      if ((request.amount() <= 50.0) && java.util.Objects.equals(risk.level(), "low")) {
+      if ((request.amount() <= 50.0) && risk.level().equals("low")) {
         decision = new dev.statecraft.examples.refund.Decision(true, "policy", "low risk, at most " + 50.0);
       } else {
         try {

@@ -61,7 +61,7 @@ public final class SupportTriageFunctions {
         throw new WorkflowFailure("EmptyTicket", "ticket " + ticket.id() + " has no text");
       }
       Classification c = DurableActivities.call(ctx, CLASSIFY, Classification.class, "ticket", ticket);
-      boolean escalate = java.util.Objects.equals(c.category(), "complex") || (c.confidence() < 0.7);
+      boolean escalate = c.category().equals("complex") || (c.confidence() < 0.7);
       Reply reply;
       if (escalate) {
         reply = DurableActivities.call(ctx, DRAFT_REPLY, Reply.class, "ticket", ticket, "category", c.category(), "model", "large");

@@ -130,7 +130,7 @@ public final class AgentFunctions {
             }
           }
           state = switchResult;
-        } while (java.util.Objects.equals(state, "retry") && (round < 3));
+        } while (state.equals("retry") && (round < 3));
       } catch (RuntimeException caught) {
         WorkflowErrors.rethrowControlFlow(caught);
         String caughtType2 = WorkflowErrors.type(caught);
@@ -146,8 +146,9 @@ public final class AgentFunctions {
       // Runs item by item: the body is more than one activity call.
       items: for (Step s : steps) {
         String text = (s.text().length() > 10) ? s.text().substring(0, 10) : s.text();
+        int before = s.round();
         String summarizeResult = DurableActivities.call(ctx, SUMMARIZE, String.class, "text", text);
-        parts.add(s.round() + ":" + summarizeResult);
+        parts.add(before + ":" + summarizeResult);
         continue items;
       }
       int collected = 0;
@@ -162,7 +163,7 @@ public final class AgentFunctions {
         collected2.add(String.valueOf(item2));
       }
       String report = "" + String.join("; ", collected2) + "";
-      if (java.util.Objects.equals(state, "escalate")) {
+      if (state.equals("escalate")) {
         Callback cb = DurableActivities.newCallback(ctx, "triage-agent", callbackSequence++);
         DurableActivities.call(ctx, NOTIFY_HUMAN, Void.class, "prompt", job.prompt(), "cb", cb);
         Verdict v = DurableActivities.awaitCallback(ctx, cb, Duration.ofSeconds(14400L), Verdict.class);

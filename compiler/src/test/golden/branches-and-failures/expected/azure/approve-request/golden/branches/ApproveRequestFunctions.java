@@ -62,7 +62,7 @@ public final class ApproveRequestFunctions {
       if (request.amount() <= 0) {
         throw new WorkflowFailure("InvalidAmount", "amount must be positive, got " + request.amount());
       }
-      if ((!java.util.Objects.equals(request.currency(), "EUR")) && (!java.util.Objects.equals(request.currency(), "USD"))) {
+      if ((!request.currency().equals("EUR")) && (!request.currency().equals("USD"))) {
         throw new WorkflowFailure("UnsupportedCurrency", request.currency());
       }
       int score = DurableActivities.call(ctx, RISK_SCORE, Integer.class, "request", request);

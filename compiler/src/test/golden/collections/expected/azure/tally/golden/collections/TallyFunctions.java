@@ -71,7 +71,7 @@ public final class TallyFunctions {
       counts.put("seen", seen.size());
       counts.put("total", counts.getOrDefault("even", 0) + counts.getOrDefault("odd", 0));
       each2: for (String key : new java.util.ArrayList<>(java.util.List.copyOf(counts.keySet()))) {
-        if (java.util.Objects.equals(key, "seen")) {
+        if (key.equals("seen")) {
           counts.remove(key);
         }
       }

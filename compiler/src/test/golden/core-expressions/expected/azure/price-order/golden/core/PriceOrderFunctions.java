@@ -69,7 +69,7 @@ public final class PriceOrderFunctions {
       String label = "order " + order.id() + " for " + order.customer().name() + " (" + city + "): " + units + " units, avg " + average + ", bulk=" + bulk;
       List<String> tags = java.util.List.of(city.toUpperCase(), bulk ? "bulk" : "retail", String.valueOf(discount));
       Address shipTo = new golden.core.Address(city, order.customer().address().zip());
-      if (java.util.Objects.equals(order.id(), "test") || (java.util.Objects.equals(shipTo, order.customer().address()) && (half > 100))) {
+      if (order.id().equals("test") || (shipTo.equals(order.customer().address()) && (half > 100))) {
         label = label + " [flagged]";
       }
       return new golden.core.Quote(label, total, average, half, rest, tags, shipTo);

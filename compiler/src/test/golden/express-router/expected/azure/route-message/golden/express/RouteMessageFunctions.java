@@ -18,6 +18,7 @@ import dev.statecraft.adapters.ActivityJson;
 import dev.statecraft.azure.ActivityFunctions;
 import dev.statecraft.azure.ActivitySpec;
 import dev.statecraft.azure.DurableActivities;
+import dev.statecraft.azure.WorkflowErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class RouteMessageFunctions {
   private static final ActivitySpec LABEL = new ActivitySpec("Classifier_label", Duration.ofSeconds(300), 1, Duration.ofSeconds(1), 2.0, null, Set.of());
 
-  private final Classifier classifier = new ClassifierImpl();
+  private static final Classifier classifier = new ClassifierImpl();
 
   /**
    * Starts an execution with the request body as input: {@code POST /api/route-message}.
@@ -51,15 +52,19 @@ public final class RouteMessageFunctions {
   @FunctionName("route-message-orchestrator")
   public String orchestrate(
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
-    String text = ctx.getInput(String.class);
-    String label = DurableActivities.call(ctx, LABEL, String.class, "text", text);
-    int urgent = 0;
-    each: for (String word : java.util.List.of(text.split(" "))) {
-      if (word.equals("now") || word.equals("urgent")) {
-        urgent = urgent + 1;
+    String text = DurableActivities.input(ctx, String.class);
+    try {
+      String label = DurableActivities.call(ctx, LABEL, String.class, "text", text);
+      int urgent = 0;
+      each: for (String word : java.util.List.of(text.split(" "))) {
+        if (word.equals("now") || word.equals("urgent")) {
+          urgent = urgent + 1;
+        }
       }
+      return ((urgent > 0) ? "priority-" : "") + label;
+    } catch (RuntimeException failure) {
+      throw WorkflowErrors.publish(ctx, failure);
     }
-    return ((urgent > 0) ? "priority-" : "") + label;
   }
 
   /**

@@ -56,7 +56,7 @@ public final class FinallyExitsFunctions {
     String n = DurableActivities.input(ctx, String.class);
     try {
       String log = "start";
-      if (java.util.Objects.equals(n, "a")) {
+      if (n.equals("a")) {
         String r = DurableActivities.call(ctx, ECHO, String.class, "s", n);
         boolean suspended = false;
         try {
@@ -70,7 +70,7 @@ public final class FinallyExitsFunctions {
           }
         }
       }
-      if (java.util.Objects.equals(n, "b")) {
+      if (n.equals("b")) {
         boolean suspended2 = false;
         try {
           return log + ":" + n;

@@ -64,7 +64,9 @@ public final class EnrichFunctions {
       names.add(e.sender().name());
       Map<String, String> labels = java.util.Map.of("bug", "red");
       String color = labels.get((e.label() == null) ? "none" : e.label());
-      return "repo=" + e.repo() + " owner=" + owner + " sender=" + e.sender() + " names=" + names + " color=" + color + " unset=" + (e.label() == null) + " count=" + names.size();
+      String label = e.label();
+      String shout = "loud".equals(e.repo()) ? label.toUpperCase() : "-";
+      return "repo=" + e.repo() + " owner=" + owner + " sender=" + e.sender() + " names=" + names + " color=" + color + " unset=" + (e.label() == null) + " count=" + names.size() + " shout=" + shout + " priority=" + e.priority() + " score=" + e.score() + " ownerLength=" + owner.length();
     } catch (RuntimeException failure) {
       throw WorkflowErrors.publish(ctx, failure);
     }

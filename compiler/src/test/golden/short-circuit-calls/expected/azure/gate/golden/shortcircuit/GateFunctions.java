@@ -57,7 +57,7 @@ public final class GateFunctions {
     String user = DurableActivities.input(ctx, String.class);
     try {
       boolean isAllowedOrElse;
-      if (!java.util.Objects.equals(user, "root")) {
+      if (!user.equals("root")) {
         isAllowedOrElse = DurableActivities.call(ctx, IS_ALLOWED, Boolean.class, "user", user);
       } else {
         isAllowedOrElse = false;
@@ -71,8 +71,12 @@ public final class GateFunctions {
         quotaOrElse = 0;
       }
       int limit = quotaOrElse;
+      int shares = user.startsWith("#") ? 0 : 1;
+      int before = 10 / shares;
       int quotaResult2 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
-      return user + ": " + (quotaResult2 + limit) + (ok ? " allowed" : " denied");
+      int each = before + quotaResult2;
+      int quotaResult3 = DurableActivities.call(ctx, QUOTA, Integer.class, "user", user);
+      return user + ": " + (quotaResult3 + limit) + (ok ? " allowed" : " denied") + " " + each;
     } catch (RuntimeException failure) {
       throw WorkflowErrors.publish(ctx, failure);
     }

@@ -139,7 +139,7 @@ public final class PipelineFunctions {
       List<String> collected10 = new java.util.ArrayList<>();
       each10: for (String item10 : titles) {
         String t = item10;
-        if (!java.util.Objects.equals(t, "Alpha")) {
+        if (!t.equals("Alpha")) {
           collected10.add(item10);
         }
       }

@@ -56,7 +56,7 @@ public final class HeartbeatFunctions {
       @DurableOrchestrationTrigger(name = "ctx") TaskOrchestrationContext ctx) {
     try {
       String statusResult = DurableActivities.call(ctx, STATUS, String.class);
-      if (java.util.Objects.equals(statusResult, "ok")) {
+      if (statusResult.equals("ok")) {
         DurableActivities.call(ctx, PING, Void.class, "message", "alive " + ctx.getInstanceId());
       }
       return null;
