@@ -12,7 +12,6 @@ import dev.statecraft.referee.azure.AzureRun;
 import dev.statecraft.referee.azure.Hosting;
 import dev.statecraft.testing.DirectResult;
 import dev.statecraft.testing.WorkflowTestEnvironment;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -182,14 +180,6 @@ class GeneratedProgramsOnDurableTaskTest {
 
   /** The program's input, derived from its seed, as testing's DifferentialTest derives it. */
   private static Object input(AzureApp app, long seed) throws ReflectiveOperationException {
-    Random r = new Random(seed * 31);
-    String[] names = {"", "alpha", "ab", "gamma ray", "Delta"};
-    List<Integer> numbers = new ArrayList<>();
-    int n = r.nextInt(5);
-    for (int k = 0; k < n; k++) {
-      numbers.add(r.nextInt(20));
-    }
-    Constructor<?> c = app.load("gen.Input").getConstructors()[0];
-    return c.newInstance((int) Math.floorMod(seed, 1000L), names[r.nextInt(names.length)], numbers);
+    return DifferentialTest.input(app.load("gen.Input"), seed);
   }
 }

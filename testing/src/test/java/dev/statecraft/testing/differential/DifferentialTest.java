@@ -114,6 +114,14 @@ class DifferentialTest {
 
   /** The program's input, derived from its seed. */
   static Object input(GeneratedProject project, long seed) throws ReflectiveOperationException {
+    return input(project.load("gen.Input"), seed);
+  }
+
+  /**
+   * The program's input as an instance of {@code inputType} (the generated {@code gen.Input}, as
+   * each target's harness loads it), derived from its seed: every target runs the same inputs.
+   */
+  static Object input(Class<?> inputType, long seed) throws ReflectiveOperationException {
     Random r = new Random(seed * 31);
     String[] names = {"", "alpha", "ab", "gamma ray", "Delta"};
     List<Integer> numbers = new ArrayList<>();
@@ -121,7 +129,7 @@ class DifferentialTest {
     for (int k = 0; k < n; k++) {
       numbers.add(r.nextInt(20));
     }
-    Constructor<?> c = project.load("gen.Input").getConstructors()[0];
+    Constructor<?> c = inputType.getConstructors()[0];
     String note = r.nextInt(3) == 0 ? null : names[r.nextInt(names.length)];
     Integer bonus = r.nextInt(3) == 0 ? null : r.nextInt(9);
     return c.newInstance(
