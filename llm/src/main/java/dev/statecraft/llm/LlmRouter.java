@@ -34,7 +34,7 @@ import java.util.function.Function;
  * deployment never gets canned answers because its real model failed.
  *
  * <pre>{@code
- * private static final LlmRouter ROUTER = LlmRouter.fromProject();  // one per function instance
+ * private static final LlmRouter ROUTER = LlmRouter.fromProject(Agent.class); // one per instance
  *
  * public Step think(Goal goal, long tokensSoFar, double usdSoFar) {
  *   LlmRouter.Session s =
@@ -45,6 +45,9 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class LlmRouter {
+  private static final java.util.concurrent.atomic.AtomicBoolean STAND_IN_ANNOUNCED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private final RouterConfig config;
   private final Cooldowns cooldowns;
   private final Function<String, Optional<String>> secrets;
@@ -57,14 +60,23 @@ public final class LlmRouter {
   }
 
   /**
-   * The router over the project's {@code statecraft-llm.json} ({@link RouterConfig#find}), with the
-   * environment, the system clock and {@link Secrets#find}.
+   * The router over the project's {@code statecraft-llm.json} ({@link RouterConfig#find}, on the
+   * thread's context class loader), with the environment, the system clock and {@link
+   * Secrets#find}.
    */
   public static LlmRouter fromProject() {
     ClassLoader loader =
         Optional.ofNullable(Thread.currentThread().getContextClassLoader())
             .orElse(LlmRouter.class.getClassLoader());
     return builder(RouterConfig.find(loader, System.getenv())).build();
+  }
+
+  /**
+   * Like {@link #fromProject()}, looking for the config on the class loader of {@code anchor}, a
+   * class of the project (its activity implementation).
+   */
+  public static LlmRouter fromProject(Class<?> anchor) {
+    return builder(RouterConfig.find(anchor.getClassLoader(), System.getenv())).build();
   }
 
   /** A router over {@code config}; set a clock or a secret source for tests. */
@@ -219,6 +231,15 @@ public final class LlmRouter {
       return Optional.empty();
     }
     cooldowns.succeeded(t);
+    if (provider.kind().equals("local") && STAND_IN_ANNOUNCED.compareAndSet(false, true)) {
+      System.err.println(
+          "[statecraft-llm] no target before "
+              + t
+              + " on route '"
+              + route
+              + "' has a key: answering with the deterministic local stand-in (model names start"
+              + " with 'local-stand-in')");
+    }
     TokenUsage tokens = response.tokenUsage();
     long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
     long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
