@@ -46,6 +46,16 @@ final class ChatModels {
   /** The model for {@code target} on {@code provider}, with {@code key} when it needs one. */
   static ChatModel build(
       Target target, ProviderSettings provider, Optional<String> key, Duration timeout) {
+    return build(target, provider, key, timeout, ChatModels.class.getClassLoader());
+  }
+
+  /** Like the above, with the provider's classes looked for on {@code classes}. */
+  static ChatModel build(
+      Target target,
+      ProviderSettings provider,
+      Optional<String> key,
+      Duration timeout,
+      ClassLoader classes) {
     String kind = provider.kind();
     if (kind.equals("local")) {
       return new LocalStandIn(target.model());
@@ -61,7 +71,7 @@ final class ChatModels {
               + new java.util.TreeSet<>(MODULES.keySet())
               + " and local");
     }
-    if (!present(module.probeClass())) {
+    if (!present(module.probeClass(), classes)) {
       throw new MissingProvider(
           "target "
               + target
@@ -83,9 +93,9 @@ final class ChatModels {
     };
   }
 
-  private static boolean present(String className) {
+  private static boolean present(String className, ClassLoader classes) {
     try {
-      Class.forName(className, false, ChatModels.class.getClassLoader());
+      Class.forName(className, false, classes);
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;

@@ -223,8 +223,9 @@ public final class LlmRouter {
     } catch (RuntimeException e) {
       Optional<String> reason = Failures.fallbackReason(e);
       if (reason.isEmpty()) {
+        // Without the cause: a provider's message may quote the request, key included.
         throw new ModelRequestRejected(
-            t + " refused the request on route '" + route + "': " + brief(e), e);
+            t + " refused the request on route '" + route + "': " + brief(e, key));
       }
       cooldowns.failed(t);
       fallbacks.add(new Fallback(t.toString(), reason.get()));
@@ -257,8 +258,11 @@ public final class LlmRouter {
   }
 
   /** The status and the provider's message, on one line and short. */
-  private static String brief(Throwable e) {
+  private static String brief(Throwable e, Optional<String> key) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (key.isPresent()) {
+      m = m.replace(key.get(), "[key withheld]");
+    }
     java.util.OptionalInt status = Failures.status(e);
     String text = ((status.isPresent() ? status.getAsInt() + " " : "") + m).replaceAll("\\s+", " ");
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;

@@ -192,6 +192,36 @@ class LlmRouterTest {
   }
 
   @Test
+  void aKeyTheProviderQuotesInARefusalIsWithheld() {
+    openai.failQuoting(401, "Incorrect API key provided: sk-test-openai");
+    ModelRequestRejected e =
+        assertThrows(ModelRequestRejected.class, () -> router(FAST).chat("fast", "s", "u"));
+    assertFalse(e.getMessage().contains("sk-test-openai"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("Incorrect API key provided: [key withheld]"), e.getMessage());
+    assertEquals(null, e.getCause());
+  }
+
+  @Test
+  void aProviderWhoseModuleIsMissingIsAnErrorNamingTheArtifact() {
+    ProviderSettings anthropicSettings = config(FAST).providers().get("anthropic");
+    MissingProvider e =
+        assertThrows(
+            MissingProvider.class,
+            () ->
+                ChatModels.build(
+                    new Target("anthropic", "claude-3-5-haiku-latest"),
+                    anthropicSettings,
+                    java.util.Optional.of("k"),
+                    Duration.ofSeconds(1),
+                    new ClassLoader(null) {}));
+    assertEquals(
+        "target anthropic:claude-3-5-haiku-latest needs LangChain4j's anthropic module, which is"
+            + " not on the classpath: add the dependency dev.langchain4j:langchain4j-anthropic:1.19.0",
+        e.getMessage());
+  }
+
+  @Test
   void aFailedTargetCoolsDownThenIsTriedAgain() {
     LlmRouter router = router(FAST);
     openai.fail(429);

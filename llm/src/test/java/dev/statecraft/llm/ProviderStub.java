@@ -75,6 +75,12 @@ final class ProviderStub implements AutoCloseable {
     return this;
   }
 
+  /** The next answer is an error with {@code status} whose message quotes {@code text}. */
+  ProviderStub failQuoting(int status, String text) {
+    script.add(new Scripted(status, text, 0));
+    return this;
+  }
+
   /** The next answer comes after {@code millis}. */
   ProviderStub slow(long millis, String text) {
     script.add(new Scripted(200, text, millis));
@@ -109,7 +115,7 @@ final class ProviderStub implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    String json = s.status() == 200 ? success(s.text()) : error(s.status());
+    String json = s.status() == 200 ? success(s.text()) : error(s.status(), s.text());
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     try {
@@ -163,11 +169,12 @@ final class ProviderStub implements AutoCloseable {
     };
   }
 
-  private String error(int status) {
+  private String error(int status, String quoted) {
+    String says = status + (quoted == null ? "" : ": " + quoted);
     return switch (wire) {
       case OPENAI ->
           "{\"error\":{\"message\":\"stub says "
-              + status
+              + says
               + "\",\"type\":\"stub\",\"param\":null,\"code\":\""
               + status
               + "\"}}";
