@@ -21,7 +21,10 @@ final class ProviderStub implements AutoCloseable {
   enum Wire {
     OPENAI,
     ANTHROPIC,
-    GEMINI
+    GEMINI,
+    OLLAMA,
+    /** Azure OpenAI: OpenAI's bodies under {@code /openai/deployments/NAME/...}. */
+    AZURE
   }
 
   /** A request the stub received. */
@@ -60,6 +63,7 @@ final class ProviderStub implements AutoCloseable {
       case OPENAI -> root + "/v1";
       case ANTHROPIC -> root + "/v1/";
       case GEMINI -> root + "/v1beta";
+      case OLLAMA, AZURE -> root;
     };
   }
 
@@ -131,7 +135,18 @@ final class ProviderStub implements AutoCloseable {
   private String success(String text) {
     String t = quote(text);
     return switch (wire) {
-      case OPENAI ->
+      case OLLAMA ->
+          "{\"model\":\""
+              + model
+              + "\",\"created_at\":\"2026-12-02T12:00:00Z\",\"message\":{\"role\":\"assistant\","
+              + "\"content\":"
+              + t
+              + "},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":"
+              + inputTokens
+              + ",\"eval_count\":"
+              + outputTokens
+              + "}";
+      case OPENAI, AZURE ->
           "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\""
               + model
               + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
@@ -172,7 +187,8 @@ final class ProviderStub implements AutoCloseable {
   private String error(int status, String quoted) {
     String says = status + (quoted == null ? "" : ": " + quoted);
     return switch (wire) {
-      case OPENAI ->
+      case OLLAMA -> "{\"error\":\"stub says " + says + "\"}";
+      case OPENAI, AZURE ->
           "{\"error\":{\"message\":\"stub says "
               + says
               + "\",\"type\":\"stub\",\"param\":null,\"code\":\""
