@@ -194,6 +194,7 @@ public final class LlmRouter {
     // Every target that could answer is cooling down or just failed: rather than fail without
     // asking, ask the cooling ones once more, in route order.
     for (Target t : cooling) {
+      fallbacks.removeIf(f -> f.target().equals(t.toString()));
       ProviderSettings provider = config.providers().get(t.provider());
       Optional<String> key = provider.apiKeySecret().flatMap(secrets);
       Optional<Answer> a = attempt(route, t, provider, key, request, fallbacks);

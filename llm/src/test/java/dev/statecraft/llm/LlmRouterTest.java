@@ -261,7 +261,12 @@ class LlmRouterTest {
     Answer a = router.chat("r", "s", "u");
     assertEquals("recovered", a.text());
     assertEquals("openai:gpt-4o-mini", a.choice().model());
-    assertEquals(2, a.choice().fallbacks().size(), "both recorded as cooling down");
+    assertEquals(
+        List.of(
+            new Fallback(
+                "anthropic:claude-3-5-haiku-latest", "cooling down until 2026-12-02T12:00:30Z")),
+        a.choice().fallbacks(),
+        "the target that answered is no fallback; the other is still cooling down");
   }
 
   @Test
