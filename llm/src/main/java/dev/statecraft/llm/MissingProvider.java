@@ -7,7 +7,8 @@ package dev.statecraft.llm;
 public class MissingProvider extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  MissingProvider(String message) {
+  /** For fakes of activities in tests, and for the router. */
+  public MissingProvider(String message) {
     super(message);
   }
 }

@@ -9,7 +9,8 @@ package dev.statecraft.llm;
 public class ModelRequestRejected extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  ModelRequestRejected(String message) {
+  /** For fakes of activities in tests, and for the router. */
+  public ModelRequestRejected(String message) {
     super(message);
   }
 }

@@ -9,7 +9,8 @@ package dev.statecraft.llm;
 public class ModelsUnavailable extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  ModelsUnavailable(String message) {
+  /** For fakes of activities in tests, and for the router. */
+  public ModelsUnavailable(String message) {
     super(message);
   }
 }
