@@ -88,8 +88,8 @@ public record RouterConfig(
 
   /**
    * Finds and reads the project's config: the file {@code $STATECRAFT_LLM_CONFIG}, else {@code
-   * statecraft-llm.json} in the working directory, else on the classpath of {@code loader} (put it
-   * in {@code src/main/resources} so it ships in the function package).
+   * statecraft-llm.json} on the classpath of {@code loader} (put it in {@code src/main/resources}
+   * so it ships in the function package), else in the working directory.
    *
    * @throws IllegalStateException when there is none
    */
@@ -98,16 +98,16 @@ public record RouterConfig(
     if (named != null && !named.isBlank()) {
       return read(Path.of(named), env);
     }
-    Path local = Path.of(FILE_NAME);
-    if (Files.isRegularFile(local)) {
-      return read(local, env);
-    }
     try (InputStream in = loader.getResourceAsStream(FILE_NAME)) {
       if (in != null) {
         return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), env);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    Path local = Path.of(FILE_NAME);
+    if (Files.isRegularFile(local)) {
+      return read(local, env);
     }
     throw new IllegalStateException(
         "no model routes: put "
