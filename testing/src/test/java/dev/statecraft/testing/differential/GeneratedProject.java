@@ -67,9 +67,13 @@ final class GeneratedProject implements AutoCloseable {
                     .collect(Collectors.joining("\n")));
       }
     }
-    URLClassLoader loader =
-        new URLClassLoader(
-            new URL[] {classes.toUri().toURL()}, GeneratedProject.class.getClassLoader());
+    // The project's resources (its statecraft-llm.json) beside its classes, as in its jar.
+    Path resources = sources.resolveSibling("resources");
+    URL[] urls =
+        Files.isDirectory(resources) && sources.endsWith(Path.of("main", "java"))
+            ? new URL[] {classes.toUri().toURL(), resources.toUri().toURL()}
+            : new URL[] {classes.toUri().toURL()};
+    URLClassLoader loader = new URLClassLoader(urls, GeneratedProject.class.getClassLoader());
     return new GeneratedProject(sources, loader);
   }
 

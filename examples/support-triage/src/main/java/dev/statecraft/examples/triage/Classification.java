@@ -6,5 +6,6 @@ package dev.statecraft.examples.triage;
  * @param category billing, bug, how-to, account or complex
  * @param confidence the model's confidence, 0 to 1
  * @param model which model classified it
+ * @param routing how the model router chose it
  */
-public record Classification(String category, double confidence, String model) {}
+public record Classification(String category, double confidence, String model, Routing routing) {}

@@ -7,5 +7,7 @@ package dev.statecraft.examples.triage;
  * @param model the model that wrote it
  * @param inputTokens prompt tokens used
  * @param outputTokens completion tokens used
+ * @param routing how the model router chose the model
  */
-public record Reply(String text, String model, int inputTokens, int outputTokens) {}
+public record Reply(
+    String text, String model, int inputTokens, int outputTokens, Routing routing) {}

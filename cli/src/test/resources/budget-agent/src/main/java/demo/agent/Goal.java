@@ -1,0 +1,4 @@
+package demo.agent;
+
+/** What the agent researches. */
+public record Goal(String question) {}
