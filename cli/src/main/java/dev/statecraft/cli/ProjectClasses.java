@@ -83,7 +83,7 @@ final class ProjectClasses {
         }
       }
       List<URL> urls = new ArrayList<>(List.of(classes.toUri().toURL()));
-      for (Path resources : resourceDirs(sources)) {
+      for (Path resources : dev.statecraft.compiler.StatecraftCompiler.resourceDirs(sources)) {
         urls.add(resources.toUri().toURL());
       }
       return new URLClassLoader(urls.toArray(URL[]::new), ProjectClasses.class.getClassLoader());
@@ -92,30 +92,6 @@ final class ProjectClasses {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * The {@code src/main/resources} folders beside the {@code src/main/java} the sources are in
-   * (such as the project's {@code statecraft-llm.json}): on the classpath, as in the project's jar.
-   */
-  private static List<Path> resourceDirs(List<Path> sources) {
-    return sources.stream()
-        .map(Path::toAbsolutePath)
-        .map(ProjectClasses::mainJavaRoot)
-        .flatMap(java.util.Optional::stream)
-        .map(root -> root.resolveSibling("resources"))
-        .distinct()
-        .filter(Files::isDirectory)
-        .toList();
-  }
-
-  private static java.util.Optional<Path> mainJavaRoot(Path file) {
-    for (Path p = file.getParent(); p != null && p.getParent() != null; p = p.getParent()) {
-      if (p.endsWith(Path.of("src", "main", "java"))) {
-        return java.util.Optional.of(p);
-      }
-    }
-    return java.util.Optional.empty();
   }
 
   /** A javac error as Statecraft reports errors: position, source line, caret, then the rest. */

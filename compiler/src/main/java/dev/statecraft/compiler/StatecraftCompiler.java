@@ -179,6 +179,31 @@ public final class StatecraftCompiler {
     }
   }
 
+  /**
+   * The {@code src/main/resources} folders beside the {@code src/main/java} the source files are in
+   * (such as the project's {@code statecraft-llm.json}), which belong on the classpath of anything
+   * that runs the project's activities, as they are in its jar.
+   */
+  public static List<Path> resourceDirs(List<Path> sourceFiles) {
+    return sourceFiles.stream()
+        .map(Path::toAbsolutePath)
+        .map(StatecraftCompiler::mainJavaRoot)
+        .flatMap(java.util.Optional::stream)
+        .map(root -> root.resolveSibling("resources"))
+        .distinct()
+        .filter(Files::isDirectory)
+        .toList();
+  }
+
+  private static java.util.Optional<Path> mainJavaRoot(Path file) {
+    for (Path p = file.getParent(); p != null && p.getParent() != null; p = p.getParent()) {
+      if (p.endsWith(Path.of("src", "main", "java"))) {
+        return java.util.Optional.of(p);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static boolean skipped(Path relative) {
     for (Path part :
         relative.getParent() == null ? List.<Path>of() : List.of(relative.getParent())) {

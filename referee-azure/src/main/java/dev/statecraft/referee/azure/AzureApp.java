@@ -109,7 +109,7 @@ public final class AzureApp implements AutoCloseable {
           compiled,
           classes,
           functionClasses,
-          new URLClassLoader(new URL[] {classes.toUri().toURL()}, AzureApp.class.getClassLoader()));
+          new URLClassLoader(classpath(classes, userSources), AzureApp.class.getClassLoader()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -143,6 +143,15 @@ public final class AzureApp implements AutoCloseable {
    * Loads the generated functions classes itself and everything else from the app's loader: the
    * project's own classes stay loaded (and warm), the functions' static state is new.
    */
+  /** The compiled classes, and the project's resources (its statecraft-llm.json), as in its jar. */
+  private static URL[] classpath(Path classes, List<Path> userSources) throws IOException {
+    List<URL> urls = new ArrayList<>(List.of(classes.toUri().toURL()));
+    for (Path resources : StatecraftCompiler.resourceDirs(userSources)) {
+      urls.add(resources.toUri().toURL());
+    }
+    return urls.toArray(URL[]::new);
+  }
+
   private static final class FunctionsFirst extends URLClassLoader {
     private final Set<String> functions;
 

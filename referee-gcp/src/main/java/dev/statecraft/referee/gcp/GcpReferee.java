@@ -397,7 +397,12 @@ public final class GcpReferee implements AutoCloseable {
                     .collect(Collectors.joining("\n")));
       }
     }
-    return new URLClassLoader(new URL[] {out.toUri().toURL()}, GcpReferee.class.getClassLoader());
+    List<URL> urls = new ArrayList<>(List.of(out.toUri().toURL()));
+    for (Path resources :
+        StatecraftCompiler.resourceDirs(StatecraftCompiler.sourceFiles(sources))) {
+      urls.add(resources.toUri().toURL()); // the project's statecraft-llm.json, as in its jar
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), GcpReferee.class.getClassLoader());
   }
 
   @Override
