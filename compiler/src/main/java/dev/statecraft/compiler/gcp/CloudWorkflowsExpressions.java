@@ -29,6 +29,13 @@ final class CloudWorkflowsExpressions {
    */
   private int sometimes;
 
+  /**
+   * The conditions under which Java evaluates the operand being rendered (a {@code ?:} branch's
+   * condition or its negation, the left of {@code &&}, the negated left of {@code ||}), outermost
+   * first: a check step for it runs only when they hold.
+   */
+  private final java.util.Deque<String> guards = new java.util.ArrayDeque<>();
+
   CloudWorkflowsExpressions(
       Function<String, String> variable,
       dev.statecraft.compiler.ir.Nullness nullness,
@@ -60,12 +67,13 @@ final class CloudWorkflowsExpressions {
       return binary(b);
     }
     if (e instanceof Expr.Conditional c) {
+      String condition = expr(c.condition());
       return "if("
-          + expr(c.condition())
+          + condition
           + ", "
-          + sometimes(() -> expr(c.whenTrue()))
+          + sometimes(condition, () -> expr(c.whenTrue()))
           + ", "
-          + sometimes(() -> expr(c.whenFalse()))
+          + sometimes("not (" + condition + ")", () -> expr(c.whenFalse()))
           + ")";
     }
     if (e instanceof Expr.Concat c) {
@@ -114,12 +122,14 @@ final class CloudWorkflowsExpressions {
   }
 
   /** Renders an operand Java may skip; helper calls run before the whole expression. */
-  private String sometimes(java.util.function.Supplier<String> render) {
+  private String sometimes(String guard, java.util.function.Supplier<String> render) {
     sometimes++;
+    guards.addLast(guard);
     try {
       return render.get();
     } finally {
       sometimes--;
+      guards.removeLast();
     }
   }
 
@@ -157,19 +167,24 @@ final class CloudWorkflowsExpressions {
 
   private String binary(Expr.Binary b) {
     String l = operand(b.left());
-    String r = b.op().logical() ? sometimes(() -> operand(b.right())) : operand(b.right());
+    String r =
+        b.op() == Expr.BinaryOp.AND
+            ? sometimes(l, () -> operand(b.right()))
+            : b.op() == Expr.BinaryOp.OR
+                ? sometimes("not " + l, () -> operand(b.right()))
+                : operand(b.right());
     boolean integral =
         b.left().type() instanceof IrType.Primitive p
             && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
     if (integral
-        && sometimes == 0
         && (b.op() == Expr.BinaryOp.DIVIDE || b.op() == Expr.BinaryOp.REMAINDER)
         && !(b.right() instanceof Expr.Literal lit
             && lit.value() instanceof Number n
             && n.longValue() != 0)) {
       // Java's integer division and remainder by zero throw; Cloud Workflows' ZeroDivisionError
       // would be another error.
-      helpers.check(r + " == 0", literal("java.lang.ArithmeticException: / by zero"));
+      helpers.check(
+          List.copyOf(guards), r + " == 0", literal("java.lang.ArithmeticException: / by zero"));
     }
     return switch (b.op()) {
       case DIVIDE -> integral ? "int(" + l + " / " + r + ")" : l + " / " + r;
@@ -231,7 +246,7 @@ final class CloudWorkflowsExpressions {
    * out.
    */
   private void requireNonNull(Expr e, String rendered) {
-    if (sometimes > 0 || !nullness.mayBeNull(e)) {
+    if (!nullness.mayBeNull(e)) {
       return;
     }
     String what =
@@ -241,6 +256,7 @@ final class CloudWorkflowsExpressions {
                 ? "\"" + l.name() + "\""
                 : "an element read from a collection";
     helpers.check(
+        List.copyOf(guards),
         "(" + rendered + ") == null",
         literal(
             "java.lang.NullPointerException: Cannot invoke a method because " + what + " is null"));
@@ -266,6 +282,8 @@ final class CloudWorkflowsExpressions {
       List<Object> saved = helpers.takePrelude();
       Function<String, String> savedVariable = variable;
       int savedSometimes = sometimes;
+      java.util.List<String> savedGuards = new ArrayList<>(guards);
+      guards.clear();
       variable = local -> local;
       sometimes = 0;
       List<Object> steps = new ArrayList<>();
@@ -301,6 +319,7 @@ final class CloudWorkflowsExpressions {
       } finally {
         variable = savedVariable;
         sometimes = savedSometimes;
+        guards.addAll(savedGuards);
         saved.forEach(helpers::addPrelude);
       }
       helpers.define(name, steps);
@@ -438,8 +457,9 @@ final class CloudWorkflowsExpressions {
       case STRING_FORMAT_ONE -> formatOne((String) ((Expr.Literal) a.get(0)).value(), a.get(1));
       // Java's for-each throws NullPointerException on a null collection.
       case REQUIRE_NON_NULL -> {
-        if (sometimes == 0 && nullness.mayBeNull(a.get(0))) {
+        if (nullness.mayBeNull(a.get(0))) {
           helpers.check(
+              List.copyOf(guards),
               "(" + x + ") == null",
               literal("java.lang.NullPointerException: Cannot iterate over a null collection"));
         }
@@ -497,9 +517,7 @@ final class CloudWorkflowsExpressions {
   /**
    * {@code xs.get(i)} or {@code parts[i]}: Java's {@code IndexOutOfBoundsException} (or {@code
    * ArrayIndexOutOfBoundsException}) with its message when {@code i} is out of range, checked in a
-   * step before the expression. Under {@code ?:}, {@code &&} or {@code ||} the check would run
-   * where Java skips the read, so there an index out of range is Cloud Workflows' {@code
-   * IndexError}.
+   * step before the expression (under {@code ?:}, {@code &&} or {@code ||} only where Java reads).
    */
   private String checkedGet(Expr.Call c, List<Expr> a, String rendered, String index) {
     String list = atomic(a.get(0)) ? rendered : "(" + rendered + ")";
@@ -507,12 +525,13 @@ final class CloudWorkflowsExpressions {
         a.get(1) instanceof Expr.Literal || a.get(1) instanceof Expr.Local
             ? index
             : "(" + index + ")";
-    if (sometimes == 0) {
+    {
       String exception =
           c.builtin() == dev.statecraft.compiler.ir.Builtin.ARRAY_GET
               ? "java.lang.ArrayIndexOutOfBoundsException"
               : "java.lang.IndexOutOfBoundsException";
       helpers.check(
+          List.copyOf(guards),
           i + " < 0 or " + i + " >= len(" + list + ")",
           literal(exception + ": Index ")
               + " + string("

@@ -65,13 +65,23 @@ final class CloudWorkflowsHelpers {
 
   /**
    * Queues a step, before the expression being rendered, that raises {@code message} (an
-   * expression: Java's exception class, a colon and its message) when {@code condition} holds.
+   * expression: Java's exception class, a colon and its message) when {@code condition} holds and
+   * so do {@code guards}, the conditions under which Java evaluates the operand checked (outermost
+   * first; a {@code switch} evaluates only the branch it takes).
    */
-  void check(String condition, String message) {
+  void check(List<String> guards, String condition, String message) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("condition", "${" + condition + "}");
     c.put("raise", single("message", "${" + message + "}"));
-    prelude.add(single(freshStep.apply("check"), single("switch", List.of(c))));
+    Map<String, Object> step = single(freshStep.apply("check"), single("switch", List.of(c)));
+    // Innermost guard first: each switch runs the next only when Java evaluates the operand.
+    for (int i = guards.size() - 1; i >= 0; i--) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("condition", "${" + guards.get(i) + "}");
+      g.put("steps", List.of(step));
+      step = single(freshStep.apply("when"), single("switch", List.of(g)));
+    }
+    prelude.add(step);
   }
 
   /**
