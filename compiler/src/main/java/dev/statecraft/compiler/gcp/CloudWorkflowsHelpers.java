@@ -947,6 +947,43 @@ final class CloudWorkflowsHelpers {
                     single("all", "${text.replace_all_regex(all, \"^0+\", \"\")}"),
                     single("all", "${text.replace_all_regex(all, \"0+$\", \"\")}"),
                     single("sign", "${if(negative, \"-\", \"\")}")))));
+    // Beyond 10^21 the emulator prints the exact integer value of the double: the shortest of its
+    // 15, 16 and 17 digit roundings that reads back as the double is Java's.
+    Map<String, Object> take = new LinkedHashMap<>();
+    take.put(
+        "assign",
+        List.of(
+            single("all", "${text.replace_all_regex(candidate, \"0+$\", \"\")}"),
+            single("point", "${point + shift}")));
+    take.put("next", "break");
+    Map<String, Object> fits = new LinkedHashMap<>();
+    fits.put("condition", "${back == math.abs(double(x))}");
+    fits.put("steps", List.of(single("take", take)));
+    Map<String, Object> shorten =
+        forLoop(
+            "p",
+            null,
+            "${[15, 16, 17]}",
+            List.of(
+                single("clear", single("assign", List.of(single("back", null)))),
+                roundOrOverflow(
+                    single(
+                        "assign",
+                        List.of(
+                            single(
+                                "candidate",
+                                "${string(int(text.substring(all, 0, p)) +"
+                                    + " if(int(text.substring(all, p, p + 1)) >= 5, 1, 0))}"),
+                            single("shift", "${len(candidate) - p}"),
+                            single(
+                                "back",
+                                "${double(candidate + \"e\" + string(point + shift -"
+                                    + " len(candidate)))}")))),
+                single("fits", single("switch", List.of(fits)))));
+    Map<String, Object> tooLong = new LinkedHashMap<>();
+    tooLong.put("condition", "${len(all) > 17}");
+    tooLong.put("steps", List.of(single("shorten", single("for", shorten))));
+    steps.add(single("long", single("switch", List.of(tooLong))));
     List<Object> forms = new ArrayList<>();
     // An expression, not the text 0.0, which YAML would read as a number.
     forms.add(returning("${all == \"\"}", "${\"0.0\"}"));
@@ -971,6 +1008,21 @@ final class CloudWorkflowsHelpers {
                 "${sign + text.substring(all, 0, point) + \".\" + text.substring(all, point,"
                     + " len(all))}")));
     return subworkflow("double_text", steps);
+  }
+
+  /**
+   * The rounding step of {@code statecraft_double_text} in a {@code try}: a rounding of a double
+   * near the largest one may be out of the double range, and is then no candidate.
+   */
+  private static Map<String, Object> roundOrOverflow(Map<String, Object> assign) {
+    Map<String, Object> except = new LinkedHashMap<>();
+    except.put("as", "overflow");
+    except.put(
+        "steps", List.of(single("no_candidate", single("assign", List.of(single("back", null))))));
+    Map<String, Object> guarded = new LinkedHashMap<>();
+    guarded.put("try", assign);
+    guarded.put("except", except);
+    return single("round", guarded);
   }
 
   private static Map<String, Object> returning(Object condition, Object value) {
