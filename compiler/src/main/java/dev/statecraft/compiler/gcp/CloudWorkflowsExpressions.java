@@ -134,19 +134,13 @@ final class CloudWorkflowsExpressions {
   }
 
   /**
-   * A helper that can fail runs before the expression it is in, so under a condition it would fail
-   * where Java skips it.
+   * A helper that can fail runs before the expression it is in: under {@code ?:}, {@code &&} or
+   * {@code ||} its call step sits in a {@code switch} on the conditions under which Java evaluates
+   * it, and its result is {@code null} where it is skipped (the expression does not use it there).
    */
   private String failingHelper(String call, String java) {
-    if (sometimes > 0) {
-      diagnostics.error(
-          DiagnosticCode.TARGET_LIMIT,
-          position,
-          "on Cloud Workflows '"
-              + java
-              + "' runs before the expression it is in, so under '?:', '&&' or '||' it could fail"
-              + " where Java does not evaluate it",
-          "compute it in an if statement of its own: if (ok) { x = " + java + "; }");
+    if (!guards.isEmpty()) {
+      helpers.guardLast(List.copyOf(guards), call);
     }
     return call;
   }

@@ -228,6 +228,24 @@ final class CloudWorkflowsHelpers {
     return freshStep.apply(base);
   }
 
+  /**
+   * Puts the last queued step, the call whose result is in {@code result}, under {@code guards}
+   * (outermost first), with {@code result} {@code null} before it.
+   */
+  @SuppressWarnings("unchecked")
+  void guardLast(List<String> guards, String result) {
+    Map<String, Object> step = (Map<String, Object>) prelude.remove(prelude.size() - 1);
+    for (int i = guards.size() - 1; i >= 0; i--) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("condition", "${" + guards.get(i) + "}");
+      g.put("steps", List.of(step));
+      step = single(freshStep.apply("when"), single("switch", List.of(g)));
+    }
+    prelude.add(
+        single(freshStep.apply("skipped"), single("assign", List.of(single(result, null)))));
+    prelude.add(step);
+  }
+
   /** Queues a step the expression being rendered needs before it, after those queued so far. */
   void addPrelude(Object step) {
     prelude.add(step);
