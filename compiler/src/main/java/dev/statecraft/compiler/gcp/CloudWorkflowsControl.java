@@ -355,15 +355,10 @@ final class CloudWorkflowsControl {
                 single(
                     "assign",
                     List.of(
+                        single(target, "${list.concat(" + target + ", null)}"),
                         single(
-                            target,
-                            "${list.concat("
-                                + target
-                                + ", "
-                                + results
-                                + "[string("
-                                + k
-                                + ")])}"))))));
+                            target + "[len(" + target + ") - 1]",
+                            "${" + results + "[string(" + k + ")]}"))))));
     emitter.add(out, emitter.step("collect", single("for", forLoop)));
   }
 
@@ -467,17 +462,22 @@ final class CloudWorkflowsControl {
     emitter.add(out, emitter.step("callback_wait", guarded));
     a.target()
         .ifPresent(
-            t ->
-                emitter.add(
-                    out,
-                    emitter.step(
-                        "callback_result",
-                        single(
-                            "assign",
-                            List.of(
-                                single(
-                                    emitter.variable(t.name()),
-                                    "${" + answer + ".http_request.body}"))))));
+            t -> {
+              emitter.add(
+                  out,
+                  emitter.step(
+                      "callback_result",
+                      single(
+                          "assign",
+                          List.of(
+                              single(
+                                  emitter.variable(t.name()),
+                                  "${" + answer + ".http_request.body}")))));
+              if (CloudWorkflowsHelpers.containsRecord(a.resultType())) {
+                out.add(
+                    emitter.helpers().presentFields(a.resultType(), emitter.variable(t.name())));
+              }
+            });
   }
 
   /** The error a callback timeout raises; {@code statecraft_error_type} knows it by its marker. */

@@ -8,9 +8,11 @@ import dev.statecraft.compiler.diagnostic.DiagnosticCode;
 import dev.statecraft.compiler.diagnostic.Diagnostics;
 import dev.statecraft.compiler.ir.ActivityMethod;
 import dev.statecraft.compiler.ir.Block;
+import dev.statecraft.compiler.ir.Builtin;
 import dev.statecraft.compiler.ir.ErrorName;
 import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.IrWalk;
+import dev.statecraft.compiler.ir.Nullness;
 import dev.statecraft.compiler.ir.RetryPolicy;
 import dev.statecraft.compiler.ir.Stmt;
 import dev.statecraft.compiler.ir.UniqueNames;
@@ -71,7 +73,9 @@ public final class CloudWorkflowsEmitter {
     for (String local : new LinkedHashSet<>(locals)) {
       variables.put(local, variableNames.next(local, n -> local + "_" + n));
     }
-    this.expressions = new CloudWorkflowsExpressions(variables::get, diagnostics, helpers);
+    this.expressions =
+        new CloudWorkflowsExpressions(
+            variables::get, Nullness.of(workflow.body()), diagnostics, helpers);
   }
 
   /**
@@ -92,7 +96,12 @@ public final class CloudWorkflowsEmitter {
   private String definition() {
     Map<String, Object> main = new LinkedHashMap<>();
     workflow.input().ifPresent(p -> main.put("params", List.of(variables.get(p.name()))));
-    List<Object> body = block(workflow.body());
+    List<Object> body = new ArrayList<>();
+    workflow
+        .input()
+        .filter(p -> CloudWorkflowsHelpers.containsRecord(p.type()))
+        .ifPresent(p -> body.add(helpers.presentFields(p.type(), variables.get(p.name()))));
+    body.addAll(block(workflow.body()));
     if (!endsWithExit(workflow.body())) {
       body.add(step("done", single("return", null)));
     }
@@ -117,6 +126,25 @@ public final class CloudWorkflowsEmitter {
     List<Object> out = new ArrayList<>();
     List<Map<String, Object>> assignments = new ArrayList<>();
     for (Stmt s : block.statements()) {
+      if (s instanceof Stmt.Assign a && appendsList(a)) {
+        Expr element = ((Expr.Call) a.value()).arguments().get(1);
+        Object value = expression(element, a);
+        List<Object> prelude = helpers.takePrelude();
+        if (!prelude.isEmpty()) {
+          flushAssignments(assignments, out);
+          out.addAll(prelude);
+        }
+        String target = variables.get(a.target().name());
+        if (reads(element, a.target().name())) {
+          String saved = variableNames.next("element");
+          assignments.add(single(saved, value));
+          value = "${" + saved + "}";
+        }
+        // xs.add(inner) on a list of lists: a null appended, then replaced by the inner list.
+        assignments.add(single(target, "${list.concat(" + target + ", null)}"));
+        assignments.add(single(target + "[len(" + target + ") - 1]", value));
+        continue;
+      }
       if (s instanceof Stmt.Assign a) {
         Object value = expression(a.value(), a);
         List<Object> prelude = helpers.takePrelude();
@@ -177,6 +205,21 @@ public final class CloudWorkflowsEmitter {
     }
     flushAssignments(assignments, out);
     return out;
+  }
+
+  /** {@code xs = xs.add(inner)} where the elements of {@code xs} are lists. */
+  private static boolean appendsList(Stmt.Assign a) {
+    return a.value() instanceof Expr.Call c
+        && c.builtin() == Builtin.LIST_WITH_ADDED
+        && c.arguments().get(0) instanceof Expr.Local l
+        && l.name().equals(a.target().name())
+        && CloudWorkflowsExpressions.holdsLists(l.type());
+  }
+
+  private static boolean reads(Expr e, String local) {
+    boolean[] found = {false};
+    IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.Local l && l.name().equals(local));
+    return found[0];
   }
 
   private void flushAssignments(List<Map<String, Object>> assignments, List<Object> out) {
@@ -243,6 +286,10 @@ public final class CloudWorkflowsEmitter {
 
   void subworkflow(String name, Map<String, Object> body) {
     subworkflows.putIfAbsent(name, body);
+  }
+
+  CloudWorkflowsHelpers helpers() {
+    return helpers;
   }
 
   WorkflowIr workflow() {

@@ -7,6 +7,7 @@ import dev.statecraft.compiler.ir.Expr;
 import dev.statecraft.compiler.ir.FormatSpec;
 import dev.statecraft.compiler.ir.IrType;
 import dev.statecraft.compiler.ir.IrType.PrimitiveKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  * are {@code TARGET_LIMIT} diagnostics.
  */
 final class CloudWorkflowsExpressions {
-  private final Function<String, String> variable;
+  private Function<String, String> variable;
+  private final dev.statecraft.compiler.ir.Nullness nullness;
   private final Diagnostics diagnostics;
   private final CloudWorkflowsHelpers helpers;
   private SourcePosition position;
@@ -27,9 +29,20 @@ final class CloudWorkflowsExpressions {
    */
   private int sometimes;
 
+  /**
+   * The conditions under which Java evaluates the operand being rendered (a {@code ?:} branch's
+   * condition or its negation, the left of {@code &&}, the negated left of {@code ||}), outermost
+   * first: a check step for it runs only when they hold.
+   */
+  private final java.util.Deque<String> guards = new java.util.ArrayDeque<>();
+
   CloudWorkflowsExpressions(
-      Function<String, String> variable, Diagnostics diagnostics, CloudWorkflowsHelpers helpers) {
+      Function<String, String> variable,
+      dev.statecraft.compiler.ir.Nullness nullness,
+      Diagnostics diagnostics,
+      CloudWorkflowsHelpers helpers) {
     this.variable = variable;
+    this.nullness = nullness;
     this.diagnostics = diagnostics;
     this.helpers = helpers;
   }
@@ -54,12 +67,13 @@ final class CloudWorkflowsExpressions {
       return binary(b);
     }
     if (e instanceof Expr.Conditional c) {
+      String condition = expr(c.condition());
       return "if("
-          + expr(c.condition())
+          + condition
           + ", "
-          + sometimes(() -> expr(c.whenTrue()))
+          + sometimes(condition, () -> expr(c.whenTrue()))
           + ", "
-          + sometimes(() -> expr(c.whenFalse()))
+          + sometimes("not (" + condition + ")", () -> expr(c.whenFalse()))
           + ")";
     }
     if (e instanceof Expr.Concat c) {
@@ -81,7 +95,9 @@ final class CloudWorkflowsExpressions {
       return s.append("}").toString();
     }
     if (e instanceof Expr.FieldGet f) {
-      return operand(f.target()) + "." + f.field();
+      String target = operand(f.target());
+      requireNonNull(f.target(), target);
+      return target + "." + f.field();
     }
     if (e instanceof Expr.ListLiteral l) {
       return "[" + l.elements().stream().map(this::expr).collect(Collectors.joining(", ")) + "]";
@@ -106,51 +122,64 @@ final class CloudWorkflowsExpressions {
   }
 
   /** Renders an operand Java may skip; helper calls run before the whole expression. */
-  private String sometimes(java.util.function.Supplier<String> render) {
+  private String sometimes(String guard, java.util.function.Supplier<String> render) {
     sometimes++;
+    guards.addLast(guard);
     try {
       return render.get();
     } finally {
       sometimes--;
+      guards.removeLast();
     }
   }
 
   /**
-   * A helper that can fail runs before the expression it is in, so under a condition it would fail
-   * where Java skips it.
+   * A helper that can fail runs before the expression it is in: under {@code ?:}, {@code &&} or
+   * {@code ||} its call step sits in a {@code switch} on the conditions under which Java evaluates
+   * it, and its result is {@code null} where it is skipped (the expression does not use it there).
    */
   private String failingHelper(String call, String java) {
-    if (sometimes > 0) {
-      diagnostics.error(
-          DiagnosticCode.TARGET_LIMIT,
-          position,
-          "on Cloud Workflows '"
-              + java
-              + "' runs before the expression it is in, so under '?:', '&&' or '||' it could fail"
-              + " where Java does not evaluate it",
-          "compute it in an if statement of its own: if (ok) { x = " + java + "; }");
+    if (!guards.isEmpty()) {
+      helpers.guardLast(List.copyOf(guards), call);
     }
     return call;
   }
 
   private String operand(Expr e) {
     String s = expr(e);
-    boolean atomic =
-        e instanceof Expr.Literal
-            || e instanceof Expr.Local
-            || e instanceof Expr.FieldGet
-            || e instanceof Expr.Call
-            || e instanceof Expr.ListLiteral
-            || e instanceof Expr.NewRecord;
-    return atomic ? s : "(" + s + ")";
+    return atomic(e) ? s : "(" + s + ")";
+  }
+
+  private static boolean atomic(Expr e) {
+    return e instanceof Expr.Literal
+        || e instanceof Expr.Local
+        || e instanceof Expr.FieldGet
+        || e instanceof Expr.Call
+        || e instanceof Expr.ListLiteral
+        || e instanceof Expr.NewRecord;
   }
 
   private String binary(Expr.Binary b) {
     String l = operand(b.left());
-    String r = b.op().logical() ? sometimes(() -> operand(b.right())) : operand(b.right());
+    String r =
+        b.op() == Expr.BinaryOp.AND
+            ? sometimes(l, () -> operand(b.right()))
+            : b.op() == Expr.BinaryOp.OR
+                ? sometimes("not " + l, () -> operand(b.right()))
+                : operand(b.right());
     boolean integral =
         b.left().type() instanceof IrType.Primitive p
             && (p.kind() == PrimitiveKind.INT || p.kind() == PrimitiveKind.LONG);
+    if (integral
+        && (b.op() == Expr.BinaryOp.DIVIDE || b.op() == Expr.BinaryOp.REMAINDER)
+        && !(b.right() instanceof Expr.Literal lit
+            && lit.value() instanceof Number n
+            && n.longValue() != 0)) {
+      // Java's integer division and remainder by zero throw; Cloud Workflows' ZeroDivisionError
+      // would be another error.
+      helpers.check(
+          List.copyOf(guards), r + " == 0", literal("java.lang.ArithmeticException: / by zero"));
+    }
     return switch (b.op()) {
       case DIVIDE -> integral ? "int(" + l + " / " + r + ")" : l + " / " + r;
       case AND -> l + " and " + r;
@@ -162,15 +191,19 @@ final class CloudWorkflowsExpressions {
   /** Java's string conversion of a value: numbers and booleans through {@code string()}. */
   private String string(Expr e) {
     if (e.type().equals(IrType.STRING) || e.type() instanceof IrType.EnumType) {
-      return operand(e);
+      // Java prints a null String as "null"; Cloud Workflows' + fails on it.
+      return nullness.mayBeNull(e) ? "default(" + expr(e) + ", \"null\")" : operand(e);
     }
     if (e.type() instanceof IrType.Primitive p && p.kind() == PrimitiveKind.DOUBLE) {
-      // A double read from JSON may be a whole number (420), an integer in Cloud Workflows, whose
-      // string() has no ".0"; Java prints 420.0.
-      return "string(double(" + expr(e) + "))";
+      // Java's Double.toString: 420.0 for a whole number read from JSON, 3.6E-5.
+      return helpers.call("double_text", List.of(expr(e)));
     }
     if (e.type() instanceof IrType.Primitive) {
-      return "string(" + expr(e) + ")";
+      // A boxed Integer or Boolean field may be missing (null); json.encode prints it "null".
+      return fromOutside(e) ? "json.encode_to_string(" + expr(e) + ")" : "string(" + expr(e) + ")";
+    }
+    if (e.type() instanceof IrType.RecordType r) {
+      return recordText(r, expr(e));
     }
     if (e.type() instanceof IrType.ListType l
         && (l.element() instanceof IrType.Primitive || l.element() instanceof IrType.EnumType)) {
@@ -185,9 +218,115 @@ final class CloudWorkflowsExpressions {
     return "json.encode_to_string(" + expr(e) + ")";
   }
 
+  /** Whether Java calls this builtin as a method of its first argument. */
+  private static boolean receiver(dev.statecraft.compiler.ir.Builtin b) {
+    String name = b.name();
+    return switch (b) {
+      case STRING_VALUE_OF, STRING_JOIN, STRING_FORMAT_ONE, LIST_ELEMENT, REQUIRE_NON_NULL -> false;
+      default ->
+          name.startsWith("STRING_")
+              || name.startsWith("LIST_")
+              || name.startsWith("MAP_")
+              || name.startsWith("ENUM_NAME")
+              || name.startsWith("ENUM_ORDINAL");
+    };
+  }
+
+  /**
+   * Where Java calls a method or an accessor on {@code e} and it may be {@code null}, a step before
+   * the expression raises Java's {@code NullPointerException} (its message is Statecraft's own, as
+   * on AWS); Cloud Workflows would fail with a {@code TypeError} of its own. Under {@code ?:},
+   * {@code &&} or {@code ||} the check would run where Java skips the call, so there it is left
+   * out.
+   */
+  private void requireNonNull(Expr e, String rendered) {
+    if (!nullness.mayBeNull(e)) {
+      return;
+    }
+    String what =
+        e instanceof Expr.FieldGet f
+            ? "the return value of \"" + f.field() + "()\""
+            : e instanceof Expr.Local l
+                ? "\"" + l.name() + "\""
+                : "an element read from a collection";
+    helpers.check(
+        List.copyOf(guards),
+        "(" + rendered + ") == null",
+        literal(
+            "java.lang.NullPointerException: Cannot invoke a method because " + what + " is null"));
+  }
+
+  /** A value read from a record, map or list, which may be a missing (null) boxed number. */
+  private static boolean fromOutside(Expr e) {
+    return e instanceof Expr.FieldGet
+        || e instanceof Expr.Call c
+            && (c.builtin() == dev.statecraft.compiler.ir.Builtin.MAP_GET
+                || c.builtin() == dev.statecraft.compiler.ir.Builtin.LIST_GET
+                || c.builtin() == dev.statecraft.compiler.ir.Builtin.LIST_ELEMENT);
+  }
+
+  /**
+   * Java's {@code Record.toString} ({@code Name[a=1, b=x]}, {@code null} for null) in a subworkflow
+   * per record type, each component converted as in concatenation.
+   */
+  private String recordText(IrType.RecordType r, String value) {
+    String name = "statecraft_text_" + r.qualifiedName().replaceAll("[^A-Za-z0-9]", "_");
+    if (!helpers.defines(name)) {
+      helpers.define(name, List.of());
+      List<Object> saved = helpers.takePrelude();
+      Function<String, String> savedVariable = variable;
+      int savedSometimes = sometimes;
+      java.util.List<String> savedGuards = new ArrayList<>(guards);
+      guards.clear();
+      variable = local -> local;
+      sometimes = 0;
+      List<Object> steps = new ArrayList<>();
+      try {
+        java.util.Map<String, Object> none = new java.util.LinkedHashMap<>();
+        none.put("condition", "${value == null}");
+        none.put("return", "null");
+        steps.add(
+            CloudWorkflowsEmitter.single(
+                helpers.stepName("none"), CloudWorkflowsEmitter.single("switch", List.of(none))));
+        String out = literal(r.simpleName() + "[");
+        Expr self = new Expr.Local("value", r);
+        for (int i = 0; i < r.components().size(); i++) {
+          IrType.Component c = r.components().get(i);
+          String part = string(new Expr.FieldGet(self, c.name(), c.type()));
+          steps.addAll(helpers.takePrelude());
+          String text =
+              (i == 0 ? out + " + " : "out + ")
+                  + literal((i == 0 ? "" : ", ") + c.name() + "=")
+                  + " + "
+                  + part;
+          steps.add(
+              CloudWorkflowsEmitter.single(
+                  helpers.stepName("component"),
+                  CloudWorkflowsEmitter.single(
+                      "assign", List.of(CloudWorkflowsEmitter.single("out", "${" + text + "}")))));
+        }
+        String end = r.components().isEmpty() ? out + " + \"]\"" : "out + \"]\"";
+        steps.add(
+            CloudWorkflowsEmitter.single(
+                helpers.stepName("done"),
+                CloudWorkflowsEmitter.single("return", "${" + end + "}")));
+      } finally {
+        variable = savedVariable;
+        sometimes = savedSometimes;
+        guards.addAll(savedGuards);
+        saved.forEach(helpers::addPrelude);
+      }
+      helpers.define(name, steps);
+    }
+    return helpers.callValue(name, value);
+  }
+
   private String call(Expr.Call c) {
     List<Expr> a = c.arguments();
     String x = a.isEmpty() ? "" : expr(a.get(0));
+    if (receiver(c.builtin()) && !a.isEmpty()) {
+      requireNonNull(a.get(0), x);
+    }
     String y = a.size() > 1 ? expr(a.get(1)) : "";
     return switch (c.builtin()) {
       case EQUALS -> operand(a.get(0)) + " == " + operand(a.get(1));
@@ -252,7 +391,8 @@ final class CloudWorkflowsExpressions {
               + ", \"\")) == 0";
       case STRING_EQUALS_IGNORE_CASE -> "text.to_lower(" + x + ") == text.to_lower(" + y + ")";
       case STRING_VALUE_OF -> string(a.get(0));
-      case LIST_GET, ARRAY_GET, LIST_ELEMENT -> operand(a.get(0)) + "[" + y + "]";
+      case LIST_ELEMENT -> operand(a.get(0)) + "[" + y + "]";
+      case LIST_GET, ARRAY_GET -> checkedGet(c, a, x, y);
       case LIST_CONTAINS -> operand(a.get(1)) + " in " + operand(a.get(0));
       case MAP_GET -> "map.get(" + x + ", " + y + ")";
       case MAP_GET_OR_DEFAULT -> "default(map.get(" + x + ", " + y + "), " + expr(a.get(2)) + ")";
@@ -292,7 +432,10 @@ final class CloudWorkflowsExpressions {
       }
       case EXECUTION_ID -> "sys.get_env(\"GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID\")";
       case NEW_LIST, NEW_MAP -> x;
-      case LIST_WITH_ADDED -> "list.concat(" + x + ", " + y + ")";
+      case LIST_WITH_ADDED ->
+          holdsLists(a.get(0).type())
+              ? helpers.call("appended", List.of(x, y))
+              : "list.concat(" + x + ", " + y + ")";
       case LIST_WITH_ALL -> x + " + " + y;
       case MAP_WITH_PUT -> "map.merge(" + x + ", {" + y + ": " + expr(a.get(2)) + "})";
       case MAP_WITHOUT_KEY -> "map.delete(" + x + ", " + y + ")";
@@ -306,8 +449,16 @@ final class CloudWorkflowsExpressions {
       case MAP_VALUES -> helpers.call("values", List.of(x));
       case NATURAL_LESS -> operand(a.get(0)) + " < " + operand(a.get(1));
       case STRING_FORMAT_ONE -> formatOne((String) ((Expr.Literal) a.get(0)).value(), a.get(1));
-      // len(null) fails the loop's first test, though with Cloud Workflows' TypeError.
-      case REQUIRE_NON_NULL -> expr(a.get(0));
+      // Java's for-each throws NullPointerException on a null collection.
+      case REQUIRE_NON_NULL -> {
+        if (nullness.mayBeNull(a.get(0))) {
+          helpers.check(
+              List.copyOf(guards),
+              "(" + x + ") == null",
+              literal("java.lang.NullPointerException: Cannot iterate over a null collection"));
+        }
+        yield x;
+      }
       case LIST_SORTED_BY -> {
         String directions = (String) ((Expr.Literal) a.get(a.size() - 1)).value();
         List<String> keys = a.subList(1, a.size() - 1).stream().map(this::expr).toList();
@@ -332,7 +483,9 @@ final class CloudWorkflowsExpressions {
     String v = operand(value);
     String w = String.valueOf(spec.width());
     if (spec.conversion() == 's') {
-      return helpers.call("pad", List.of(v, w, String.valueOf(!spec.left()), "\" \""));
+      // %s of null is "null" in Java.
+      String text = nullness.mayBeNull(value) ? "default(" + expr(value) + ", \"null\")" : v;
+      return helpers.call("pad", List.of(text, w, String.valueOf(!spec.left()), "\" \""));
     }
     String digits =
         spec.conversion() == 'f'
@@ -353,6 +506,43 @@ final class CloudWorkflowsExpressions {
         ? sign + " + " + digits
         : helpers.call(
             "pad", List.of(sign + " + " + digits, w, String.valueOf(!spec.left()), "\" \""));
+  }
+
+  /**
+   * {@code xs.get(i)} or {@code parts[i]}: Java's {@code IndexOutOfBoundsException} (or {@code
+   * ArrayIndexOutOfBoundsException}) with its message when {@code i} is out of range, checked in a
+   * step before the expression (under {@code ?:}, {@code &&} or {@code ||} only where Java reads).
+   */
+  private String checkedGet(Expr.Call c, List<Expr> a, String rendered, String index) {
+    String list = atomic(a.get(0)) ? rendered : "(" + rendered + ")";
+    String i =
+        a.get(1) instanceof Expr.Literal || a.get(1) instanceof Expr.Local
+            ? index
+            : "(" + index + ")";
+    {
+      String exception =
+          c.builtin() == dev.statecraft.compiler.ir.Builtin.ARRAY_GET
+              ? "java.lang.ArrayIndexOutOfBoundsException"
+              : "java.lang.IndexOutOfBoundsException";
+      helpers.check(
+          List.copyOf(guards),
+          i + " < 0 or " + i + " >= len(" + list + ")",
+          literal(exception + ": Index ")
+              + " + string("
+              + index
+              + ") + \" out of bounds for length \" + string(len("
+              + list
+              + "))");
+    }
+    return list + "[" + index + "]";
+  }
+
+  /**
+   * Whether the elements of a list of this type are lists, which {@code list.concat} must not be
+   * given: Google documents it as appending a value, the emulator concatenates a list value.
+   */
+  static boolean holdsLists(IrType listType) {
+    return listType instanceof IrType.ListType l && l.element() instanceof IrType.ListType;
   }
 
   /** A map from each constant's name to its ordinal, for {@code e.ordinal()}. */

@@ -2,6 +2,7 @@ package dev.statecraft.compiler.gcp;
 
 import static dev.statecraft.compiler.gcp.CloudWorkflowsEmitter.single;
 
+import dev.statecraft.compiler.ir.IrType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,9 @@ final class CloudWorkflowsHelpers {
     if (name.equals("sorted_by")) {
       subworkflows.putIfAbsent("statecraft_key_after", keyAfter());
     }
+    if (name.equals("list_text")) {
+      subworkflows.putIfAbsent("statecraft_double_text", definition("double_text"));
+    }
     if (name.equals("fixed")) {
       subworkflows.putIfAbsent("statecraft_pad", definition("pad"));
     }
@@ -57,6 +61,189 @@ final class CloudWorkflowsHelpers {
     step.put("result", result);
     prelude.add(single(freshStep.apply(name), step));
     return result;
+  }
+
+  /**
+   * Queues a step, before the expression being rendered, that raises {@code message} (an
+   * expression: Java's exception class, a colon and its message) when {@code condition} holds and
+   * so do {@code guards}, the conditions under which Java evaluates the operand checked (outermost
+   * first; a {@code switch} evaluates only the branch it takes).
+   */
+  void check(List<String> guards, String condition, String message) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("condition", "${" + condition + "}");
+    c.put("raise", single("message", "${" + message + "}"));
+    Map<String, Object> step = single(freshStep.apply("check"), single("switch", List.of(c)));
+    // Innermost guard first: each switch runs the next only when Java evaluates the operand.
+    for (int i = guards.size() - 1; i >= 0; i--) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("condition", "${" + guards.get(i) + "}");
+      g.put("steps", List.of(step));
+      step = single(freshStep.apply("when"), single("switch", List.of(g)));
+    }
+    prelude.add(step);
+  }
+
+  /**
+   * Whether a value of {@code type} from outside (the execution's input, a callback's answer) may
+   * lack record fields that Java would read as {@code null}.
+   */
+  static boolean containsRecord(IrType type) {
+    return type instanceof IrType.RecordType
+        || type instanceof IrType.ListType l && containsRecord(l.element());
+  }
+
+  /**
+   * A step that gives every record field missing from the value in {@code variable} (of {@code
+   * type}, from outside) the value {@code null}, as Jackson reads it into a Java record, in records
+   * nested in records and lists too: Cloud Workflows raises {@code KeyError} for a missing field
+   * where Java reads {@code null}. One subworkflow per type, {@code statecraft_fields_...}.
+   */
+  Map<String, Object> presentFields(IrType type, String variable) {
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("call", fieldsSubworkflow(type));
+    step.put("args", single("value", "${" + variable + "}"));
+    step.put("result", variable);
+    return single(freshStep.apply("present_fields"), step);
+  }
+
+  private String fieldsSubworkflow(IrType type) {
+    if (type instanceof IrType.ListType l) {
+      String element = fieldsSubworkflow(l.element());
+      String name = element + "_list";
+      if (!subworkflows.containsKey(name)) {
+        Map<String, Object> each = new LinkedHashMap<>();
+        each.put("call", element);
+        each.put("args", single("value", "${item}"));
+        each.put("result", "filled");
+        List<Object> steps = new ArrayList<>();
+        steps.add(nullReturnsNull());
+        steps.add(single("init", single("assign", List.of(single("out", List.of())))));
+        steps.add(
+            single(
+                "walk",
+                single(
+                    "for",
+                    forLoop(
+                        "item",
+                        null,
+                        "${value}",
+                        List.of(
+                            single("fill", each),
+                            single(
+                                "add",
+                                single(
+                                    "assign",
+                                    List.of(
+                                        single("out", "${list.concat(out, null)}"),
+                                        single("out[len(out) - 1]", "${filled}")))))))));
+        steps.add(single("done", single("return", "${out}")));
+        subworkflows.put(name, valueSubworkflow(steps));
+      }
+      return name;
+    }
+    IrType.RecordType r = (IrType.RecordType) type;
+    String name = "statecraft_fields_" + r.qualifiedName().replaceAll("[^A-Za-z0-9]", "_");
+    if (!subworkflows.containsKey(name)) {
+      subworkflows.put(name, Map.of()); // reserved while the components are visited
+      StringBuilder defaults = new StringBuilder("{");
+      for (IrType.Component c : r.components()) {
+        defaults
+            .append(defaults.length() == 1 ? "" : ", ")
+            .append(CloudWorkflowsExpressions.literal(c.name()))
+            .append(": null");
+      }
+      List<Object> steps = new ArrayList<>();
+      steps.add(nullReturnsNull());
+      steps.add(
+          single(
+              "fill",
+              single(
+                  "assign", List.of(single("value", "${map.merge(" + defaults + "}, value)}")))));
+      int n = 0;
+      for (IrType.Component c : r.components()) {
+        if (containsRecord(c.type())) {
+          n++;
+          Map<String, Object> call = new LinkedHashMap<>();
+          call.put("call", fieldsSubworkflow(c.type()));
+          call.put(
+              "args",
+              single("value", "${value[" + CloudWorkflowsExpressions.literal(c.name()) + "]}"));
+          call.put("result", "field");
+          steps.add(single("field_" + n, call));
+          steps.add(
+              single(
+                  "set_" + n,
+                  single(
+                      "assign",
+                      List.of(
+                          single(
+                              "value[" + CloudWorkflowsExpressions.literal(c.name()) + "]",
+                              "${field}")))));
+        }
+      }
+      steps.add(single("done", single("return", "${value}")));
+      subworkflows.put(name, valueSubworkflow(steps));
+    }
+    return name;
+  }
+
+  private static Object nullReturnsNull() {
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${value == null}");
+    none.put("return", null);
+    return single("none", single("switch", List.of(none)));
+  }
+
+  private static Map<String, Object> valueSubworkflow(List<Object> steps) {
+    Map<String, Object> sub = new LinkedHashMap<>();
+    sub.put("params", List.of("value"));
+    sub.put("steps", steps);
+    return sub;
+  }
+
+  /** Whether subworkflow {@code name} is defined (or being defined). */
+  boolean defines(String name) {
+    return subworkflows.containsKey(name);
+  }
+
+  /** Defines subworkflow {@code name} with one parameter, {@code value}. */
+  void define(String name, List<Object> steps) {
+    subworkflows.put(name, valueSubworkflow(steps));
+  }
+
+  /** Calls subworkflow {@code name} with {@code value}; returns the variable holding the result. */
+  String callValue(String name, String value) {
+    String result = freshVariable.apply("text_result");
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("call", name);
+    step.put("args", single("value", "${" + value + "}"));
+    step.put("result", result);
+    prelude.add(single(freshStep.apply("text"), step));
+    return result;
+  }
+
+  /** A fresh step name. */
+  String stepName(String base) {
+    return freshStep.apply(base);
+  }
+
+  /**
+   * Puts the last queued step, the call whose result is in {@code result}, under {@code guards}
+   * (outermost first), with {@code result} {@code null} before it.
+   */
+  @SuppressWarnings("unchecked")
+  void guardLast(List<String> guards, String result) {
+    Map<String, Object> step = (Map<String, Object>) prelude.remove(prelude.size() - 1);
+    for (int i = guards.size() - 1; i >= 0; i--) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("condition", "${" + guards.get(i) + "}");
+      g.put("steps", List.of(step));
+      step = single(freshStep.apply("when"), single("switch", List.of(g)));
+    }
+    prelude.add(
+        single(freshStep.apply("skipped"), single("assign", List.of(single(result, null)))));
+    prelude.add(step);
   }
 
   /** Queues a step the expression being rendered needs before it, after those queued so far. */
@@ -80,6 +267,8 @@ final class CloudWorkflowsHelpers {
       case "without_index" -> List.of("items", "index");
       case "with_inserted" -> List.of("items", "index", "value");
       case "without_value" -> List.of("items", "value");
+      case "appended" -> List.of("items", "value");
+      case "double_text" -> List.of("x");
       case "sorted", "distinct" -> List.of("items");
       case "values" -> List.of("entries");
       case "sorted_by" -> List.of("items", "keys", "descending");
@@ -121,6 +310,20 @@ final class CloudWorkflowsHelpers {
         return split();
       case "list_text":
         return listText();
+      case "double_text":
+        return doubleText();
+      case "appended":
+        return subworkflow(
+            name,
+            List.of(
+                single(
+                    "append",
+                    single(
+                        "assign",
+                        List.of(
+                            single("items", "${list.concat(items, null)}"),
+                            single("items[len(items) - 1]", "${value}")))),
+                single("done", single("return", "${items}"))));
       default:
         break;
     }
@@ -143,64 +346,63 @@ final class CloudWorkflowsHelpers {
                           + ", \"\")}"))));
     }
     List<Object> steps = new ArrayList<>();
-    String body;
+    List<Object> body;
     Object init;
     Object result;
     String in = "${items}";
     switch (name) {
       case "join" -> {
         init = "";
-        body = "${if(i == 0, item, out + separator + item)}";
+        body = List.of(assign("out", "${if(i == 0, item, out + separator + item)}"));
         result = "${out}";
       }
       case "index_of" -> {
         init = -1;
-        body = "${if(out == -1 and item == value, i, out)}";
+        body = List.of(assign("out", "${if(out == -1 and item == value, i, out)}"));
         result = "${out}";
       }
       case "sub_list" -> {
         init = List.of();
-        body = "${if(i >= from and i < to, list.concat(out, item), out)}";
+        body = appendWhen("${i >= from and i < to}", "${item}");
         result = "${out}";
       }
       case "with_set" -> {
         init = List.of();
-        body = "${list.concat(out, if(i == index, value, item))}";
+        body = appendWhen(true, "${if(i == index, value, item)}");
         result = "${out}";
       }
       case "with_inserted" -> {
         init = List.of();
         body =
-            "${if(i == index, list.concat(list.concat(out, value), item), list.concat(out, item))}";
+            List.of(
+                assign(
+                    "out",
+                    "${if(i == index, list.concat(list.concat(out, value), item),"
+                        + " list.concat(out, item))}"));
         result = "${if(index == len(items), list.concat(out, value), out)}";
       }
       case "without_index" -> {
         init = List.of();
-        body = "${if(i == index, out, list.concat(out, item))}";
+        body = appendWhen("${i != index}", "${item}");
         result = "${out}";
       }
       case "distinct" -> {
         init = List.of();
-        body = "${if(item in out, out, list.concat(out, item))}";
+        body = appendWhen("${not (item in out)}", "${item}");
         result = "${out}";
       }
       case "values" -> {
         // The keys in insertion order, each key's value in turn.
         init = List.of();
         in = "${keys(entries)}";
-        body = "${list.concat(out, entries[item])}";
+        body = appendWhen(true, "${entries[item]}");
         result = "${out}";
       }
       default -> throw new IllegalArgumentException(name);
     }
     boundsCheck(name).ifPresent(steps::add);
     steps.add(single("init", single("assign", List.of(single("out", init)))));
-    Map<String, Object> loop =
-        forLoop(
-            "item",
-            "i",
-            in,
-            List.of(single("each", single("assign", List.of(single("out", body))))));
+    Map<String, Object> loop = forLoop("item", "i", in, body);
     steps.add(single("walk", single("for", loop)));
     steps.add(single("done", single("return", result)));
     return subworkflow(name, steps);
@@ -261,6 +463,35 @@ final class CloudWorkflowsHelpers {
     steps.add(single("walk", single("for", loop)));
     steps.add(single("done", single("return", "${out}")));
     return subworkflow("without_value", steps);
+  }
+
+  private static Map<String, Object> assign(String variable, Object value) {
+    return single("each", single("assign", List.of(single(variable, value))));
+  }
+
+  /**
+   * Steps that append {@code element} to {@code out} when {@code condition} holds. Appending is a
+   * {@code null} added with {@code list.concat} and then replaced by index: Google documents {@code
+   * list.concat} as appending a value, and the emulator concatenates when the value is itself a
+   * list, so an element that is a list never goes through {@code list.concat}.
+   */
+  static List<Object> appendWhen(Object condition, String element) {
+    Map<String, Object> append =
+        single(
+            "append",
+            single(
+                "assign",
+                List.of(
+                    single("out", "${list.concat(out, null)}"),
+                    single("out[len(out) - 1]", element))));
+    if (Boolean.TRUE.equals(condition)) {
+      return List.of(append);
+    }
+    return List.of(single("when", single("switch", List.of(branch(condition, List.of(append))))));
+  }
+
+  private static Map<String, Object> branch(Object condition, List<Object> steps) {
+    return CloudWorkflowsEmitter.branch(condition, steps);
   }
 
   /**
@@ -336,7 +567,10 @@ final class CloudWorkflowsHelpers {
                 single(
                     "take",
                     single(
-                        "assign", List.of(single("sorted", "${list.concat(sorted, items[j])}"))))));
+                        "assign",
+                        List.of(
+                            single("sorted", "${list.concat(sorted, null)}"),
+                            single("sorted[len(sorted) - 1]", "${items[j]}"))))));
     List<Object> steps = new ArrayList<>();
     steps.add(
         single(
@@ -635,7 +869,14 @@ final class CloudWorkflowsHelpers {
     List<Object> cases = new ArrayList<>();
     cases.add(piece("${item == null}", "null"));
     cases.add(piece("${kind == \"string\"}", "${item}"));
-    cases.add(piece("${kind == \"double\"}", "${string(double(item))}"));
+    Map<String, Object> asDouble = new LinkedHashMap<>();
+    asDouble.put("call", "statecraft_double_text");
+    asDouble.put("args", single("x", "${item}"));
+    asDouble.put("result", "piece");
+    Map<String, Object> doubles = new LinkedHashMap<>();
+    doubles.put("condition", "${kind == \"double\"}");
+    doubles.put("steps", List.of(single("print_double", asDouble)));
+    cases.add(doubles);
     cases.add(piece(true, "${string(item)}"));
     steps.add(
         single(
@@ -660,6 +901,155 @@ final class CloudWorkflowsHelpers {
     return subworkflow("list_text", steps);
   }
 
+  /**
+   * Java's {@code Double.toString} of {@code x} (or {@code null}), from the digits of Cloud
+   * Workflows' {@code string()} of the double, which are the shortest that read back as the same
+   * double (as Java's are) in whichever form it prints them ({@code 0.1}, {@code 3.6e-05}, {@code
+   * 1e+20}): the significant digits and the decimal point's place are read off, then printed as
+   * Java does, plainly from 10^-3 to below 10^7 ({@code 420.0}, {@code 0.001}) and else as {@code
+   * 3.6E-5}.
+   */
+  private static Map<String, Object> doubleText() {
+    List<Object> steps = new ArrayList<>();
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${x == null}");
+    none.put("return", "null");
+    steps.add(single("none", single("switch", List.of(none))));
+    steps.add(
+        single(
+            "parse",
+            single(
+                "assign",
+                List.of(
+                    single("t", "${string(double(x))}"),
+                    single("negative", "${text.substring(t, 0, 1) == \"-\"}"),
+                    single("t", "${text.replace_all_regex(t, \"^-\", \"\")}"),
+                    single("at", "${text.find_all_regex(t, \"[eE]\")}"),
+                    single("exponent", 0),
+                    single("mantissa", "${t}")))));
+    Map<String, Object> scientific = new LinkedHashMap<>();
+    scientific.put("condition", "${len(at) > 0}");
+    scientific.put(
+        "steps",
+        List.of(
+            single(
+                "exponent_part",
+                single(
+                    "assign",
+                    List.of(
+                        single(
+                            "exponent",
+                            "${int(text.replace_all_regex(text.substring(t, at[0].index + 1,"
+                                + " len(t)), \"^[+]\", \"\"))}"),
+                        single("mantissa", "${text.substring(t, 0, at[0].index)}"))))));
+    steps.add(single("exponent", single("switch", List.of(scientific))));
+    steps.add(
+        single(
+            "digits",
+            single(
+                "assign",
+                List.of(
+                    single(
+                        "mantissa",
+                        "${if(len(text.find_all(mantissa, \".\")) > 0, mantissa, mantissa +"
+                            + " \".\")}"),
+                    single("dot", "${text.find_all(mantissa, \".\")[0].index}"),
+                    single(
+                        "all",
+                        "${text.substring(mantissa, 0, dot) + text.substring(mantissa, dot + 1,"
+                            + " len(mantissa))}"),
+                    single(
+                        "point",
+                        "${dot + exponent - (len(all) - len(text.replace_all_regex(all, \"^0+\","
+                            + " \"\")))}"),
+                    single("all", "${text.replace_all_regex(all, \"^0+\", \"\")}"),
+                    single("all", "${text.replace_all_regex(all, \"0+$\", \"\")}"),
+                    single("sign", "${if(negative, \"-\", \"\")}")))));
+    // Beyond 10^21 the emulator prints the exact integer value of the double: the shortest of its
+    // 15, 16 and 17 digit roundings that reads back as the double is Java's.
+    Map<String, Object> take = new LinkedHashMap<>();
+    take.put(
+        "assign",
+        List.of(
+            single("all", "${text.replace_all_regex(candidate, \"0+$\", \"\")}"),
+            single("point", "${point + shift}")));
+    take.put("next", "break");
+    Map<String, Object> fits = new LinkedHashMap<>();
+    fits.put("condition", "${back == math.abs(double(x))}");
+    fits.put("steps", List.of(single("take", take)));
+    Map<String, Object> shorten =
+        forLoop(
+            "p",
+            null,
+            "${[15, 16, 17]}",
+            List.of(
+                single("clear", single("assign", List.of(single("back", null)))),
+                roundOrOverflow(
+                    single(
+                        "assign",
+                        List.of(
+                            single(
+                                "candidate",
+                                "${string(int(text.substring(all, 0, p)) +"
+                                    + " if(int(text.substring(all, p, p + 1)) >= 5, 1, 0))}"),
+                            single("shift", "${len(candidate) - p}"),
+                            single(
+                                "back",
+                                "${double(candidate + \"e\" + string(point + shift -"
+                                    + " len(candidate)))}")))),
+                single("fits", single("switch", List.of(fits)))));
+    Map<String, Object> tooLong = new LinkedHashMap<>();
+    tooLong.put("condition", "${len(all) > 17}");
+    tooLong.put("steps", List.of(single("shorten", single("for", shorten))));
+    steps.add(single("long", single("switch", List.of(tooLong))));
+    List<Object> forms = new ArrayList<>();
+    // An expression, not the text 0.0, which YAML would read as a number.
+    forms.add(returning("${all == \"\"}", "${\"0.0\"}"));
+    forms.add(
+        returning(
+            "${point < -2 or point > 7}",
+            "${sign + text.substring(all, 0, 1) + \".\" + if(len(all) > 1, text.substring(all, 1,"
+                + " len(all)), \"0\") + \"E\" + string(point - 1)}"));
+    forms.add(
+        returning(
+            "${point <= 0}", "${sign + \"0.\" + text.substring(\"00\", 0, 0 - point) + all}"));
+    forms.add(
+        returning(
+            "${point >= len(all)}",
+            "${sign + all + text.substring(\"0000000\", 0, point - len(all)) + \".0\"}"));
+    steps.add(single("form", single("switch", forms)));
+    steps.add(
+        single(
+            "done",
+            single(
+                "return",
+                "${sign + text.substring(all, 0, point) + \".\" + text.substring(all, point,"
+                    + " len(all))}")));
+    return subworkflow("double_text", steps);
+  }
+
+  /**
+   * The rounding step of {@code statecraft_double_text} in a {@code try}: a rounding of a double
+   * near the largest one may be out of the double range, and is then no candidate.
+   */
+  private static Map<String, Object> roundOrOverflow(Map<String, Object> assign) {
+    Map<String, Object> except = new LinkedHashMap<>();
+    except.put("as", "overflow");
+    except.put(
+        "steps", List.of(single("no_candidate", single("assign", List.of(single("back", null))))));
+    Map<String, Object> guarded = new LinkedHashMap<>();
+    guarded.put("try", assign);
+    guarded.put("except", except);
+    return single("round", guarded);
+  }
+
+  private static Map<String, Object> returning(Object condition, Object value) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("condition", condition);
+    c.put("return", value);
+    return c;
+  }
+
   private static Map<String, Object> piece(Object condition, String value) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("condition", condition);
@@ -672,11 +1062,14 @@ final class CloudWorkflowsHelpers {
    * IllegalArgumentException}.
    */
   private static Map<String, Object> valueOf() {
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("condition", "${value == null}");
+    none.put("raise", single("message", "java.lang.NullPointerException: Name is null"));
     Map<String, Object> known = new LinkedHashMap<>();
     known.put("condition", "${value in names}");
     known.put("return", "${value}");
     List<Object> steps = new ArrayList<>();
-    steps.add(single("check", single("switch", List.of(known))));
+    steps.add(single("check", single("switch", List.of(none, known))));
     steps.add(
         single(
             "unknown",

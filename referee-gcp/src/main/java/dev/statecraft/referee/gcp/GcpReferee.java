@@ -77,8 +77,11 @@ public final class GcpReferee implements AutoCloseable {
   private final CompilationResult compiled;
   private final URLClassLoader classes;
   private final FunctionHost host;
-  private final GcwEmulator emulator;
+  private GcwEmulator emulator;
   private final Map<String, Route> routes;
+  private final Map<String, String> definitions = new LinkedHashMap<>();
+  private Path binary;
+  private Map<String, String> environment;
   private final java.util.Set<String> httpSteps = new java.util.HashSet<>();
   private Duration timeout = Duration.ofMinutes(2);
 
@@ -163,12 +166,15 @@ public final class GcpReferee implements AutoCloseable {
       throw e;
     }
     GcpReferee referee = new GcpReferee(compiled, classes, host, emulator, routes);
+    referee.binary = binary;
+    referee.environment = env;
     for (CompiledWorkflow w : compiled.workflows()) {
       String yaml = definition(w);
       Matcher m = HTTP_STEP.matcher(yaml);
       while (m.find()) {
         referee.httpSteps.add(m.group(1));
       }
+      referee.definitions.put(w.name(), yaml);
       emulator.deploy(w.name(), yaml);
     }
     return referee;
@@ -212,8 +218,29 @@ public final class GcpReferee implements AutoCloseable {
             }
           }
         });
-    String execution = emulator.start(name, input == null ? NullNode.getInstance() : input);
-    GcwEmulator.Finished finished = emulator.await(execution, timeout);
+    if (!emulator.alive()) {
+      restart();
+    }
+    GcwEmulator.Finished finished;
+    try {
+      String execution = emulator.start(name, input == null ? NullNode.getInstance() : input);
+      finished = emulator.await(execution, timeout);
+    } catch (IOException e) {
+      if (emulator.alive()) {
+        throw e;
+      }
+      // The emulator panics on some calls Cloud Workflows answers with an error (a text function
+      // given null): the run fails, and the next run gets a fresh emulator.
+      host.listen((p, q, s, r) -> {});
+      return new GcpRun(
+          name,
+          "CRASHED",
+          NullNode.getInstance(),
+          Optional.of(new GcpRun.Failure("statecraft.EmulatorCrashed", e.getMessage(), "")),
+          calls,
+          new GcpRun.BilledSteps(0, 0),
+          List.of());
+    }
     host.listen((p, q, s, r) -> {});
     if (!problems.isEmpty()) {
       throw problems.get(0);
@@ -245,6 +272,15 @@ public final class GcpReferee implements AutoCloseable {
         calls,
         new GcpRun.BilledSteps(finished.steps().size() + retries, 0),
         finished.steps());
+  }
+
+  /** Starts a fresh emulator with every workflow deployed, after the last one died. */
+  private void restart() throws IOException {
+    emulator.close();
+    emulator = GcwEmulator.start(binary, environment, 2);
+    for (Map.Entry<String, String> d : definitions.entrySet()) {
+      emulator.deploy(d.getKey(), d.getValue());
+    }
   }
 
   private GcpRun.Call record(

@@ -255,6 +255,11 @@ final class GcwEmulator implements AutoCloseable {
     }
   }
 
+  /** Whether the process still runs (the emulator panics on some invalid calls). */
+  boolean alive() {
+    return process.isAlive();
+  }
+
   /** Whether {@code file} is there and executable. */
   static boolean usable(Path file) {
     return Files.isRegularFile(file) && Files.isExecutable(file);

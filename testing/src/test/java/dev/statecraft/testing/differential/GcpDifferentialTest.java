@@ -145,11 +145,11 @@ class GcpDifferentialTest {
           "# Seeds of generated programs that differ on Cloud Workflows (GcpDifferentialTest),"
               + " with the first");
       lines.add(
-          "# difference; rewritten by -Dstatecraft.gcp.difftest.record=true. Most are \"cannot"
-              + " iterate over string\":");
+          "# difference; rewritten by -Dstatecraft.gcp.difftest.record=true. Most are text"
+              + " functions that count");
       lines.add(
-          "# list.concat(list, aList) concatenates on the emulator where the workflow appends a"
-              + " list element.");
+          "# bytes on the emulator (len, text.find_all) or case rules other than Java's (ß"
+              + " upper-cased), where Java counts UTF-16 units.");
       differing.forEach(
           (seed, d) -> lines.add(seed + " | " + (d.length() > 300 ? d.substring(0, 300) : d)));
       Files.write(KNOWN, lines);
