@@ -110,8 +110,9 @@ final class GcwEmulator implements AutoCloseable {
   }
 
   /**
-   * Polls the execution {@code name} until it is no longer {@code ACTIVE} or {@code timeout}
-   * passes; returns the Execution resource and the names of the steps it executed, in order.
+   * Polls the execution {@code name} until it has ended (with its result or error) or {@code
+   * timeout} passes; returns the Execution resource and the names of the steps it executed, in
+   * order.
    */
   Finished await(String name, Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -119,7 +120,7 @@ final class GcwEmulator implements AutoCloseable {
     long sleep = 2;
     while (true) {
       execution = get("/v1/" + name);
-      if (!execution.path("state").asText().equals("ACTIVE")) {
+      if (ended(execution)) {
         break;
       }
       if (System.nanoTime() > deadline) {
@@ -135,6 +136,20 @@ final class GcwEmulator implements AutoCloseable {
       List<String> executed = ended.remove(name);
       return new Finished(execution, executed == null ? List.of() : executed);
     }
+  }
+
+  /**
+   * Whether the execution resource shows an ended execution, with its result or error. The emulator
+   * sets an execution's state before its result and error, and answers reads without its lock, so a
+   * read can show {@code SUCCEEDED} without the result: such a read is not the end.
+   */
+  private static boolean ended(JsonNode execution) {
+    return switch (execution.path("state").asText()) {
+      case "ACTIVE" -> false;
+      case "SUCCEEDED" -> execution.has("result");
+      case "FAILED" -> execution.has("error");
+      default -> true;
+    };
   }
 
   /** POSTs {@code body} (JSON) to {@code url}, as a callback's caller would. */
