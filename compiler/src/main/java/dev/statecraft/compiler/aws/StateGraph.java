@@ -157,7 +157,7 @@ final class StateGraph {
 
   private void statement(Stmt s) {
     if (s instanceof Stmt.Assign a) {
-      assign(names().variable(a.target().name()), render(a.value()));
+      assignGuarded(names().variable(a.target().name()), render(a.value()), a);
     } else if (s instanceof Stmt.Declare) {
       // Definite assignment guarantees a value is assigned before any read.
     } else if (s instanceof Stmt.Invoke i) {
@@ -166,7 +166,10 @@ final class StateGraph {
       branch(i);
     } else if (s instanceof Stmt.Return r) {
       Jsonata value =
-          beforeFinallies(0, r.value().map(this::render).orElse(Jsonata.atom("null")), "returned");
+          beforeFinallies(
+              0,
+              guard(r.value().map(this::render).orElse(Jsonata.atom("null")), r, "returned"),
+              "returned");
       runFinallies(0);
       end(value);
     } else if (s instanceof Stmt.Yield y) {
@@ -176,7 +179,7 @@ final class StateGraph {
     } else if (s instanceof Stmt.Loop l && DataLoops.lowerable(l)) {
       // No durable call inside: one expression on the neighbouring state, no transitions.
       DataLoops.lower(l, shared.renderer(), names())
-          .forEach(p -> assign(p.variable(), p.expression()));
+          .forEach(p -> assignGuarded(p.variable(), p.expression(), l));
     } else if (s instanceof Stmt.Loop l) {
       loop(l);
     } else if (s instanceof Stmt.Break b) {
@@ -213,10 +216,11 @@ final class StateGraph {
 
   private void invoke(Stmt.Invoke call) {
     ActivityMethod activity = call.activity();
+    List<Jsonata> args = guardAll(call.arguments(), call);
     ObjectNode task = newState(names().pascal(activity.name()), "Task");
     task.put("Resource", LAMBDA_INVOKE);
     List<Edge.Pending> inherited = enter(task, call);
-    task.set("Arguments", lambdaArguments(activity, call.arguments(), inherited));
+    task.set("Arguments", lambdaArguments(activity, args, inherited));
     task.put("TimeoutSeconds", seconds(activity.timeout()));
     task.set("Retry", retry(activity.retry()));
     Edge exit = new Edge(Edge.Kind.STATE, task, inherited);
@@ -231,14 +235,13 @@ final class StateGraph {
   }
 
   private ObjectNode lambdaArguments(
-      ActivityMethod activity, List<Expr> args, List<Edge.Pending> inherited) {
+      ActivityMethod activity, List<Jsonata> args, List<Edge.Pending> inherited) {
     ObjectNode arguments = nodes.objectNode();
     arguments.put("FunctionName", AslEmitter.functionPlaceholder(activity));
     ObjectNode payload = arguments.putObject("Payload");
     for (int i = 0; i < activity.parameters().size(); i++) {
       payload.set(
-          activity.parameters().get(i).name(),
-          value(PendingCode.inline(inherited, render(args.get(i)))));
+          activity.parameters().get(i).name(), value(PendingCode.inline(inherited, args.get(i))));
     }
     payload.put(CONTEXT_KEY, CONTEXT);
     return arguments;
@@ -247,6 +250,8 @@ final class StateGraph {
   private void awaitCallback(Stmt.AwaitCallback a) {
     Stmt.Invoke notify = (Stmt.Invoke) a.notifier().statements().get(0);
     ActivityMethod activity = notify.activity();
+    List<Jsonata> args = guardAll(notify.arguments(), a);
+    Jsonata timeout = guard(render(a.timeoutSeconds()), a, "timeout");
     ObjectNode task = newState("Await" + names().pascal(activity.name()), "Task");
     task.put("Resource", LAMBDA_CALLBACK);
     shared.waits().add(new AslEmitter.CallbackWait(name(task), a.resultType(), activity));
@@ -267,12 +272,10 @@ final class StateGraph {
                     + "?token=' & $encodeUrlComponent("
                     + token
                     + ")}")));
-    task.set("Arguments", lambdaArguments(activity, notify.arguments(), inherited));
+    task.set("Arguments", lambdaArguments(activity, args, inherited));
     task.set(
         "TimeoutSeconds",
-        value(
-            PendingCode.inline(
-                inherited.subList(0, inherited.size() - 1), render(a.timeoutSeconds()))));
+        value(PendingCode.inline(inherited.subList(0, inherited.size() - 1), timeout)));
     task.set("Retry", retry(callbackRetry(activity.retry())));
     Edge exit = new Edge(Edge.Kind.STATE, task, inherited.subList(0, inherited.size() - 1));
     a.target()
@@ -289,14 +292,13 @@ final class StateGraph {
   }
 
   private void child(Stmt.StartChild c) {
+    Optional<Jsonata> input = c.input().map(e -> guard(childInput(e), c, "childInput"));
     ObjectNode task = newState("Run" + names().pascal(c.workflowName()), "Task");
     task.put("Resource", START_EXECUTION);
     List<Edge.Pending> inherited = enter(task, c);
     ObjectNode arguments = task.putObject("Arguments");
     arguments.put("StateMachineArn", AslEmitter.stateMachinePlaceholder(c.workflowName()));
-    c.input()
-        .ifPresent(
-            e -> arguments.set("Input", value(PendingCode.inline(inherited, childInput(e)))));
+    input.ifPresent(e -> arguments.set("Input", value(PendingCode.inline(inherited, e))));
     Edge exit = new Edge(Edge.Kind.STATE, task, inherited);
     c.target()
         .ifPresent(
@@ -335,9 +337,10 @@ final class StateGraph {
   }
 
   private void sleep(Stmt.Sleep w) {
+    Jsonata seconds = guard(render(w.seconds()), w, "seconds");
     ObjectNode wait = newState("Sleep", "Wait");
     List<Edge.Pending> inherited = enter(wait, w);
-    wait.set("Seconds", value(PendingCode.inline(inherited, render(w.seconds()))));
+    wait.set("Seconds", value(PendingCode.inline(inherited, seconds)));
     cursor = List.of(new Edge(Edge.Kind.STATE, wait, inherited));
   }
 
@@ -391,10 +394,11 @@ final class StateGraph {
    * ItemSelector}, so the body never depends on what was assigned before the Map.
    */
   private void map(Stmt.DurableMap m) {
+    Jsonata items = guard(render(m.items()), m, "items");
     ObjectNode map =
         newState("Map" + m.target().map(t -> names().pascal(t.name())).orElse(""), "Map");
     List<Edge.Pending> inherited = enter(map, m);
-    map.set("Items", value(PendingCode.inline(inherited, render(m.items()))));
+    map.set("Items", value(PendingCode.inline(inherited, items)));
     if (m.maxConcurrency() > 0) {
       map.put("MaxConcurrency", m.maxConcurrency());
     }
@@ -403,7 +407,7 @@ final class StateGraph {
     selector.put(item, "{% $states.context.Map.Item.Value %}");
     List<Edge.Pending> entry = new ArrayList<>();
     entry.add(new Edge.Pending(item, Jsonata.atom("$states.input." + item)));
-    passOuterValues(bodyReads(m.body(), m.item().name()), inherited, selector, entry);
+    passOuterValues(aslNames(bodyReads(m.body(), m.item().name())), inherited, selector, entry);
     StateGraph body = new StateGraph(shared, entry).emit(m.body(), Jsonata.atom("null"));
     ObjectNode processor = map.putObject("ItemProcessor");
     processor.putObject("ProcessorConfig").put("Mode", "INLINE");
@@ -428,7 +432,7 @@ final class StateGraph {
     p.branches().forEach(b -> reads.addAll(bodyReads(b, null)));
     ObjectNode arguments = nodes.objectNode();
     List<Edge.Pending> entry = new ArrayList<>();
-    passOuterValues(reads, inherited, arguments, entry);
+    passOuterValues(aslNames(reads), inherited, arguments, entry);
     if (!arguments.isEmpty()) {
       parallel.set("Arguments", arguments);
     }
@@ -462,12 +466,15 @@ final class StateGraph {
   }
 
   /**
-   * Hands the outer locals a nested body reads to it: each becomes a field of the nested graph's
+   * Hands the outer variables a nested body reads to it: each becomes a field of the nested graph's
    * input ({@code into}) and a variable its entry assigns from that field.
    */
   private void passOuterValues(
-      Set<String> locals, List<Edge.Pending> inherited, ObjectNode into, List<Edge.Pending> entry) {
-    for (String variable : new java.util.TreeSet<>(aslNames(locals))) {
+      Set<String> variables,
+      List<Edge.Pending> inherited,
+      ObjectNode into,
+      List<Edge.Pending> entry) {
+    for (String variable : new java.util.TreeSet<>(variables)) {
       into.set(
           variable,
           value(
@@ -489,11 +496,12 @@ final class StateGraph {
   // ---- control flow ---------------------------------------------------------------------------
 
   private void branch(Stmt.If branch) {
+    Jsonata condition = guard(render(branch.condition()), branch, "condition");
     ObjectNode choice = newState(names().choiceName(branch.condition()), "Choice");
     choice.put("Comment", "if (" + JavaPrinter.forComments().print(branch.condition()) + ")");
     List<Edge.Pending> inherited = enter(choice, branch);
     ObjectNode rule = choice.putArray("Choices").addObject();
-    rule.put("Condition", expression(PendingCode.inline(inherited, render(branch.condition()))));
+    rule.put("Condition", expression(PendingCode.inline(inherited, condition)));
     cursor = List.of(new Edge(Edge.Kind.RULE, rule, inherited));
     block(branch.then());
     List<Edge> afterThen = cursor;
@@ -517,11 +525,12 @@ final class StateGraph {
     List<Edge> exits = new ArrayList<>();
     boolean always = l.condition() instanceof Expr.Literal lit && Boolean.TRUE.equals(lit.value());
     if (l.testFirst() && !always) {
+      Jsonata condition = guard(render(l.condition()), l, "condition");
       ObjectNode top = newState(names().loopName("While", l.condition()), "Choice");
       top.put("Comment", comment);
       List<Edge.Pending> inherited = enter(top, l);
       ObjectNode rule = top.putArray("Choices").addObject();
-      rule.put("Condition", expression(PendingCode.inline(inherited, render(l.condition()))));
+      rule.put("Condition", expression(PendingCode.inline(inherited, condition)));
       cursor = List.of(new Edge(Edge.Kind.RULE, rule, inherited));
       exits.add(new Edge(Edge.Kind.OTHERWISE, top, inherited));
     } else {
@@ -539,13 +548,16 @@ final class StateGraph {
     bottom.put("Comment", comment);
     bottom.put("__name", bottomName);
     ObjectNode again = bottom.putArray("Choices").addObject();
-    again.put("Condition", expression(render(l.condition())));
+    again.put("Condition", ""); // set once the body is emitted, first among the rule's fields
     List<Edge> bodyEntry = new ArrayList<>(cursor);
     bodyEntry.add(new Edge(Edge.Kind.RULE, again, List.of()));
     cursor = bodyEntry;
     JumpTarget target = loopBody(l);
+    Jsonata condition = guard(render(l.condition()), l, "condition");
+    again.put("Condition", expression(condition));
     states.put(bottomName, bottom);
-    Set<String> live = aslNames(shared.liveness().liveAtCheck(l));
+    Set<String> live = new HashSet<>(aslNames(shared.liveness().liveAtCheck(l)));
+    live.addAll(condition.reads());
     for (Edge e : cursor) {
       link(e, bottom, live);
     }
@@ -602,11 +614,11 @@ final class StateGraph {
   }
 
   private void switchStatement(Stmt.Switch sw) {
+    Jsonata selector = guard(render(sw.selector()), sw, "selector");
     ObjectNode choice = newState("Switch" + names().pascal(nameOf(sw.selector())), "Choice");
     choice.put("Comment", "switch (" + JavaPrinter.forComments().print(sw.selector()) + ")");
     List<Edge.Pending> inherited = enter(choice, sw);
     ArrayNode rules = choice.putArray("Choices");
-    Jsonata selector = render(sw.selector());
     JumpTarget target = new JumpTarget(false, Optional.empty(), tries.size());
     jumps.push(target);
     List<Edge> after = new ArrayList<>();
@@ -699,12 +711,159 @@ final class StateGraph {
         List<Edge> normal = cursor;
         cursor = frame.uncaught;
         block(t.finallyBlock());
-        fail(
-            Jsonata.atom("$" + frame.pendingError),
-            Jsonata.atom("$" + frame.pendingCause),
-            "Rethrow");
+        rethrow(
+            new Jsonata("$" + frame.pendingError, Set.of(frame.pendingError), Jsonata.ATOM),
+            new Jsonata("$" + frame.pendingCause, Set.of(frame.pendingCause), Jsonata.ATOM));
         cursor = normal;
       }
+    }
+  }
+
+  /**
+   * {@code value}, or, where it can throw inside a {@code try} that would see the exception (a
+   * {@code catch} of its class or a {@code finally}), a variable a guard state assigned it to.
+   */
+  private Jsonata guard(Jsonata value, Stmt statement, String base) {
+    if (!needsGuard(value)) {
+      return value;
+    }
+    String variable = names().fresh(base);
+    assignGuarded(variable, value, statement);
+    return new Jsonata("$" + variable, Set.of(variable), Jsonata.ATOM);
+  }
+
+  /** The arguments, rendered in order, each {@link #guard guarded}. */
+  private List<Jsonata> guardAll(List<Expr> args, Stmt statement) {
+    List<Jsonata> out = new ArrayList<>();
+    for (Expr e : args) {
+      out.add(guard(render(e), statement, "argument"));
+    }
+    return out;
+  }
+
+  /**
+   * {@code $variable := value} as pending code; where the value can throw inside a {@code try} that
+   * would see the exception, evaluated by a guard state first. Step Functions fails the execution
+   * when a Pass, Choice or {@code Assign} expression fails: only Task, Map and Parallel states
+   * catch. So the guard is a Parallel state whose one branch is a Pass computing the value; its
+   * {@code Catch} reads Java's exception back from the error's cause ({@link WorkflowCodeErrors})
+   * and goes to the handler Java would run, or through the {@code finally} blocks, with the
+   * assignments before the throwing one made, as in Java.
+   */
+  private void assignGuarded(String variable, Jsonata value, Stmt statement) {
+    if (!needsGuard(value)) {
+      assign(variable, value);
+      return;
+    }
+    ObjectNode parallel = newState("Guard" + names().pascal(variable), "Parallel");
+    parallel.put("Comment", "workflow code that can throw, inside try");
+    List<Edge.Pending> inherited = enter(parallel, statement);
+    ObjectNode arguments = nodes.objectNode();
+    List<Edge.Pending> entry = new ArrayList<>();
+    passOuterValues(value.reads(), inherited, arguments, entry);
+    if (!arguments.isEmpty()) {
+      parallel.set("Arguments", arguments);
+    }
+    ObjectNode evaluate = nodes.objectNode();
+    evaluate.put("Type", "Pass");
+    evaluate.put(
+        "Output",
+        expression(
+            PendingCode.inline(
+                entry,
+                new Jsonata("{'value': " + value.text() + "}", value.reads(), Jsonata.ATOM))));
+    evaluate.put("End", true);
+    ObjectNode branch = parallel.putArray("Branches").addObject();
+    String evaluateName = names().state("Evaluate" + names().pascal(variable));
+    branch.put("StartAt", evaluateName);
+    branch.putObject("States").set(evaluateName, evaluate);
+    Edge exit = new Edge(Edge.Kind.STATE, parallel, inherited);
+    exit.pending.add(new Edge.Pending(variable, Jsonata.atom("$states.result[0].value")));
+    guardCatches(parallel, variable, value, inherited);
+    cursor = List.of(exit);
+  }
+
+  /** Whether {@code value} can throw an exception that an enclosing try would see. */
+  private boolean needsGuard(Jsonata value) {
+    if (!value.text().contains("$error(")) {
+      return false;
+    }
+    Set<String> thrown = WorkflowCodeErrors.thrown(value.text());
+    for (TryFrame frame : tries) {
+      if (!frame.statement.finallyBlock().isEmpty()) {
+        return true;
+      }
+      for (Stmt.Catch c : frame.statement.catches()) {
+        if (thrown.stream().anyMatch(x -> WorkflowCodeErrors.catches(c.errors(), x))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The guard's {@code Catch}: every error the value can throw goes where Java sends it, the first
+   * enclosing clause that catches its class, else the innermost {@code finally}, else the end of
+   * the execution with Java's exception as its error.
+   */
+  private void guardCatches(
+      ObjectNode parallel, String variable, Jsonata value, List<Edge.Pending> inherited) {
+    String error = names().fresh("caughtError");
+    String cause = names().fresh("caughtCause");
+    Set<String> remaining = new java.util.TreeSet<>(WorkflowCodeErrors.thrown(value.text()));
+    ObjectNode catcher = parallel.putArray("Catch").addObject();
+    catcher.putArray("ErrorEquals").add("States.ALL");
+    List<Edge.Pending> pending = new ArrayList<>(inherited);
+    pending.add(new Edge.Pending(error, Jsonata.atom(WorkflowCodeErrors.errorOf(remaining))));
+    pending.add(new Edge.Pending(cause, Jsonata.atom(WorkflowCodeErrors.causeOf(remaining))));
+    Edge caught = new Edge(Edge.Kind.CATCH, catcher, pending);
+    Jsonata errorValue = new Jsonata("$" + error, Set.of(error), Jsonata.ATOM);
+    Jsonata causeValue = new Jsonata("$" + cause, Set.of(cause), Jsonata.ATOM);
+    // Which clause catches which classes, innermost try first, up to the first finally.
+    ArrayNode rules = nodes.arrayNode();
+    TryFrame finallyFrame = null;
+    for (TryFrame frame : tries) {
+      for (int i = 0; i < frame.statement.catches().size() && !remaining.isEmpty(); i++) {
+        Stmt.Catch c = frame.statement.catches().get(i);
+        List<String> classes =
+            remaining.stream().filter(x -> WorkflowCodeErrors.catches(c.errors(), x)).toList();
+        if (classes.isEmpty()) {
+          continue;
+        }
+        remaining.removeAll(classes);
+        ObjectNode rule = rules.addObject();
+        rule.put("Condition", "{% $" + error + " in " + WorkflowCodeErrors.list(classes) + " %}");
+        Edge edge = new Edge(Edge.Kind.RULE, rule, List.of());
+        c.error()
+            .ifPresent(
+                v -> edge.pending.add(new Edge.Pending(names().variable(v.name()), errorValue)));
+        c.message()
+            .ifPresent(
+                v -> edge.pending.add(new Edge.Pending(names().variable(v.name()), causeValue)));
+        frame.handlers.get(i).add(edge);
+      }
+      if (!frame.statement.finallyBlock().isEmpty()) {
+        finallyFrame = frame;
+        break;
+      }
+    }
+    Edge rest = caught;
+    if (!rules.isEmpty()) {
+      ObjectNode dispatch = newState("Caught" + names().pascal(variable), "Choice");
+      dispatch.set("Choices", rules);
+      link(caught, dispatch, new HashSet<>(PendingCode.assigned(pending)));
+      rest = new Edge(Edge.Kind.OTHERWISE, dispatch, List.of());
+    }
+    if (finallyFrame != null) {
+      rest.pending.add(new Edge.Pending(finallyFrame.pendingError, errorValue));
+      rest.pending.add(new Edge.Pending(finallyFrame.pendingCause, causeValue));
+      finallyFrame.uncaught.add(rest);
+    } else {
+      List<Edge> saved = cursor;
+      cursor = List.of(rest);
+      fail(errorValue, causeValue, "Rethrow");
+      cursor = saved;
     }
   }
 
@@ -744,9 +903,43 @@ final class StateGraph {
     return new Jsonata("$" + held, Set.of(held), Jsonata.ATOM);
   }
 
+  /**
+   * Raises again the error a {@code finally} held. Outside any other try it ends the execution;
+   * inside one, the enclosing handlers must see it with its own name: a Parallel state whose one
+   * branch fails with the error fails with it, and takes the enclosing tries' {@code Catch}.
+   */
+  private void rethrow(Jsonata error, Jsonata cause) {
+    if (tries.isEmpty() || cursor.isEmpty()) {
+      fail(error, cause, "Rethrow");
+      return;
+    }
+    ObjectNode parallel = newState("Rethrow", "Parallel");
+    Set<String> live = new HashSet<>(error.reads());
+    live.addAll(cause.reads());
+    for (Edge e : cursor) {
+      // What the finally block assigned may be read by the handler.
+      live.addAll(PendingCode.assigned(e.pending));
+      link(e, parallel, live);
+    }
+    ObjectNode arguments = parallel.putObject("Arguments");
+    arguments.put("error", expression(error));
+    arguments.put("cause", expression(cause));
+    ObjectNode raise = nodes.objectNode();
+    raise.put("Type", "Fail");
+    raise.put("Error", "{% $states.input.error %}");
+    raise.put("Cause", "{% $states.input.cause %}");
+    String raiseName = names().state("RaiseAgain");
+    ObjectNode branch = parallel.putArray("Branches").addObject();
+    branch.put("StartAt", raiseName);
+    branch.putObject("States").set(raiseName, raise);
+    parallel.put("End", true);
+    catches(parallel, Source.NESTED, List.of());
+    cursor = List.of();
+  }
+
   private void fail(Stmt.Fail f) {
-    Jsonata error = render(f.error());
-    Jsonata cause = render(f.cause());
+    Jsonata error = guard(render(f.error()), f, "thrownError");
+    Jsonata cause = guard(render(f.cause()), f, "thrownCause");
     // A throw inside try jumps straight to the first handler that catches WorkflowFailure.
     int depth = 0;
     for (TryFrame frame : tries) {

@@ -225,15 +225,25 @@ final class CloudWorkflowsControl {
     out.addAll(emitter.block(t.finallyBlock()));
   }
 
+  /**
+   * A caught error's message: an activity's, a {@code WorkflowFailure}'s cause, or the message of
+   * an exception of workflow code itself without the class that starts it ({@link
+   * CloudWorkflowsHelpers#check} raises {@code "java.lang.X: message"}).
+   */
   private static String message(String error) {
     return "${default(map.get("
         + error
         + ", [\"body\", \"errorMessage\"]), default(map.get("
         + error
-        + ", \"cause\"), map.get("
+        + ", \"cause\"), text.replace_all_regex(default(map.get("
         + error
-        + ", \"message\")))}";
+        + ", \"message\"), \"\"), "
+        + CloudWorkflowsExpressions.literal("^" + WORKFLOW_CODE_EXCEPTION + ": ")
+        + ", \"\")))}";
   }
+
+  /** The class that starts the message of an exception workflow code raises. */
+  private static final String WORKFLOW_CODE_EXCEPTION = "java\\.(lang|util)\\.[A-Za-z]+";
 
   private static Object matches(List<ErrorName> errors, String type) {
     List<String> names = new ArrayList<>();
@@ -270,6 +280,13 @@ final class CloudWorkflowsControl {
             "${map.get(e, \"statecraft_callback_timeout\") != null}",
             "dev.statecraft.api.CallbackTimeout"));
     cases.add(returning("${map.get(e, [\"body\", \"errorType\"]) != null}", "${e.body.errorType}"));
+    // An exception of workflow code itself: its message starts with the class.
+    cases.add(
+        returning(
+            "${text.match_regex(default(map.get(e, \"message\"), \"\"), "
+                + CloudWorkflowsExpressions.literal("(?s)^" + WORKFLOW_CODE_EXCEPTION + ": .*")
+                + ")}",
+            "${text.split(e.message, \": \")[0]}"));
     cases.add(returning("${map.get(e, \"cause\") != null}", "dev.statecraft.api.WorkflowFailure"));
     Map<String, Object> sub = new LinkedHashMap<>();
     sub.put("params", List.of("e"));

@@ -1,0 +1,8 @@
+package golden.throwingintry;
+
+import dev.statecraft.api.Activities;
+
+@Activities
+public interface Steps {
+  String note(String text);
+}
