@@ -179,7 +179,7 @@ final class StateGraph {
     } else if (s instanceof Stmt.Loop l && DataLoops.lowerable(l)) {
       // No durable call inside: one expression on the neighbouring state, no transitions.
       DataLoops.lower(l, shared.renderer(), names())
-          .forEach(p -> assignGuarded(p.variable(), p.expression(), l));
+          .forEach(p -> assign(p.variable(), p.expression()));
     } else if (s instanceof Stmt.Loop l) {
       loop(l);
     } else if (s instanceof Stmt.Break b) {
